@@ -1,0 +1,12 @@
+import { profileUpdateSchema } from '../../domain/account';
+import { publicUser } from '../accounts';
+import { authedProcedure, router } from '../trpc';
+
+// Identifiers (СНИЛС, ИНН, КПП) are not editable here: they change only through staff.
+export const profileRouter = router({
+  get: authedProcedure.query(({ ctx }) => ({ ...publicUser(ctx.user), consentAt: ctx.user.consentAt?.toISOString() ?? null, consentVersion: ctx.user.consentVersion })),
+  update: authedProcedure.input(profileUpdateSchema).mutation(async ({ ctx, input }) => {
+    await ctx.user.update(input);
+    return publicUser(ctx.user);
+  }),
+});

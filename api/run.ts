@@ -1,0 +1,64 @@
+// Starts the HTTP server with its services; used by `npm start` and api/main.ts.
+import { Client, Connection } from '@temporalio/client';
+import type { Env } from '../infra/config';
+import { publicUrl } from '../infra/config';
+import { StackError } from '../infra/errors';
+import type { createLogger } from '../infra/logger';
+import { temporalConnectionOptions } from '../infra/temporal';
+import { connectDb } from '../db';
+import { migrate } from '../db/migrate';
+import { seedDemoAccounts } from '../db/seed-demo';
+import { createMailer } from '../activities/mailer';
+import { createApiServer } from './server';
+
+export async function startApi(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }, opts: { log: ReturnType<typeof createLogger>; demoAccounts: boolean }) {
+  const db = connectDb(endpoints.databaseUrl);
+  try {
+    await db.sequelize.authenticate();
+  } catch (error) {
+    await db.close();
+    throw new StackError(`PostgreSQL is unreachable at ${redactUrl(endpoints.databaseUrl)}: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_URL`);
+  }
+  await migrate(db.sequelize);
+  if (opts.demoAccounts) await seedDemoAccounts(db);
+  const temporalConnection = await Connection.connect(temporalConnectionOptions(env, endpoints.temporalAddress)).catch(async (error: unknown) => {
+    await db.close();
+    throw new StackError(`Temporal is unreachable at ${endpoints.temporalAddress}: ${error instanceof Error ? error.message : String(error)}. Check TEMPORAL_ADDRESS`);
+  });
+  const temporal = new Client({ connection: temporalConnection, namespace: env.TEMPORAL_NAMESPACE });
+  const mailer = createMailer(endpoints.smtpUrl, env.MAIL_FROM);
+  const server = createApiServer({ db, temporal, temporalConnection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, publicUrl: publicUrl(env), mailer, log: opts.log });
+  const release = async () => {
+    await temporalConnection.close();
+    mailer.close();
+    await db.close();
+  };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new StackError(`Port ${env.PORT} (cabinet) is already in use: stop whatever listens there or set PORT`) : error),
+    );
+    server.listen(env.PORT, resolve);
+  }).catch(async (error: unknown) => {
+    await release();
+    throw error;
+  });
+  return {
+    server,
+    db,
+    async stop() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await release();
+    },
+  };
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(not a valid URL)';
+  }
+}

@@ -1,0 +1,46 @@
+// The one place that owns initTRPC and the procedure builders:
+// public, session (any logged-in user), authed (password already changed) and by role.
+import { initTRPC, TRPCError } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { Role } from '../domain/account';
+import type { Context } from './context';
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    const cause = error.cause;
+    const fieldErrors =
+      cause instanceof ZodError
+        ? z.flattenError(cause).fieldErrors
+        : cause && 'field' in cause && typeof cause.field === 'string'
+          ? { [cause.field]: [error.message] }
+          : undefined;
+    // Internal failures are logged on the server; the client gets no details of them.
+    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Внутренняя ошибка сервиса. Попробуйте ещё раз через несколько минут' : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
+  },
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure;
+
+/** Logged in, even with a temporary password that still has to be changed. */
+export const sessionProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Войдите в личный кабинет' });
+  return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
+});
+
+export const authedProcedure = sessionProcedure.use(({ ctx, next }) => {
+  if (ctx.user.mustChangePassword) {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Сначала смените временный пароль', cause: new Error('PASSWORD_CHANGE_REQUIRED') });
+  }
+  return next();
+});
+
+/** Roles are checked on the server for every procedure; the UI only hides what would be refused. */
+export function roleProcedure(...roles: Role[]) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (!roles.includes(ctx.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Недостаточно прав для этого действия' });
+    return next();
+  });
+}

@@ -1,0 +1,53 @@
+// Sessions after Lucia's guide: the client holds a random token, the database
+// only its SHA-256; sessions slide forward while used and die with the account.
+import type { Db } from '../db';
+import type { User } from '../db/models';
+import { generateSessionToken, sessionIdFromToken } from './tokens';
+
+const DAY = 24 * 60 * 60 * 1000;
+export const SESSION_LIFETIME_MS = 30 * DAY;
+/** Past half its life a used session is extended, so active users stay logged in. */
+const RENEW_WHEN_LEFT_MS = 15 * DAY;
+
+export interface ValidSession {
+  id: string;
+  expiresAt: Date;
+  user: User;
+  /** True when the expiry moved and the cookie must be re-sent. */
+  renewed: boolean;
+}
+
+export async function createSession(db: Db, userId: string, meta: { ip?: string; userAgent?: string } = {}): Promise<{ token: string; expiresAt: Date }> {
+  const token = generateSessionToken();
+  const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
+  await db.Session.create({ id: sessionIdFromToken(token), userId, expiresAt, ip: meta.ip ?? null, userAgent: meta.userAgent?.slice(0, 300) ?? null });
+  return { token, expiresAt };
+}
+
+export async function validateSessionToken(db: Db, token: string): Promise<ValidSession | null> {
+  const id = sessionIdFromToken(token);
+  const session = await db.Session.findByPk(id);
+  if (!session) return null;
+  const now = Date.now();
+  if (now >= session.expiresAt.getTime()) {
+    await session.destroy();
+    return null;
+  }
+  const user = await db.User.findByPk(session.userId);
+  if (!user || user.blockedAt) return null;
+  let renewed = false;
+  if (now >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
+    session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
+    await session.save();
+    renewed = true;
+  }
+  return { id, expiresAt: session.expiresAt, user, renewed };
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+  await db.Session.destroy({ where: { id: sessionId } });
+}
+
+export async function invalidateUserSessions(db: Db, userId: string): Promise<number> {
+  return db.Session.destroy({ where: { userId } });
+}

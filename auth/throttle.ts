@@ -1,0 +1,45 @@
+// Brute-force protection: failures counted per key (IP, account) in Postgres,
+// so every API process sees the same counts; too many in a window lock the key.
+import type { Sequelize } from 'sequelize';
+import { QueryTypes } from 'sequelize';
+
+export interface ThrottleRule {
+  limit: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+export const LOGIN_RULES = {
+  account: { limit: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  ip: { limit: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  /** Registration and recovery send e-mail: limit them so nobody mail-bombs through us. */
+  mailRequest: { limit: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+} satisfies Record<string, ThrottleRule>;
+
+/** Returns the time until which the key is locked, or null. */
+export async function lockedUntil(sequelize: Sequelize, key: string): Promise<Date | null> {
+  const rows = await sequelize.query<{ locked_until: Date | null }>('SELECT locked_until FROM auth_throttle WHERE key = $1', { bind: [key], type: QueryTypes.SELECT });
+  const until = rows[0]?.locked_until;
+  return until && until.getTime() > Date.now() ? until : null;
+}
+
+/** Counts one failure (or one request); returns the lock end when this one crossed the limit. */
+export async function recordHit(sequelize: Sequelize, key: string, rule: ThrottleRule): Promise<Date | null> {
+  const rows = await sequelize.query<{ locked_until: Date | null }>(
+    `INSERT INTO auth_throttle AS t (key, failures, window_start) VALUES ($1, 1, now())
+     ON CONFLICT (key) DO UPDATE SET
+       failures = CASE WHEN t.window_start < now() - $2 * interval '1 millisecond' THEN 1 ELSE t.failures + 1 END,
+       window_start = CASE WHEN t.window_start < now() - $2 * interval '1 millisecond' THEN now() ELSE t.window_start END
+     RETURNING failures, locked_until`,
+    { bind: [key, rule.windowMs], type: QueryTypes.SELECT },
+  );
+  const failures = (rows[0] as unknown as { failures: number }).failures;
+  if (failures < rule.limit) return null;
+  const until = new Date(Date.now() + rule.lockMs);
+  await sequelize.query('UPDATE auth_throttle SET locked_until = $2, failures = 0, window_start = now() WHERE key = $1', { bind: [key, until] });
+  return until;
+}
+
+export async function clearHits(sequelize: Sequelize, key: string): Promise<void> {
+  await sequelize.query('DELETE FROM auth_throttle WHERE key = $1', { bind: [key] });
+}

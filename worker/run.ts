@@ -1,0 +1,29 @@
+// Runs the worker until stopped; used by `npm start` and by worker/main.ts.
+import type { Env } from '../infra/config';
+import { publicUrl } from '../infra/config';
+import { temporalConnectionOptions } from '../infra/temporal';
+import { connectDb } from '../db';
+import { createMailer } from '../activities/mailer';
+import { createWorker } from './create-worker';
+
+export async function startWorker(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }) {
+  const db = connectDb(endpoints.databaseUrl);
+  const mailer = createMailer(endpoints.smtpUrl, env.MAIL_FROM);
+  const { worker, connection } = await createWorker({
+    connection: temporalConnectionOptions(env, endpoints.temporalAddress),
+    namespace: env.TEMPORAL_NAMESPACE,
+    taskQueue: env.TEMPORAL_TASK_QUEUE,
+    deps: { db, mailer, publicUrl: publicUrl(env) },
+  });
+  const running = worker.run();
+  return {
+    running,
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => {});
+      await connection.close();
+      mailer.close();
+      await db.close();
+    },
+  };
+}
