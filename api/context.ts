@@ -2,6 +2,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { validateSessionToken, type ValidSession } from '../auth/sessions';
+import type { ThrottleRules } from '../auth/throttle';
 import type { Db } from '../db';
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from './cookies';
 
@@ -10,6 +11,7 @@ export interface ApiServices {
   temporal: Client;
   taskQueue: string;
   publicUrl: string;
+  throttle: ThrottleRules;
 }
 
 export interface Context extends ApiServices {

@@ -9,9 +9,10 @@ import { connectDb } from '../db';
 import { migrate } from '../db/migrate';
 import { seedDemoAccounts } from '../db/seed-demo';
 import { createMailer } from '../activities/mailer';
+import { DEFAULT_THROTTLE_RULES, type ThrottleRules } from '../auth/throttle';
 import { createApiServer } from './server';
 
-export async function startApi(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }, opts: { log: ReturnType<typeof createLogger>; demoAccounts: boolean }) {
+export async function startApi(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }, opts: { log: ReturnType<typeof createLogger>; demoAccounts: boolean; throttle?: ThrottleRules }) {
   const db = connectDb(endpoints.databaseUrl);
   try {
     await db.sequelize.authenticate();
@@ -27,7 +28,7 @@ export async function startApi(env: Env, endpoints: { databaseUrl: string; tempo
   });
   const temporal = new Client({ connection: temporalConnection, namespace: env.TEMPORAL_NAMESPACE });
   const mailer = createMailer(endpoints.smtpUrl, env.MAIL_FROM);
-  const server = createApiServer({ db, temporal, temporalConnection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, publicUrl: publicUrl(env), mailer, log: opts.log });
+  const server = createApiServer({ db, temporal, temporalConnection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, publicUrl: publicUrl(env), throttle: opts.throttle ?? DEFAULT_THROTTLE_RULES, mailer, log: opts.log });
   const release = async () => {
     await temporalConnection.close();
     mailer.close();

@@ -9,12 +9,14 @@ export interface ThrottleRule {
   lockMs: number;
 }
 
-export const LOGIN_RULES = {
+export const DEFAULT_THROTTLE_RULES = {
   account: { limit: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   ip: { limit: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
   /** Registration and recovery send e-mail: limit them so nobody mail-bombs through us. */
   mailRequest: { limit: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } satisfies Record<string, ThrottleRule>;
+
+export type ThrottleRules = Record<keyof typeof DEFAULT_THROTTLE_RULES, ThrottleRule>;
 
 /** Returns the time until which the key is locked, or null. */
 export async function lockedUntil(sequelize: Sequelize, key: string): Promise<Date | null> {

@@ -1,10 +1,19 @@
 // Builds the worker that runs every case workflow and its activities.
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ConnectionOptions } from '@temporalio/client';
 import { createActivities, type ActivityDeps } from '../activities';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+
+let runtimeInstalled = false;
+/** The SDK's own log level; must be set before the first worker or connection. */
+export function installRuntime(level: string) {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  const sdkLevel = ({ fatal: 'ERROR', error: 'ERROR', warn: 'WARN', info: 'INFO', debug: 'DEBUG', trace: 'TRACE' } as Record<string, LogLevel>)[level] ?? 'WARN';
+  Runtime.install({ logger: new DefaultLogger(sdkLevel) });
+}
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundling the workflow code takes seconds: do it once per process. */

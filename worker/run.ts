@@ -4,9 +4,10 @@ import { publicUrl } from '../infra/config';
 import { temporalConnectionOptions } from '../infra/temporal';
 import { connectDb } from '../db';
 import { createMailer } from '../activities/mailer';
-import { createWorker } from './create-worker';
+import { createWorker, installRuntime } from './create-worker';
 
 export async function startWorker(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }) {
+  installRuntime(env.LOG_LEVEL);
   const db = connectDb(endpoints.databaseUrl);
   const mailer = createMailer(endpoints.smtpUrl, env.MAIL_FROM);
   const { worker, connection } = await createWorker({

@@ -2,7 +2,7 @@ import { TRPCError } from '@trpc/server';
 import { changePasswordSchema, forgotPasswordSchema, loginSchema, registrationSchema, setInitialPasswordSchema } from '../../domain/account';
 import { decoyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from '../../auth/password';
 import { createSession, invalidateSession, invalidateUserSessions } from '../../auth/sessions';
-import { clearHits, LOGIN_RULES, lockedUntil, recordHit } from '../../auth/throttle';
+import { clearHits, lockedUntil, recordHit } from '../../auth/throttle';
 import type { User } from '../../db/models';
 import { publicUser, registerApplicant, startCredentialsMail } from '../accounts';
 import type { Context } from '../context';
@@ -17,7 +17,7 @@ function tooManyAttempts(until: Date, what = 'попыток входа'): TRPCE
 async function throttleMailRequest(ctx: Context, action: string, email: string) {
   const keys = [`${action}:ip:${ctx.ip}`, `${action}:account:${email}`];
   for (const key of keys) {
-    const until = (await lockedUntil(ctx.db.sequelize, key)) ?? (await recordHit(ctx.db.sequelize, key, LOGIN_RULES.mailRequest));
+    const until = (await lockedUntil(ctx.db.sequelize, key)) ?? (await recordHit(ctx.db.sequelize, key, ctx.throttle.mailRequest));
     if (until) throw tooManyAttempts(until, 'запросов');
   }
 }
@@ -54,7 +54,7 @@ export const authRouter = router({
     const byTemporary =
       !byPassword && Boolean(user?.tempPasswordExpiresAt && user.tempPasswordExpiresAt.getTime() > Date.now()) && (await verifyPassword(user!.tempPasswordHash, input.password));
     if (!user || (!byPassword && !byTemporary)) {
-      const until = (await recordHit(ctx.db.sequelize, accountKey, LOGIN_RULES.account)) ?? (await recordHit(ctx.db.sequelize, ipKey, LOGIN_RULES.ip));
+      const until = (await recordHit(ctx.db.sequelize, accountKey, ctx.throttle.account)) ?? (await recordHit(ctx.db.sequelize, ipKey, ctx.throttle.ip));
       if (until) throw tooManyAttempts(until);
       throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Неверный адрес электронной почты или пароль' });
     }

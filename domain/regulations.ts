@@ -1,0 +1,384 @@
+// The one table of every term the cabinet enforces, with its legal basis, and
+// the pure functions that turn a term into a deadline. Workflows receive the
+// resolved table in their input: a case keeps the terms it started with, and
+// tests shrink every term to seconds.
+import {
+  addCalendarDays,
+  addMonths,
+  addWorkingDays,
+  addYears,
+  endOfMoscowWorkingDay,
+  moscowDate,
+  workingDayOnOrAfter,
+  type IsoDate,
+} from './calendar';
+
+export const TERM_UNITS = ['working-days', 'calendar-days', 'months', 'years', 'hours', 'seconds'] as const;
+export type TermUnit = (typeof TERM_UNITS)[number];
+
+/** ✅ stated by the source, ◐ secondary source, ❓ not verified: a configurable default. */
+export type Mark = '✅' | '◐' | '❓';
+/** Who must act within the term; 'supplier' is the supplier of last resort (гарантирующий поставщик). */
+export type Actor = 'grid' | 'applicant' | 'both' | 'supplier';
+
+export const TERM_KEYS = [
+  'completenessCheck',
+  'supplyMissingData',
+  'postContractDocuments',
+  'payInvoice',
+  'payInvoicePublicBuyer',
+  'tuFulfilment30wd',
+  'tuFulfilment4m',
+  'tuFulfilment6m',
+  'tuFulfilment1y',
+  'tuFulfilment2y',
+  'inspection',
+  'actualConnection',
+  'actPosting',
+  'supplierDraftContract',
+  'appealAnswer',
+  'appealAutoClose',
+  'outageWarning',
+] as const;
+export type TermKey = (typeof TERM_KEYS)[number];
+
+export interface TermSpec {
+  amount: number;
+  unit: TermUnit;
+}
+
+export interface Regulation extends TermSpec {
+  key: TermKey;
+  title: string;
+  /** The event the term counts from (or, for a lead time, before). */
+  from: string;
+  source: string;
+  mark: Mark;
+  who: Actor;
+  note?: string;
+}
+
+const RULES_861 = 'Правила технологического присоединения, утв. ПП РФ от 27.12.2004 № 861';
+const ORDER_186 = 'Единые стандарты качества обслуживания сетевыми организациями потребителей услуг, утв. приказом Минэнерго России от 15.04.2014 № 186';
+const CABINET_DEFAULT = 'Значение по умолчанию кабинета: срок в источниках не найден, настраивается';
+
+export const REGULATIONS: Readonly<Record<TermKey, Regulation>> = {
+  completenessCheck: {
+    key: 'completenessCheck',
+    title: 'Проверка полноты заявки',
+    amount: 3,
+    unit: 'working-days',
+    from: 'со дня регистрации заявки',
+    source: `${RULES_861}, разд. X`,
+    mark: '❓',
+    who: 'grid',
+    note: 'При нехватке сведений или документов сетевая организация уведомляет заявителя.',
+  },
+  supplyMissingData: {
+    key: 'supplyMissingData',
+    title: 'Представление недостающих сведений и документов',
+    amount: 20,
+    unit: 'working-days',
+    from: 'со дня уведомления заявителя',
+    source: `${RULES_861}, разд. X`,
+    mark: '❓',
+    who: 'applicant',
+    note: 'Не представлены в срок — заявка аннулируется.',
+  },
+  postContractDocuments: {
+    key: 'postContractDocuments',
+    title: 'Размещение условий договора, ТУ, счёта и инструкции в личном кабинете',
+    amount: 10,
+    unit: 'working-days',
+    from: 'со дня поступления полной заявки',
+    source: `${RULES_861}, разд. X (для заявителей до 150 кВт)`,
+    mark: '❓',
+    who: 'grid',
+    note: 'Россети Московский регион размещает документы за 2 дня.',
+  },
+  payInvoice: {
+    key: 'payInvoice',
+    title: 'Оплата счёта',
+    amount: 5,
+    unit: 'working-days',
+    from: 'со дня размещения счёта в личном кабинете',
+    source: `${RULES_861}, разд. X`,
+    mark: '✅',
+    who: 'applicant',
+    note: 'Оплата — акцепт: договор заключён в день оплаты. Не оплачен в срок — заявка аннулируется.',
+  },
+  payInvoicePublicBuyer: {
+    key: 'payInvoicePublicBuyer',
+    title: 'Оплата счёта заказчиком по 44-ФЗ или 275-ФЗ',
+    amount: 15,
+    unit: 'working-days',
+    from: 'со дня размещения счёта в личном кабинете',
+    source: `${RULES_861}, разд. X; заказчики по ФЗ от 05.04.2013 № 44-ФЗ и ФЗ от 29.12.2012 № 275-ФЗ`,
+    mark: '✅',
+    who: 'applicant',
+  },
+  tuFulfilment30wd: {
+    key: 'tuFulfilment30wd',
+    title: 'Выполнение мероприятий по ТП: до 0,4 кВ, не далее 15 м от сети, без строительства',
+    amount: 30,
+    unit: 'working-days',
+    from: 'со дня заключения договора',
+    source: `${RULES_861}, п. 16 подп. «б»`,
+    mark: '◐',
+    who: 'both',
+  },
+  tuFulfilment4m: {
+    key: 'tuFulfilment4m',
+    title: 'Выполнение мероприятий по ТП: до 20 кВ, не далее 300 м в городе / 500 м в сельской местности',
+    amount: 4,
+    unit: 'months',
+    from: 'со дня заключения договора',
+    source: `${RULES_861}, п. 16 подп. «б»`,
+    mark: '❓',
+    who: 'both',
+  },
+  tuFulfilment6m: {
+    key: 'tuFulfilment6m',
+    title: 'Выполнение мероприятий по ТП: до 20 кВ, на большем расстоянии',
+    amount: 6,
+    unit: 'months',
+    from: 'со дня заключения договора',
+    source: `${RULES_861}, п. 16 подп. «б»`,
+    mark: '◐',
+    who: 'both',
+  },
+  tuFulfilment1y: {
+    key: 'tuFulfilment1y',
+    title: 'Выполнение мероприятий по ТП: менее 670 кВт',
+    amount: 1,
+    unit: 'years',
+    from: 'со дня заключения договора',
+    source: `${RULES_861}, п. 16 подп. «б»`,
+    mark: '◐',
+    who: 'both',
+    note: 'Если более короткий срок не предусмотрен инвестиционной программой или соглашением сторон.',
+  },
+  tuFulfilment2y: {
+    key: 'tuFulfilment2y',
+    title: 'Выполнение мероприятий по ТП: 670 кВт и более',
+    amount: 2,
+    unit: 'years',
+    from: 'со дня заключения договора',
+    source: `${RULES_861}, п. 16 подп. «б»`,
+    mark: '◐',
+    who: 'both',
+  },
+  inspection: {
+    key: 'inspection',
+    title: 'Проверка выполнения ТУ (осмотр)',
+    amount: 10,
+    unit: 'working-days',
+    from: 'со дня уведомления заявителя о выполнении ТУ',
+    source: CABINET_DEFAULT,
+    mark: '❓',
+    who: 'grid',
+  },
+  actualConnection: {
+    key: 'actualConnection',
+    title: 'Фактическое присоединение и допуск прибора учёта',
+    amount: 5,
+    unit: 'working-days',
+    from: 'со дня осмотра',
+    source: CABINET_DEFAULT,
+    mark: '❓',
+    who: 'grid',
+  },
+  actPosting: {
+    key: 'actPosting',
+    title: 'Размещение акта об осуществлении ТП (уведомления об обеспечении возможности присоединения)',
+    amount: 5,
+    unit: 'working-days',
+    from: 'со дня фактического присоединения',
+    source: CABINET_DEFAULT,
+    mark: '❓',
+    who: 'grid',
+  },
+  supplierDraftContract: {
+    key: 'supplierDraftContract',
+    title: 'Размещение гарантирующим поставщиком проекта договора энергоснабжения',
+    amount: 10,
+    unit: 'working-days',
+    from: 'со дня получения сведений о заявке от сетевой организации',
+    source: `${RULES_861}, п. 105`,
+    mark: '◐',
+    who: 'supplier',
+  },
+  appealAnswer: {
+    key: 'appealAnswer',
+    title: 'Ответ на обращение',
+    amount: 30,
+    unit: 'calendar-days',
+    from: 'со дня регистрации обращения',
+    source: ORDER_186,
+    mark: '◐',
+    who: 'grid',
+    note: 'Срок указан для письменных обращений; для электронных не проверен (❓), принят тот же.',
+  },
+  appealAutoClose: {
+    key: 'appealAutoClose',
+    title: 'Закрытие обращения без ответа заявителя',
+    amount: 10,
+    unit: 'calendar-days',
+    from: 'со дня ответа сетевой организации',
+    source: 'Правило кабинета, не норма права',
+    mark: '❓',
+    who: 'applicant',
+  },
+  outageWarning: {
+    key: 'outageWarning',
+    title: 'Предупреждение о плановом отключении',
+    amount: 24,
+    unit: 'hours',
+    from: 'до начала отключения',
+    source: `${CABINET_DEFAULT}. Раскрытие сведений о плановых отключениях — ПП РФ от 21.01.2004 № 24`,
+    mark: '❓',
+    who: 'grid',
+  },
+};
+
+// --- which ТУ term applies ----------------------------------------------------
+
+export type TuFulfilmentKey = Extract<TermKey, `tuFulfilment${string}`>;
+
+export interface TuFulfilmentInput {
+  voltageKv: number;
+  /** Distance from the existing network of the needed voltage to the plot boundary. */
+  distanceM: number;
+  territory: 'urban' | 'rural';
+  constructionNeeded: boolean;
+  maxPowerKw: number;
+}
+
+/** Section X of Rules 861 (the short terms) covers applicants up to 150 kW. */
+const SMALL_APPLICANT_MAX_KW = 150;
+const LARGE_APPLICANT_MIN_KW = 670;
+const NEAR_DISTANCE_M = { urban: 300, rural: 500 } as const;
+
+/** The ТУ fulfilment term for an application (DOMAIN §3, Rules 861 п. 16 «б»). */
+export function tuFulfilmentTermKey(input: TuFulfilmentInput): TuFulfilmentKey {
+  const { voltageKv, distanceM, territory, constructionNeeded, maxPowerKw } = input;
+  for (const [name, v] of Object.entries({ voltageKv, distanceM, maxPowerKw })) {
+    if (!Number.isFinite(v) || v < 0) throw new RangeError(`${name} must be a non-negative number, got ${v}`);
+  }
+  if (maxPowerKw >= LARGE_APPLICANT_MIN_KW) return 'tuFulfilment2y';
+  if (maxPowerKw > SMALL_APPLICANT_MAX_KW || voltageKv > 20) return 'tuFulfilment1y';
+  if (voltageKv <= 0.4 && distanceM <= 15 && !constructionNeeded) return 'tuFulfilment30wd';
+  return distanceM <= NEAR_DISTANCE_M[territory] ? 'tuFulfilment4m' : 'tuFulfilment6m';
+}
+
+// --- resolving the table for a case -------------------------------------------
+
+/** The terms a case runs with: plain JSON, fit for a Temporal workflow input. */
+export type ResolvedTerms = Record<TermKey, TermSpec>;
+
+/**
+ * Configuration on top of the table. `scale: 'seconds'` turns every term into
+ * the same number of seconds (3 working days → 3 s) for tests and demos; key
+ * overrides apply after it.
+ */
+export type TermOverrides = Partial<Record<TermKey, Partial<TermSpec>>> & { scale?: 'seconds' };
+
+const isTermKey = (k: string): k is TermKey => (TERM_KEYS as readonly string[]).includes(k);
+const isTermUnit = (u: unknown): u is TermUnit => (TERM_UNITS as readonly unknown[]).includes(u);
+
+/** Day-based units count whole days; only the clock units accept fractions. */
+function assertValidTerm(term: TermSpec, where: string): void {
+  if (!isTermUnit(term.unit)) throw new RangeError(`${where}: unknown unit ${JSON.stringify(term.unit)}`);
+  const wholeUnit = term.unit !== 'seconds' && term.unit !== 'hours';
+  if (!Number.isFinite(term.amount) || term.amount < 0 || (wholeUnit && !Number.isInteger(term.amount))) {
+    throw new RangeError(`${where}: invalid amount ${term.amount} for unit ${term.unit}`);
+  }
+}
+
+export function resolveTerms(overrides: TermOverrides = {}): ResolvedTerms {
+  const { scale, ...byKey } = overrides;
+  if (scale !== undefined && scale !== 'seconds') throw new RangeError(`Unknown scale ${JSON.stringify(scale)}`);
+
+  const terms = {} as ResolvedTerms;
+  for (const key of TERM_KEYS) {
+    const { amount, unit } = REGULATIONS[key];
+    terms[key] = { amount, unit: scale === 'seconds' ? 'seconds' : unit };
+  }
+  for (const [key, override] of Object.entries(byKey)) {
+    if (!isTermKey(key)) throw new RangeError(`Unknown term ${JSON.stringify(key)}`);
+    if (override === undefined) continue;
+    const term = { ...terms[key], ...definedOnly(override) };
+    assertValidTerm(term, `Term ${key}`);
+    terms[key] = term;
+  }
+  return terms;
+}
+
+function definedOnly(o: Partial<TermSpec>): Partial<TermSpec> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+// --- deadlines ----------------------------------------------------------------
+
+/** The last day of a calendar term; one that falls on a non-working day moves to the next working day (ГК РФ ст. 193). */
+function calendarTermEnd(startDate: IsoDate, term: TermSpec): IsoDate {
+  switch (term.unit) {
+    case 'calendar-days':
+      return workingDayOnOrAfter(addCalendarDays(startDate, term.amount));
+    case 'months':
+      return workingDayOnOrAfter(addMonths(startDate, term.amount));
+    case 'years':
+      return workingDayOnOrAfter(addYears(startDate, term.amount));
+    default:
+      return addWorkingDays(startDate, term.amount);
+  }
+}
+
+/**
+ * The instant (epoch ms) a term that started at `startInstantMs` runs out.
+ * Day-based terms count from the next Moscow day (ГК РФ ст. 191) and end at
+ * 23:59:59.999 Moscow time of their last day (ст. 194); hours and seconds are
+ * plain durations.
+ */
+export function termDeadline(startInstantMs: number, term: TermSpec): number {
+  assertValidTerm(term, 'termDeadline');
+  if (!Number.isFinite(startInstantMs)) throw new RangeError(`Not an instant: ${startInstantMs}`);
+  if (term.unit === 'seconds') return startInstantMs + term.amount * 1000;
+  if (term.unit === 'hours') return startInstantMs + term.amount * 3_600_000;
+  return endOfMoscowWorkingDay(calendarTermEnd(moscowDate(startInstantMs), term));
+}
+
+/** Remind whoever must act when half and four fifths of the term have run. */
+export const REMINDER_FRACTIONS: readonly number[] = [0.5, 0.8];
+
+/** Reminder instants between start and deadline, in order; works the same for real and second-scaled terms. */
+export function reminderInstants(startInstantMs: number, deadlineMs: number, fractions: readonly number[] = REMINDER_FRACTIONS): number[] {
+  return fractions
+    .filter((f) => f > 0 && f < 1)
+    .map((f) => Math.round(startInstantMs + (deadlineMs - startInstantMs) * f))
+    .sort((a, b) => a - b);
+}
+
+// --- wording ------------------------------------------------------------------
+
+const UNIT_WORDS: Record<TermUnit, readonly [one: string, few: string, many: string]> = {
+  'working-days': ['рабочий день', 'рабочих дня', 'рабочих дней'],
+  'calendar-days': ['календарный день', 'календарных дня', 'календарных дней'],
+  months: ['месяц', 'месяца', 'месяцев'],
+  years: ['год', 'года', 'лет'],
+  hours: ['час', 'часа', 'часов'],
+  seconds: ['секунда', 'секунды', 'секунд'],
+};
+
+/** '3 рабочих дня', '1 год', '30 календарных дней', '0,5 секунды'. */
+export function formatTerm(term: TermSpec): string {
+  const [one, few, many] = UNIT_WORDS[term.unit];
+  const n = term.amount;
+  const text = String(n).replace('.', ',');
+  if (!Number.isInteger(n)) return `${text} ${few}`;
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return `${text} ${one}`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${text} ${few}`;
+  return `${text} ${many}`;
+}
