@@ -2,11 +2,15 @@
 import { Umzug, SequelizeStorage, type MigrationFn } from 'umzug';
 import type { Sequelize } from 'sequelize';
 import * as accounts from './migrations/0001_accounts';
+import * as cases from './migrations/0002_cases';
 
 export type Migration = MigrationFn<Sequelize>;
 
 // Listed, not globbed: the order is reviewed code and bundlers see every file.
-const MIGRATIONS = [{ name: '0001_accounts', ...accounts }];
+const MIGRATIONS = [
+  { name: '0001_accounts', ...accounts },
+  { name: '0002_cases', ...cases },
+];
 
 export function migrator(sequelize: Sequelize) {
   return new Umzug({

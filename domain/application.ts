@@ -1,0 +1,302 @@
+// The application for technological connection (Rules 861, DOMAIN §3): its
+// categories, form, attachments, stages and the actions allowed in each stage.
+// Shared by the workflow (stage logic), the API (validation) and the web form.
+import { z } from 'zod';
+import './zod-ru';
+import type { ApplicantKind } from './account';
+import type { TermKey } from './regulations';
+
+// --- categories ------------------------------------------------------------------
+
+export const CATEGORIES = ['individual15', 'upTo150', 'upTo670', 'over670'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  individual15: 'Физическое лицо, бытовые нужды, до 15 кВт (п. 14 Правил)',
+  upTo150: 'Юридическое лицо или ИП, до 150 кВт (п. 12(1) Правил)',
+  upTo670: 'От 150 до 670 кВт',
+  over670: 'От 670 кВт',
+};
+
+/** Power limits of each category, kW (min exclusive except 0, max inclusive). */
+export const CATEGORY_POWER: Record<Category, { min: number; max: number }> = {
+  individual15: { min: 0, max: 15 },
+  upTo150: { min: 0, max: 150 },
+  upTo670: { min: 150, max: 670 },
+  over670: { min: 670, max: 1_000_000 },
+};
+
+export function categoriesFor(kind: ApplicantKind): Category[] {
+  return kind === 'individual' ? ['individual15', 'upTo150', 'upTo670', 'over670'] : ['upTo150', 'upTo670', 'over670'];
+}
+
+// --- attachments ------------------------------------------------------------------
+
+export const ATTACHMENT_KINDS = ['sitePlan', 'titleDocument', 'idCopy', 'powerOfAttorney', 'registryExtract', 'other'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+
+export const ATTACHMENT_LABELS: Record<AttachmentKind, string> = {
+  sitePlan: 'План расположения энергопринимающих устройств (с расстоянием до сети)',
+  titleDocument: 'Правоустанавливающий документ на земельный участок или объект',
+  idCopy: 'Копия документа, удостоверяющего личность',
+  powerOfAttorney: 'Доверенность представителя',
+  registryExtract: 'Выписка из ЕГРЮЛ / ЕГРИП',
+  other: 'Иной документ',
+};
+
+/** What the Rules let the grid require («иные документы сетевая компания требовать не вправе»). */
+export function requiredAttachments(kind: ApplicantKind, byRepresentative: boolean): AttachmentKind[] {
+  const required: AttachmentKind[] = ['sitePlan', 'titleDocument'];
+  required.push(kind === 'individual' ? 'idCopy' : 'registryExtract');
+  if (byRepresentative) required.push('powerOfAttorney');
+  return required;
+}
+
+export const UPLOAD_MAX_BYTES = 10 * 1024 * 1024;
+export const UPLOAD_TYPES = { 'application/pdf': 'PDF', 'image/jpeg': 'JPEG', 'image/png': 'PNG' } as const;
+export type UploadMime = keyof typeof UPLOAD_TYPES;
+
+/** The real type of a file from its first bytes: the name and the browser's word are not trusted. */
+export function sniffUploadType(head: Uint8Array): UploadMime | null {
+  const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+  if (starts(0x25, 0x50, 0x44, 0x46, 0x2d)) return 'application/pdf'; // %PDF-
+  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  return null;
+}
+
+export const attachmentRefSchema = z.object({ id: z.uuid(), kind: z.enum(ATTACHMENT_KINDS) });
+export type AttachmentRef = z.infer<typeof attachmentRefSchema>;
+
+// --- the form ------------------------------------------------------------------
+
+export const VOLTAGES_KV = [0.23, 0.4, 6, 10, 20, 35, 110] as const;
+export const RELIABILITY = ['I', 'II', 'III'] as const;
+export const REASONS = ['new', 'increase', 'reliability'] as const;
+export const REASON_LABELS: Record<(typeof REASONS)[number], string> = {
+  new: 'Новое присоединение',
+  increase: 'Увеличение максимальной мощности',
+  reliability: 'Изменение категории надёжности',
+};
+export const PAYMENT_OPTIONS = ['full', 'parts'] as const;
+export const PAYMENT_OPTION_LABELS: Record<(typeof PAYMENT_OPTIONS)[number], string> = {
+  full: 'Единовременно',
+  parts: 'Поэтапно: 15% / 30% / 35% / 20% (юр. лица и ИП до 150 кВт)',
+};
+
+/** Sample suppliers of last resort (гарантирующие поставщики) of the region; real ones come from configuration. */
+export const SUPPLIERS = [
+  { id: 'gp-center', name: 'АО «Центральная энергосбытовая компания» (образец)', email: 'gp-center@example.ru' },
+  { id: 'gp-region', name: 'ПАО «Региональная энергосбытовая компания» (образец)', email: 'gp-region@example.ru' },
+] as const;
+export const SUPPLIER_IDS = SUPPLIERS.map((s) => s.id) as [string, ...string[]];
+
+const text = (label: string, max = 300) => z.string().trim().min(1, `Укажите ${label}`).max(max, `Не более ${max} символов`);
+const kw = (label: string) =>
+  z.coerce
+    .number({ error: `Укажите ${label} числом, в кВт` })
+    .min(0, `${label[0]!.toUpperCase()}${label.slice(1)} не может быть отрицательной`)
+    .max(1_000_000, 'Слишком большое значение');
+
+export const CADASTRAL_RE = /^\d{2}:\d{2}:\d{6,7}:\d{1,}$/;
+
+export const passportSchema = z.object({
+  series: z.string().trim().regex(/^\d{4}$/, 'Серия паспорта — 4 цифры'),
+  number: z.string().trim().regex(/^\d{6}$/, 'Номер паспорта — 6 цифр'),
+  issuedBy: text('кем выдан паспорт'),
+  issuedOn: z.iso.date('Укажите дату выдачи паспорта'),
+});
+
+export const applicationFormSchema = z
+  .object({
+    category: z.enum(CATEGORIES, { error: 'Выберите категорию заявителя' }),
+    reason: z.enum(REASONS, { error: 'Выберите причину обращения' }),
+    passport: passportSchema.optional(),
+    registryRecord: z.object({ number: z.string().trim().max(20), date: z.string().trim().max(10) }).optional(),
+    objectName: text('наименование объекта (например, «Жилой дом»)'),
+    objectAddress: text('адрес объекта', 500),
+    cadastralNumber: z.string().trim().regex(CADASTRAL_RE, 'Кадастровый номер имеет вид 50:21:0110104:123'),
+    maxPowerKw: kw('максимальную мощность').refine((v) => v > 0, 'Максимальная мощность должна быть больше нуля'),
+    previousPowerKw: kw('ранее присоединённую мощность').default(0),
+    voltageKv: z.coerce.number().refine((v) => (VOLTAGES_KV as readonly number[]).includes(v), 'Выберите уровень напряжения'),
+    reliability: z.enum(RELIABILITY, { error: 'Выберите категорию надёжности' }),
+    loadNature: text('характер нагрузки', 200),
+    territory: z.enum(['urban', 'rural'], { error: 'Укажите, городская или сельская территория' }),
+    distanceToNetworkM: z.coerce.number({ error: 'Укажите расстояние до сетей в метрах' }).min(0, 'Расстояние не может быть отрицательным').max(100_000),
+    plannedCommissioning: z.iso.date('Укажите планируемый срок ввода в эксплуатацию'),
+    stagesPlan: z.string().trim().max(2000).default(''),
+    paymentOption: z.enum(PAYMENT_OPTIONS).default('full'),
+    publicBuyer: z.boolean().default(false),
+    supplierId: z.enum(SUPPLIER_IDS, { error: 'Выберите гарантирующего поставщика' }),
+    byRepresentative: z.boolean().default(false),
+    attachments: z.array(attachmentRefSchema).max(20, 'Не более 20 файлов').default([]),
+  })
+  .superRefine((v, ctx) => {
+    const { min, max } = CATEGORY_POWER[v.category];
+    if (v.maxPowerKw > max || (min > 0 && v.maxPowerKw <= min)) {
+      ctx.addIssue({ code: 'custom', path: ['maxPowerKw'], message: `Для выбранной категории мощность должна быть ${min > 0 ? `больше ${min} и ` : ''}не больше ${max} кВт` });
+    }
+    if (v.category === 'individual15') {
+      if (v.reliability !== 'III') ctx.addIssue({ code: 'custom', path: ['reliability'], message: 'Для бытовых нужд до 15 кВт — III категория надёжности' });
+      if (v.voltageKv > 0.4) ctx.addIssue({ code: 'custom', path: ['voltageKv'], message: 'Для бытовых нужд до 15 кВт — напряжение до 0,4 кВ' });
+    }
+    if (v.paymentOption === 'parts' && v.category !== 'upTo150') {
+      ctx.addIssue({ code: 'custom', path: ['paymentOption'], message: 'Оплата по этапам доступна юридическим лицам и ИП до 150 кВт' });
+    }
+    if (v.reason === 'new' && v.previousPowerKw > 0) {
+      ctx.addIssue({ code: 'custom', path: ['previousPowerKw'], message: 'При новом присоединении ранее присоединённой мощности нет' });
+    }
+  });
+
+export type ApplicationForm = z.infer<typeof applicationFormSchema>;
+export type ApplicationFormInput = z.input<typeof applicationFormSchema>;
+
+/** Checks that depend on who applies (the schema alone does not know the applicant). */
+export function applicantFormIssues(kind: ApplicantKind, form: ApplicationForm): Array<{ path: string; message: string }> {
+  const issues: Array<{ path: string; message: string }> = [];
+  if (!categoriesFor(kind).includes(form.category)) issues.push({ path: 'category', message: 'Эта категория доступна только физическим лицам' });
+  if (kind === 'individual' && !form.passport) issues.push({ path: 'passport', message: 'Укажите паспортные данные' });
+  const present = new Set(form.attachments.map((a) => a.kind));
+  for (const needed of requiredAttachments(kind, form.byRepresentative)) {
+    if (!present.has(needed)) issues.push({ path: `attachments.${needed}`, message: `Приложите: ${ATTACHMENT_LABELS[needed]}` });
+  }
+  return issues;
+}
+
+// --- stages (DOMAIN §3) ------------------------------------------------------------
+
+export const STAGES = [
+  'registered',
+  'completenessCheck',
+  'awaitingMissingData',
+  'preparingDocuments',
+  'awaitingPayment',
+  'tuFulfilment',
+  'inspection',
+  'actualConnection',
+  'actPosting',
+  'completed',
+  'annulled',
+  'withdrawn',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type WhoActs = 'grid' | 'applicant' | 'both' | 'nobody';
+
+export interface StageDefinition {
+  /** Number of the stage in DOMAIN §3 and the service passport. */
+  step: string;
+  title: string;
+  /** The status word of the glossary shown to users. */
+  status: string;
+  whoActs: WhoActs;
+  final?: boolean;
+}
+
+export const STAGE_DEFINITIONS: Record<Stage, StageDefinition> = {
+  registered: { step: '1', title: 'Заявка подана и зарегистрирована', status: 'Поступившая', whoActs: 'grid' },
+  completenessCheck: { step: '2', title: 'Проверка полноты сведений и документов', status: 'На проверке', whoActs: 'grid' },
+  awaitingMissingData: { step: '2а', title: 'Ожидание недостающих сведений от заявителя', status: 'Ожидающая исправлений', whoActs: 'applicant' },
+  preparingDocuments: { step: '3', title: 'Подготовка условий договора, ТУ и счёта', status: 'Создание договора', whoActs: 'grid' },
+  awaitingPayment: { step: '4', title: 'Оплата счёта заявителем (заключение договора)', status: 'Ожидание оплаты', whoActs: 'applicant' },
+  tuFulfilment: { step: '5–6', title: 'Выполнение мероприятий по техническим условиям', status: 'Исполнение договора', whoActs: 'both' },
+  inspection: { step: '7', title: 'Проверка выполнения ТУ (осмотр)', status: 'Исполнение договора', whoActs: 'grid' },
+  actualConnection: { step: '8', title: 'Фактическое присоединение и допуск прибора учёта', status: 'Исполнение договора', whoActs: 'grid' },
+  actPosting: { step: '9', title: 'Оформление акта об осуществлении ТП', status: 'Исполнение договора', whoActs: 'grid' },
+  completed: { step: '✓', title: 'Технологическое присоединение осуществлено', status: 'Закрытая (исполнен)', whoActs: 'nobody', final: true },
+  annulled: { step: '×', title: 'Заявка аннулирована', status: 'Аннулированная', whoActs: 'nobody', final: true },
+  withdrawn: { step: '×', title: 'Заявка отозвана заявителем', status: 'Отозванная', whoActs: 'nobody', final: true },
+};
+
+/** The stages every case passes on its happy path, in order (for the timeline). */
+export const MAIN_PATH: Stage[] = ['registered', 'completenessCheck', 'preparingDocuments', 'awaitingPayment', 'tuFulfilment', 'inspection', 'actualConnection', 'actPosting', 'completed'];
+
+export const ANNUL_REASONS = { missingData: 'Недостающие сведения не представлены в срок', unpaid: 'Счёт не оплачен в срок' } as const;
+export type AnnulReason = keyof typeof ANNUL_REASONS;
+
+/** Which statutory term governs a stage; the ТУ term depends on the application. */
+export function stageTermKey(stage: Stage, opts: { publicBuyer: boolean; tuTerm: TermKey }): TermKey | null {
+  switch (stage) {
+    case 'completenessCheck':
+      return 'completenessCheck';
+    case 'awaitingMissingData':
+      return 'supplyMissingData';
+    case 'preparingDocuments':
+      return 'postContractDocuments';
+    case 'awaitingPayment':
+      return opts.publicBuyer ? 'payInvoicePublicBuyer' : 'payInvoice';
+    case 'tuFulfilment':
+      return opts.tuTerm;
+    case 'inspection':
+      return 'inspection';
+    case 'actualConnection':
+      return 'actualConnection';
+    case 'actPosting':
+      return 'actPosting';
+    default:
+      return null;
+  }
+}
+
+// --- actions ------------------------------------------------------------------
+
+/** Staff actions: Workflow Updates, each allowed in one stage. */
+export const STAFF_ACTIONS = {
+  acceptComplete: { stage: 'completenessCheck', label: 'Принять заявку как полную' },
+  requestMissingData: { stage: 'completenessCheck', label: 'Запросить недостающие сведения' },
+  postContractDocuments: { stage: 'preparingDocuments', label: 'Разместить условия договора, ТУ, счёт и инструкцию' },
+  confirmPayment: { stage: 'awaitingPayment', label: 'Подтвердить оплату' },
+  recordInspection: { stage: 'inspection', label: 'Внести результат осмотра' },
+  recordConnection: { stage: 'actualConnection', label: 'Зафиксировать фактическое присоединение и допуск ПУ' },
+  issueAct: { stage: 'actPosting', label: 'Выдать акт об осуществлении ТП' },
+} as const satisfies Record<string, { stage: Stage; label: string }>;
+export type StaffAction = keyof typeof STAFF_ACTIONS;
+
+/** Applicant actions. Withdrawal is open in every non-final stage. */
+export const APPLICANT_ACTIONS = {
+  supplyMissingData: { stage: 'awaitingMissingData', label: 'Представить недостающие сведения' },
+  payInvoice: { stage: 'awaitingPayment', label: 'Оплатить счёт' },
+  reportTuDone: { stage: 'tuFulfilment', label: 'Сообщить о выполнении своей части ТУ' },
+  withdraw: { stage: null, label: 'Отозвать заявку' },
+} as const satisfies Record<string, { stage: Stage | null; label: string }>;
+export type ApplicantAction = keyof typeof APPLICANT_ACTIONS;
+
+const comment = z.string().trim().max(2000, 'Комментарий не длиннее 2000 символов').default('');
+const money = z.coerce.number({ error: 'Укажите сумму числом' }).positive('Сумма должна быть больше нуля').max(1e11);
+
+export const staffActionSchemas = {
+  acceptComplete: z.object({ comment }),
+  requestMissingData: z.object({
+    items: z.array(z.string().trim().min(1).max(300)).min(1, 'Перечислите, каких сведений или документов не хватает').max(20),
+    comment,
+  }),
+  postContractDocuments: z.object({
+    invoiceAmountRub: money,
+    tuRequirements: z.string().trim().min(10, 'Опишите мероприятия по ТУ (не короче 10 символов)').max(5000),
+    connectionPoint: z.string().trim().min(1, 'Укажите точку присоединения').max(500),
+    constructionNeeded: z.boolean().default(false),
+    comment,
+  }),
+  confirmPayment: z.object({ paymentReference: z.string().trim().min(1, 'Укажите номер платёжного документа').max(100), comment }),
+  recordInspection: z.object({ passed: z.boolean(), remarks: z.string().trim().max(3000).default(''), comment }).refine((v) => v.passed || v.remarks.length > 0, {
+    path: ['remarks'],
+    message: 'Перечислите замечания по результатам осмотра',
+  }),
+  recordConnection: z.object({ meterNumber: z.string().trim().min(1, 'Укажите заводской номер прибора учёта').max(50), meterType: z.string().trim().max(100).default(''), comment }),
+  issueAct: z.object({ comment }),
+} satisfies Record<StaffAction, z.ZodType>;
+
+export const applicantActionSchemas = {
+  supplyMissingData: z.object({ explanation: z.string().trim().min(1, 'Опишите, что вы представляете').max(3000), attachments: z.array(attachmentRefSchema).max(20).default([]) }),
+  payInvoice: z.object({}),
+  reportTuDone: z.object({ comment }),
+  withdraw: z.object({ reason: z.string().trim().min(1, 'Укажите причину отзыва заявки').max(1000) }),
+} satisfies Record<ApplicantAction, z.ZodType>;
+
+export type StaffActionInput<A extends StaffAction> = z.infer<(typeof staffActionSchemas)[A]>;
+export type ApplicantActionInput<A extends ApplicantAction> = z.infer<(typeof applicantActionSchemas)[A]>;
+
+/** The human-readable number: ТП-2026-000123. */
+export function applicationNumber(year: number, sequence: number): string {
+  return `ТП-${year}-${String(sequence).padStart(6, '0')}`;
+}
