@@ -38,6 +38,11 @@ const envSchema = z.object({
   MAILDEV_SMTP_PORT: port(1025),
   MAILDEV_WEB_PORT: port(1080),
 
+  DOCUMENT_STORE_URL: optional,
+  /** 'test': the applicant can pay with a clearly marked test payment (embedded default); 'bank': staff or the bank confirm. */
+  PAYMENTS_MODE: z.enum(['auto', 'test', 'bank']).default('auto'),
+  /** JSON overrides of the regulations table, e.g. {"scale":"seconds"} for demos; see domain/regulations.ts. */
+  TERMS_OVERRIDE: optional,
   DEMO_ACCOUNTS: z.enum(['auto', 'on', 'off']).default('auto'),
   BANK_WEBHOOK_SECRET: optional,
 });
