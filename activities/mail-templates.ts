@@ -43,3 +43,8 @@ export function existingAccountMail(p: { to: string; name: string; matched: 'ema
     'Если это были не вы, ничего не делайте: данные вашей учётной записи не изменились.',
   ]);
 }
+
+/** A letter about a case event: the same words as the notification in the cabinet. */
+export function caseMail(p: { to: string; subject: string; body: string; link: string | null }): Mail {
+  return letter(p.to, p.subject, [p.body, ...(p.link ? [`Подробности в личном кабинете: ${p.link}`] : [])]);
+}

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { validateSessionToken, type ValidSession } from '../auth/sessions';
 import type { ThrottleRules } from '../auth/throttle';
+import type { ResolvedTerms } from '../domain/regulations';
 import type { Db } from '../db';
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from './cookies';
 
@@ -12,6 +13,9 @@ export interface ApiServices {
   taskQueue: string;
   publicUrl: string;
   throttle: ThrottleRules;
+  /** The regulations table new cases start with. */
+  terms: ResolvedTerms;
+  paymentsMode: 'test' | 'bank';
 }
 
 export interface Context extends ApiServices {

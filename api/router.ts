@@ -1,4 +1,7 @@
 import { adminRouter } from './routers/admin';
+import { applicationsRouter } from './routers/applications';
+import { notificationsRouter } from './routers/notifications';
+import { staffApplicationsRouter } from './routers/staff-applications';
 import { authRouter } from './routers/auth';
 import { profileRouter } from './routers/profile';
 import { staffRouter } from './routers/staff';
@@ -9,6 +12,9 @@ export const appRouter = router({
   profile: profileRouter,
   staff: staffRouter,
   admin: adminRouter,
+  applications: applicationsRouter,
+  notifications: notificationsRouter,
+  staffApplications: staffApplicationsRouter,
 });
 
 /** The only thing the web client imports from the server. */

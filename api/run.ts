@@ -11,8 +11,11 @@ import { seedDemoAccounts } from '../db/seed-demo';
 import { createMailer } from '../activities/mailer';
 import { DEFAULT_THROTTLE_RULES, type ThrottleRules } from '../auth/throttle';
 import { createApiServer } from './server';
+import { createLiveHub } from './live';
+import { createDocumentStore } from '../documents/store';
+import { resolveTerms, type ResolvedTerms, type TermOverrides } from '../domain/regulations';
 
-export async function startApi(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }, opts: { log: ReturnType<typeof createLogger>; demoAccounts: boolean; throttle?: ThrottleRules }) {
+export async function startApi(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }, opts: { log: ReturnType<typeof createLogger>; demoAccounts: boolean; embedded: boolean; throttle?: ThrottleRules }) {
   const db = connectDb(endpoints.databaseUrl);
   try {
     await db.sequelize.authenticate();
@@ -28,8 +31,19 @@ export async function startApi(env: Env, endpoints: { databaseUrl: string; tempo
   });
   const temporal = new Client({ connection: temporalConnection, namespace: env.TEMPORAL_NAMESPACE });
   const mailer = createMailer(endpoints.smtpUrl, env.MAIL_FROM);
-  const server = createApiServer({ db, temporal, temporalConnection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, publicUrl: publicUrl(env), throttle: opts.throttle ?? DEFAULT_THROTTLE_RULES, mailer, log: opts.log });
+  const live = await createLiveHub(endpoints.databaseUrl, (error) => opts.log.error({ err: error }, 'live updates failed'));
+  const server = createApiServer({
+    live,
+    bankWebhookSecret: env.BANK_WEBHOOK_SECRET, db, temporal, temporalConnection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, publicUrl: publicUrl(env),
+    throttle: opts.throttle ?? DEFAULT_THROTTLE_RULES,
+    terms: termsFromEnv(env),
+    paymentsMode: env.PAYMENTS_MODE === 'auto' ? (opts.embedded ? 'test' : 'bank') : env.PAYMENTS_MODE,
+    store: createDocumentStore({ dataDir: env.DATA_DIR, url: env.DOCUMENT_STORE_URL }),
+    mailer,
+    log: opts.log,
+  });
   const release = async () => {
+    await live.close();
     await temporalConnection.close();
     mailer.close();
     await db.close();
@@ -61,5 +75,14 @@ export function redactUrl(url: string): string {
     return u.toString();
   } catch {
     return '(not a valid URL)';
+  }
+}
+
+export function termsFromEnv(env: Env): ResolvedTerms {
+  if (!env.TERMS_OVERRIDE) return resolveTerms();
+  try {
+    return resolveTerms(JSON.parse(env.TERMS_OVERRIDE) as TermOverrides);
+  } catch (error) {
+    throw new StackError(`TERMS_OVERRIDE is invalid: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,4 +1,5 @@
-// One HTTP server: tRPC at /trpc, /healthz, and the built cabinet (SPA) at /.
+// One HTTP server: tRPC at /trpc, files and live status under /api, /healthz,
+// and the built cabinet (SPA) at /.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,17 +9,26 @@ import sirv from 'sirv';
 import type { Logger } from 'pino';
 import { ROOT_DIR } from '../infra/config';
 import type { Mailer } from '../activities/mailer';
+import type { DocumentStore } from '../documents/store';
+import { validateSessionToken } from '../auth/sessions';
 import { createContext, type ApiServices } from './context';
+import { parseCookies, SESSION_COOKIE } from './cookies';
 import { isCrossSiteRequest } from './csrf';
+import { createFileRoutes } from './files';
 import { healthReport } from './health';
+import type { LiveHub } from './live';
+import { BANK_NOTIFICATION_PATH, handleBankNotification } from './payments';
 import { appRouter } from './router';
 
 export const WEB_DIST = path.join(ROOT_DIR, 'web', 'dist');
 
 export interface ApiServerDeps extends ApiServices {
+  store: DocumentStore;
   temporalConnection: Connection;
   namespace: string;
   mailer: Mailer;
+  live: LiveHub;
+  bankWebhookSecret?: string;
   log: Logger;
 }
 
@@ -37,24 +47,41 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
       if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
     },
   });
+  const files = createFileRoutes({ db: deps.db, store: deps.store, publicUrl: deps.publicUrl });
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   const web = hasWeb ? sirv(WEB_DIST, { single: true, etag: true, gzip: true, brotli: true, immutable: true }) : undefined;
 
-  return http.createServer((req, res) => {
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = req.url ?? '/';
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'same-origin');
     if (url === '/healthz') {
-      void healthReport({ db: deps.db, temporal: deps.temporalConnection, namespace: deps.namespace, mailer: deps.mailer }).then((report) => sendJson(res, report.ok ? 200 : 503, report));
-      return;
+      const report = await healthReport({ db: deps.db, temporal: deps.temporalConnection, namespace: deps.namespace, mailer: deps.mailer });
+      return sendJson(res, report.ok ? 200 : 503, report);
     }
     if (url.startsWith('/trpc/')) {
       if (isCrossSiteRequest(req, allowedOrigins)) return sendJson(res, 403, { error: { message: 'Запрос отклонён: он отправлен не со страницы личного кабинета' } });
-      return void trpc(req, res);
+      return trpc(req, res);
     }
+    if (url.startsWith(BANK_NOTIFICATION_PATH)) return handleBankNotification(deps, deps.bankWebhookSecret, req, res);
+    if (url === '/api/live') {
+      const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+      const session = token ? await validateSessionToken(deps.db, token) : null;
+      if (!session) return sendJson(res, 401, { error: { message: 'Войдите в личный кабинет' } });
+      return deps.live.stream(req, res, session);
+    }
+    if (await files(req, res)) return;
     res.setHeader('x-frame-options', 'DENY');
     if (web) return web(req, res);
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The cabinet is not built yet: run `npm run build:web`.');
+  };
+
+  return http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      deps.log.error({ err: error, url: req.url }, 'request failed');
+      if (!res.headersSent) sendJson(res, 500, { error: { message: 'Внутренняя ошибка сервиса. Попробуйте ещё раз через несколько минут' } });
+      else res.end();
+    });
   });
 }

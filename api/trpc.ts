@@ -13,7 +13,9 @@ const t = initTRPC.context<Context>().create({
         ? z.flattenError(cause).fieldErrors
         : cause && 'field' in cause && typeof cause.field === 'string'
           ? { [cause.field]: [error.message] }
-          : undefined;
+          : cause && 'fieldErrors' in cause
+            ? (cause.fieldErrors as Record<string, string[]>)
+            : undefined;
     // Internal failures are logged on the server; the client gets no details of them.
     const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Внутренняя ошибка сервиса. Попробуйте ещё раз через несколько минут' : shape.message;
     return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };

@@ -30,7 +30,7 @@ async function main() {
   };
   try {
     const demoAccounts = env.DEMO_ACCOUNTS === 'on' || (env.DEMO_ACCOUNTS === 'auto' && stack.embeddedDatabase);
-    const api = await startApi(env, stack, { log, demoAccounts });
+    const api = await startApi(env, stack, { log, demoAccounts, embedded: stack.embeddedDatabase });
     stops.push(api.stop);
     const worker = await startWorker(env, stack);
     stops.push(worker.stop);

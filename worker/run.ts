@@ -4,6 +4,7 @@ import { publicUrl } from '../infra/config';
 import { temporalConnectionOptions } from '../infra/temporal';
 import { connectDb } from '../db';
 import { createMailer } from '../activities/mailer';
+import { createDocumentStore } from '../documents/store';
 import { createWorker, installRuntime } from './create-worker';
 
 export async function startWorker(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }) {
@@ -14,7 +15,7 @@ export async function startWorker(env: Env, endpoints: { databaseUrl: string; te
     connection: temporalConnectionOptions(env, endpoints.temporalAddress),
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
-    deps: { db, mailer, publicUrl: publicUrl(env) },
+    deps: { db, mailer, store: createDocumentStore({ dataDir: env.DATA_DIR, url: env.DOCUMENT_STORE_URL }), publicUrl: publicUrl(env) },
   });
   const running = worker.run();
   return {

@@ -1,3 +1,4 @@
 // Every workflow the worker runs. Workflow code is deterministic: no Node
 // modules, no I/O, only `import type` of activities (enforced by ESLint).
 export { credentialsMailWorkflow, existingAccountMailWorkflow } from './accounts';
+export { connectionApplicationWorkflow } from './application/workflow';

@@ -1,6 +1,10 @@
 // SMTP is down when someone registers: the credentials e-mail is retried by
 // Temporal and arrives exactly once when the mail server comes back.
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createLocalDocumentStore } from '../../documents/store';
 import { inject, describe, expect, it, afterAll } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
 import { connectDb } from '../../db';
@@ -8,6 +12,7 @@ import { createMailer } from '../../activities/mailer';
 import { createWorker } from '../../worker/create-worker';
 import { registerApplicant } from '../../api/accounts';
 import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
+import { resolveTerms } from '../../domain/regulations';
 import { startMailCatcher, type MailCatcher } from '../../infra/mail';
 import { healthReport } from '../../api/health';
 import { applicantIdentitySchema } from '../../domain/account';
@@ -38,7 +43,7 @@ describe('mail outage during registration', () => {
     expect(health.components.smtp.ok).toBe(false);
     expect(health.components.postgres.ok).toBe(true);
 
-    const { worker } = await createWorker({ connection: { address: inject('temporalAddress') }, namespace: 'default', taskQueue, deps: { db, mailer: deadMailer, publicUrl: inject('appUrl') } });
+    const { worker } = await createWorker({ connection: { address: inject('temporalAddress') }, namespace: 'default', taskQueue, deps: { db, mailer: deadMailer, store: createLocalDocumentStore(mkdtempSync(path.join(tmpdir(), 'kabinet-docs-'))), publicUrl: inject('appUrl') } });
     const running = worker.run();
     cleanup.push(async () => {
       worker.shutdown();
@@ -46,7 +51,7 @@ describe('mail outage during registration', () => {
     });
 
     const input = applicantIdentitySchema.parse(individualRegistration());
-    const outcome = await registerApplicant({ db, temporal, taskQueue, publicUrl: inject('appUrl'), throttle: DEFAULT_THROTTLE_RULES }, input, { registeredBy: null, consentOnPaper: false });
+    const outcome = await registerApplicant({ db, temporal, taskQueue, publicUrl: inject('appUrl'), throttle: DEFAULT_THROTTLE_RULES, terms: resolveTerms(), paymentsMode: 'test' }, input, { registeredBy: null, consentOnPaper: false });
     expect(outcome.status).toBe('created');
     const handle = temporal.workflow.list({ query: `TaskQueue = "${taskQueue}"` });
     let workflowId = '';

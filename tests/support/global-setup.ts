@@ -38,7 +38,7 @@ async function start(): Promise<Running> {
   const stack: Stack = await startStack(env, { fresh: true, log: (line) => console.log(line) });
   // All tests come from 127.0.0.1: per-IP limits are raised here and tested on their own.
   const throttle = { ...DEFAULT_THROTTLE_RULES, ip: { ...DEFAULT_THROTTLE_RULES.ip, limit: 10_000 }, mailRequest: { ...DEFAULT_THROTTLE_RULES.mailRequest, limit: 10_000 } };
-  const api = await startApi(env, stack, { log, demoAccounts: true, throttle }).catch(async (e: unknown) => {
+  const api = await startApi(env, stack, { log, demoAccounts: true, embedded: true, throttle }).catch(async (e: unknown) => {
     await stack.stop();
     throw e;
   });

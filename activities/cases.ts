@@ -1,0 +1,132 @@
+// Activities shared by every case workflow (applications now, appeals next):
+// read-model projection, notifications (in-app + e-mail) and deadlines.
+// Each is an idempotent upsert keyed by the case and its event sequence, so a
+// retry or a worker restart never writes a second row or sends a second e-mail.
+import { randomUUID } from 'node:crypto';
+import { QueryTypes } from 'sequelize';
+import { termDeadline, type TermSpec } from '../domain/regulations';
+import type { Db } from '../db';
+import { sendOnce, type Mailer } from './mailer';
+import { caseMail } from './mail-templates';
+
+export interface CaseActivityDeps {
+  db: Db;
+  mailer: Mailer;
+  publicUrl: string;
+}
+
+export interface CaseEventRecord {
+  seq: number;
+  type: string;
+  stage: string;
+  title: string;
+  actor: { id: string | null; name: string; role: string } | null;
+  comment: string;
+  data: Record<string, unknown>;
+  deadlineAt: number | null;
+  at: number;
+}
+
+export interface ApplicationSnapshot {
+  id: string;
+  number: string;
+  applicantId: string;
+  applicantName: string;
+  category: string;
+  objectName: string;
+  objectAddress: string;
+  maxPowerKw: number;
+  stage: string;
+  status: 'active' | 'completed' | 'annulled' | 'withdrawn';
+  whoActs: string;
+  stageStartedAt: number;
+  deadlineAt: number | null;
+  deadlineTerm: string | null;
+  overdue: boolean;
+  overdueSince: number | null;
+  submittedAt: number;
+  contractConcludedAt: number | null;
+  finishedAt: number | null;
+  annulReason: string | null;
+}
+
+export interface NotificationRequest {
+  /** Unique per event and recipient: the notification row and its e-mail share it. */
+  key: string;
+  caseId: string;
+  caseNumber: string;
+  kind: 'stage' | 'document' | 'reminder' | 'overdue' | 'annulled' | 'answer' | 'info';
+  title: string;
+  body: string;
+  /** A user, or every staff member (their workspace feed; admins also get the e-mail). */
+  to: { userId: string } | { staff: true };
+}
+
+const date = (ms: number | null) => (ms === null ? null : new Date(ms));
+
+export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps) {
+  return {
+    /** A pure computation made an activity so its result is recorded in history: calendar data may change, running cases must not. */
+    async deadlineFor(startMs: number, term: TermSpec): Promise<number> {
+      return termDeadline(startMs, term);
+    },
+
+    async projectApplication(snapshot: ApplicationSnapshot, event: CaseEventRecord): Promise<void> {
+      await db.sequelize.transaction(async (transaction) => {
+        await db.sequelize.query(
+          `INSERT INTO case_events (case_id, seq, case_kind, type, stage, title, actor_id, actor_name, actor_role, comment, data, deadline_at, at)
+           VALUES ($1, $2, 'application', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT (case_id, seq) DO NOTHING`,
+          {
+            bind: [snapshot.id, event.seq, event.type, event.stage, event.title, event.actor?.id ?? null, event.actor?.name ?? null, event.actor?.role ?? null, event.comment, JSON.stringify(event.data), date(event.deadlineAt), new Date(event.at)],
+            transaction,
+          },
+        );
+        const s = snapshot;
+        // Only a newer sequence overwrites the summary: a late retry of an old projection changes nothing.
+        await db.sequelize.query(
+          `INSERT INTO applications AS a (id, number, applicant_id, applicant_name, category, object_name, object_address, max_power_kw, stage, status, who_acts,
+             stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, contract_concluded_at, finished_at, annul_reason, last_seq, updated_at)
+           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now())
+           ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, status = EXCLUDED.status, who_acts = EXCLUDED.who_acts,
+             stage_started_at = EXCLUDED.stage_started_at, deadline_at = EXCLUDED.deadline_at, deadline_term = EXCLUDED.deadline_term,
+             overdue = EXCLUDED.overdue, overdue_since = EXCLUDED.overdue_since, contract_concluded_at = EXCLUDED.contract_concluded_at,
+             finished_at = EXCLUDED.finished_at, annul_reason = EXCLUDED.annul_reason, last_seq = EXCLUDED.last_seq, updated_at = now()
+           WHERE a.last_seq < EXCLUDED.last_seq`,
+          {
+            bind: [s.id, s.number, s.applicantId, s.applicantName, s.category, s.objectName, s.objectAddress, s.maxPowerKw, s.stage, s.status, s.whoActs,
+              new Date(s.stageStartedAt), date(s.deadlineAt), s.deadlineTerm, s.overdue, date(s.overdueSince), new Date(s.submittedAt), date(s.contractConcludedAt), date(s.finishedAt), s.annulReason, event.seq],
+            transaction,
+          },
+        );
+        // Open case pages refresh themselves on this signal (api/live.ts); it is sent at commit.
+        await db.sequelize.query(`SELECT pg_notify('kabinet_live', $1)`, { bind: [JSON.stringify({ caseId: s.id, userId: s.applicantId, kind: 'case' })], transaction });
+      });
+    },
+
+    async notify(request: NotificationRequest): Promise<void> {
+      const to = request.to;
+      const userId = 'userId' in to ? to.userId : null;
+      await db.sequelize.query(
+        `INSERT INTO notifications (id, user_id, audience, case_id, case_number, kind, title, body, idempotency_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (idempotency_key) DO NOTHING`,
+        { bind: [randomUUID(), userId, userId ? 'user' : 'staff', request.caseId, request.caseNumber, request.kind, request.title, request.body, request.key] },
+      );
+      await db.sequelize.query(`SELECT pg_notify('kabinet_live', $1)`, { bind: [JSON.stringify({ caseId: request.caseId, userId, kind: 'notification' })] });
+      const recipients = userId
+        ? await db.sequelize.query<{ email: string; id: string }>('SELECT id, email FROM users WHERE id = $1 AND blocked_at IS NULL', { bind: [userId], type: QueryTypes.SELECT })
+        : await db.sequelize.query<{ email: string; id: string }>(`SELECT id, email FROM users WHERE role = 'admin' AND blocked_at IS NULL`, { type: QueryTypes.SELECT });
+      for (const r of recipients) {
+        const link = userId ? `${publicUrl}/applications/${request.caseId}` : `${publicUrl}/staff/applications/${request.caseId}`;
+        await sendOnce(db.sequelize, mailer, `${request.key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body: request.body, link }));
+      }
+    },
+
+    /** The supplier of last resort learns of the case's milestones (DOMAIN §3). */
+    async informSupplier(request: { key: string; supplierEmail: string; caseNumber: string; title: string; body: string }): Promise<void> {
+      await sendOnce(db.sequelize, mailer, request.key, caseMail({ to: request.supplierEmail, subject: `${request.caseNumber}: ${request.title}`, body: request.body, link: null }));
+    },
+  };
+}
+
+export type CaseActivities = ReturnType<typeof createCaseActivities>;

@@ -1,0 +1,104 @@
+// Publishing the documents of a stage: render from the application's data,
+// store content-addressed, record once per (case, event, kind).
+import { randomUUID } from 'node:crypto';
+import { CATEGORY_LABELS, SUPPLIERS, type ApplicationForm, type Category } from '../domain/application';
+import { applicantDisplayName } from '../domain/account';
+import { documentTitle, type GeneratedDocKind } from '../documents/kinds';
+import { renderDocument } from '../documents/pdf';
+import type { DocumentData } from '../documents/templates';
+import { formatTerm, type TermSpec } from '../domain/regulations';
+import type { DocumentStore } from '../documents/store';
+import type { Db } from '../db';
+
+export interface DocumentActivityDeps {
+  db: Db;
+  store: DocumentStore;
+}
+
+export interface PublishRequest {
+  caseId: string;
+  seq: number;
+  /** The stage the documents complete. */
+  stage: string;
+  kinds: GeneratedDocKind[];
+  fields: Record<string, unknown>;
+  issuedAt: number;
+}
+
+export interface PublishedDocument {
+  id: string;
+  kind: GeneratedDocKind;
+  title: string;
+  sha256: string;
+}
+
+function printable(fields: Record<string, unknown>): DocumentData['fields'] {
+  const out: DocumentData['fields'] = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) out[k] = v as string[];
+    // A term ({amount, unit}) prints as words: «4 месяца».
+    else if (v && typeof v === 'object' && 'amount' in v && 'unit' in v) out[`${k}Text`] = formatTerm(v as TermSpec);
+  }
+  return out;
+}
+
+export function createDocumentActivities({ db, store }: DocumentActivityDeps) {
+  return {
+    async publishDocuments(req: PublishRequest): Promise<PublishedDocument[]> {
+      const draft = await db.ApplicationDraft.findByPk(req.caseId);
+      if (!draft) throw new Error(`application ${req.caseId} has no submitted form`);
+      const user = await db.User.findByPk(draft.userId);
+      if (!user) throw new Error(`applicant ${draft.userId} not found`);
+      const form = draft.form as unknown as ApplicationForm;
+      const data: DocumentData = {
+        number: draft.number ?? '',
+        issuedAt: new Date(req.issuedAt).toISOString(),
+        applicant: { name: applicantDisplayName({ ...user.get(), kind: user.kind ?? 'individual' }), kind: user.kind ?? 'individual', email: user.email },
+        object: {
+          name: form.objectName,
+          address: form.objectAddress,
+          cadastralNumber: form.cadastralNumber,
+          maxPowerKw: form.maxPowerKw,
+          voltageKv: form.voltageKv,
+          reliability: form.reliability,
+          category: CATEGORY_LABELS[form.category as Category] ?? form.category,
+        },
+        supplierName: SUPPLIERS.find((s) => s.id === form.supplierId)?.name ?? '',
+        fields: { ...printable(req.fields), applicationNumber: draft.number ?? '' },
+      };
+      const published: PublishedDocument[] = [];
+      for (const kind of req.kinds) {
+        const key = `${req.caseId}:${req.seq}:${kind}`;
+        const existing = await db.Document.findOne({ where: { idempotencyKey: key } });
+        if (existing) {
+          published.push({ id: existing.id, kind, title: existing.title, sha256: existing.sha256 });
+          continue;
+        }
+        const bytes = await renderDocument(kind, data);
+        const stored = await store.put(bytes);
+        const title = documentTitle(kind, form.voltageKv);
+        const [row] = await db.Document.findOrCreate({
+          where: { idempotencyKey: key },
+          defaults: {
+            id: randomUUID(),
+            ownerId: null,
+            caseId: req.caseId,
+            stage: req.stage,
+            kind,
+            title,
+            filename: `${data.number} ${title}.pdf`.replace(/[\\/:*?"<>|]/g, '_'),
+            mime: 'application/pdf',
+            size: stored.size,
+            sha256: stored.sha256,
+            storageKey: stored.key,
+            source: 'system',
+            idempotencyKey: key,
+          },
+        });
+        published.push({ id: row.id, kind, title: row.title, sha256: row.sha256 });
+      }
+      return published;
+    },
+  };
+}

@@ -1,0 +1,202 @@
+// Application commands and views for the routers. Commands go to the
+// workflow (start, update); views come from the read models only.
+import { randomUUID } from 'node:crypto';
+import { TRPCError } from '@trpc/server';
+import { QueryTypes, Op } from 'sequelize';
+import { WorkflowIdConflictPolicy, WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import {
+  APPLICANT_ACTIONS,
+  applicantFormIssues,
+  applicationNumber,
+  STAFF_ACTIONS,
+  STAGE_DEFINITIONS,
+  SUPPLIERS,
+  type ApplicantAction,
+  type ApplicationForm,
+  type Stage,
+  type StaffAction,
+} from '../domain/application';
+import { applicantDisplayName, type ApplicantKind } from '../domain/account';
+import { moscowDate } from '../domain/calendar';
+import type { Application, User } from '../db/models';
+import type { ApplicationWorkflowInput } from '../workflows/application/case-run';
+import { applicantUpdates, staffUpdates, type Actor, type CaseView } from '../workflows/application/messages';
+import type { connectionApplicationWorkflow } from '../workflows/application/workflow';
+import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../workflows/search-attributes';
+import type { ApiServices } from './context';
+
+export const applicationWorkflowId = (applicationId: string) => `application-${applicationId}`;
+
+export function actorOf(user: User): Actor {
+  const role = user.role === 'applicant' ? 'applicant' : user.role === 'admin' ? 'admin' : 'staff';
+  return { id: user.id, name: applicantDisplayName({ ...user.get(), kind: user.kind ?? 'individual' }), role };
+}
+
+export function fieldIssues(issues: Array<{ path: string; message: string }>): TRPCError {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const i of issues) (fieldErrors[i.path] ??= []).push(i.message);
+  return new TRPCError({ code: 'BAD_REQUEST', message: issues[0]?.message ?? 'Проверьте заявку', cause: Object.assign(new Error('form'), { fieldErrors }) });
+}
+
+async function nextNumber(services: ApiServices, transaction: import('sequelize').Transaction): Promise<string> {
+  const year = Number(moscowDate(Date.now()).slice(0, 4));
+  const [row] = await services.db.sequelize.query<{ last: number }>(
+    `INSERT INTO case_counters (kind, year, last) VALUES ('application', $1, 1)
+     ON CONFLICT (kind, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last`,
+    { bind: [year], type: QueryTypes.SELECT, transaction },
+  );
+  return applicationNumber(year, row!.last);
+}
+
+/**
+ * Submits a draft. The draft id is the application id and the workflow id's
+ * base, so a double click or a retry after a network error finds the same
+ * number and the same workflow: one application.
+ */
+export async function submitApplication(services: ApiServices, user: User, draftId: string, form: ApplicationForm) {
+  const { db } = services;
+  const issues = applicantFormIssues(user.kind as ApplicantKind, form);
+  const attachmentIds = form.attachments.map((a) => a.id);
+  if (attachmentIds.length) {
+    const owned = await db.Document.count({ where: { id: attachmentIds, ownerId: user.id, [Op.or]: [{ caseId: null }, { caseId: draftId }] } });
+    if (owned !== new Set(attachmentIds).size) issues.push({ path: 'attachments', message: 'Файл не найден: загрузите его заново' });
+  }
+  if (issues.length) throw fieldIssues(issues);
+
+  // Concurrent submissions of one draft meet at this row: created once, then locked.
+  const [owner] = await db.ApplicationDraft.findOrCreate({ where: { id: draftId }, defaults: { id: draftId, userId: user.id, form: {} } });
+  if (owner.userId !== user.id) throw new TRPCError({ code: 'NOT_FOUND', message: 'Черновик не найден' });
+  const draft = await db.sequelize.transaction(async (transaction) => {
+    const row = (await db.ApplicationDraft.findByPk(draftId, { transaction, lock: transaction.LOCK.UPDATE }))!;
+    if (!row.number) {
+      // The content is fixed at the first submission; a retry does not change what was filed.
+      row.form = form as unknown as Record<string, unknown>;
+      row.number = await nextNumber(services, transaction);
+      row.submittedAt = new Date();
+      await row.save({ transaction });
+      if (attachmentIds.length) await db.Document.update({ caseId: draftId }, { where: { id: attachmentIds, ownerId: user.id }, transaction });
+    }
+    return row;
+  });
+
+  const filed = draft.form as unknown as ApplicationForm;
+  const supplier = SUPPLIERS.find((s) => s.id === filed.supplierId)!;
+  const input: ApplicationWorkflowInput = {
+    applicationId: draftId,
+    number: draft.number!,
+    applicant: { id: user.id, name: actorOf(user).name },
+    category: filed.category,
+    object: { name: filed.objectName, address: filed.objectAddress, maxPowerKw: filed.maxPowerKw, voltageKv: filed.voltageKv, distanceM: filed.distanceToNetworkM, territory: filed.territory },
+    publicBuyer: filed.publicBuyer,
+    supplier: { id: supplier.id, name: supplier.name, email: supplier.email },
+    submittedAt: draft.submittedAt!.getTime(),
+    terms: services.terms,
+  };
+  await services.temporal.workflow.start<typeof connectionApplicationWorkflow>('connectionApplicationWorkflow', {
+    taskQueue: services.taskQueue,
+    workflowId: applicationWorkflowId(draftId),
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    args: [input],
+    typedSearchAttributes: [
+      { key: CaseNumber, value: input.number },
+      { key: CaseKind, value: 'application' },
+      { key: CaseStage, value: 'registered' },
+      { key: CaseStatus, value: 'active' },
+      { key: ApplicantId, value: user.id },
+      { key: CaseOverdue, value: false },
+    ],
+  });
+  await waitForProjection(services, draftId);
+  return { id: draftId, number: draft.number!, submittedAt: draft.submittedAt!.toISOString() };
+}
+
+/** The answer waits until the case has been registered and handed to the check, so the list and the staff queue already show it. */
+async function waitForProjection(services: ApiServices, applicationId: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await services.db.Application.count({ where: { id: applicationId, stage: { [Op.ne]: 'registered' } } })) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new TRPCError({ code: 'TIMEOUT', message: 'Заявка принята, но обработка задерживается. Обновите страницу через минуту' });
+}
+
+/** Sends an action to the case workflow; a refusal comes back as a clear message and changes nothing. */
+export async function sendAction(services: ApiServices, applicationId: string, action: StaffAction | ApplicantAction, actor: Actor, input: unknown): Promise<CaseView> {
+  const handle = services.temporal.workflow.getHandle(applicationWorkflowId(applicationId));
+  const definition = action in STAFF_ACTIONS ? staffUpdates[action as StaffAction] : applicantUpdates[action as ApplicantAction];
+  try {
+    return await handle.executeUpdate(definition as typeof staffUpdates.acceptComplete, { args: [{ actor, input: input as never }] });
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) {
+      throw new TRPCError({ code: 'BAD_REQUEST', message: error.cause?.message ?? 'Действие отклонено' });
+    }
+    if (error instanceof WorkflowNotFoundError) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Заявка закрыта: действия по ней невозможны' });
+    // A closed workflow answers updates with "workflow execution already completed".
+    if (error instanceof Error && /already completed/i.test(error.message)) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Заявка закрыта: действия по ней невозможны' });
+    throw error;
+  }
+}
+
+export function applicationSummary(a: Application) {
+  const definition = STAGE_DEFINITIONS[a.stage as Stage];
+  return {
+    id: a.id,
+    number: a.number,
+    applicantId: a.applicantId,
+    applicantName: a.applicantName,
+    category: a.category,
+    objectName: a.objectName,
+    objectAddress: a.objectAddress,
+    maxPowerKw: a.maxPowerKw,
+    stage: a.stage as Stage,
+    stageTitle: definition.title,
+    statusLabel: definition.status,
+    status: a.status,
+    whoActs: a.whoActs,
+    stageStartedAt: a.stageStartedAt.toISOString(),
+    deadlineAt: a.deadlineAt?.toISOString() ?? null,
+    deadlineTerm: a.deadlineTerm,
+    overdue: a.overdue,
+    overdueSince: a.overdueSince?.toISOString() ?? null,
+    submittedAt: a.submittedAt.toISOString(),
+    contractConcludedAt: a.contractConcludedAt?.toISOString() ?? null,
+    finishedAt: a.finishedAt?.toISOString() ?? null,
+    annulReason: a.annulReason,
+  };
+}
+
+export async function applicationCase(services: ApiServices, application: Application) {
+  const { db } = services;
+  const [events, documents] = await Promise.all([
+    db.CaseEvent.findAll({ where: { caseId: application.id }, order: [['seq', 'ASC']] }),
+    db.Document.findAll({ where: { caseId: application.id }, order: [['createdAt', 'ASC']] }),
+  ]);
+  return {
+    summary: applicationSummary(application),
+    events: events.map((e) => ({
+      seq: e.seq,
+      type: e.type,
+      stage: e.stage,
+      title: e.title,
+      actorName: e.actorName,
+      actorRole: e.actorRole,
+      comment: e.comment,
+      deadlineAt: e.deadlineAt?.toISOString() ?? null,
+      at: e.at.toISOString(),
+      data: e.data,
+    })),
+    documents: documents.map((d) => ({ id: d.id, kind: d.kind, title: d.title, stage: d.stage, source: d.source, filename: d.filename, size: d.size, sha256: d.sha256, createdAt: d.createdAt.toISOString() })),
+  };
+}
+
+export function applicantActionsFor(stage: Stage, paymentsMode: 'test' | 'bank'): ApplicantAction[] {
+  if (STAGE_DEFINITIONS[stage].final) return [];
+  const open = (Object.keys(APPLICANT_ACTIONS) as ApplicantAction[]).filter((a) => APPLICANT_ACTIONS[a].stage === stage || a === 'withdraw');
+  return open.filter((a) => a !== 'payInvoice' || paymentsMode === 'test');
+}
+
+export function staffActionsFor(stage: Stage): StaffAction[] {
+  return (Object.keys(STAFF_ACTIONS) as StaffAction[]).filter((a) => STAFF_ACTIONS[a].stage === stage);
+}
+
+export const newDraftId = () => randomUUID();

@@ -1,0 +1,25 @@
+// «Уведомления»: the user's feed, unread count, mark as read. Staff also see the staff feed.
+import { Op, type WhereOptions } from 'sequelize';
+import { z } from 'zod';
+import type { Notification } from '../../db/models';
+import { authedProcedure, router } from '../trpc';
+import type { User } from '../../db/models';
+
+function feedOf(user: User): WhereOptions<Notification> {
+  return user.role === 'staff' || user.role === 'admin' ? { [Op.or]: [{ userId: user.id }, { audience: 'staff' }] } : { userId: user.id };
+}
+
+export const notificationsRouter = router({
+  list: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 })).query(async ({ ctx, input }) => {
+    const rows = await ctx.db.Notification.findAll({ where: feedOf(ctx.user), order: [['createdAt', 'DESC']], limit: input.limit });
+    return rows.map((n) => ({ id: n.id, caseId: n.caseId, caseNumber: n.caseNumber, kind: n.kind, title: n.title, body: n.body, createdAt: n.createdAt.toISOString(), read: Boolean(n.readAt), audience: n.audience }));
+  }),
+
+  unreadCount: authedProcedure.query(({ ctx }) => ctx.db.Notification.count({ where: { ...feedOf(ctx.user), readAt: null } as WhereOptions<Notification> })),
+
+  markRead: authedProcedure.input(z.object({ ids: z.array(z.uuid()).max(500).optional() })).mutation(async ({ ctx, input }) => {
+    const where = { [Op.and]: [feedOf(ctx.user), { readAt: null }, ...(input.ids ? [{ id: input.ids }] : [])] } as WhereOptions<Notification>;
+    const [count] = await ctx.db.Notification.update({ readAt: new Date() }, { where });
+    return { marked: count };
+  }),
+});

@@ -1,0 +1,68 @@
+// The staff workspace for applications: the queue, the full case, the actions of each stage.
+import { TRPCError } from '@trpc/server';
+import { Op, type WhereOptions } from 'sequelize';
+import { z } from 'zod';
+import { STAFF_ACTIONS, STAGES, staffActionSchemas, type StaffAction } from '../../domain/application';
+import { maskSnils } from '../../domain/identifiers';
+import type { Application } from '../../db/models';
+import { applicationCase, applicationSummary, actorOf, sendAction, staffActionsFor } from '../applications';
+import { publicUser } from '../accounts';
+import { roleProcedure, router } from '../trpc';
+
+const readers = roleProcedure('staff', 'admin', 'auditor');
+const actors = roleProcedure('staff', 'admin');
+const staffAction = z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]]);
+
+export const staffApplicationsRouter = router({
+  queue: readers
+    .input(
+      z.object({
+        stage: z.enum(STAGES).optional(),
+        status: z.enum(['active', 'completed', 'annulled', 'withdrawn']).optional(),
+        overdue: z.boolean().optional(),
+        query: z.string().trim().max(100).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const where: WhereOptions<Application>[] = [];
+      if (input.stage) where.push({ stage: input.stage });
+      if (input.status) where.push({ status: input.status });
+      if (input.overdue !== undefined) where.push({ overdue: input.overdue });
+      if (input.query) {
+        const like = `%${input.query}%`;
+        where.push({ [Op.or]: [{ number: { [Op.iLike]: like } }, { applicantName: { [Op.iLike]: like } }, { objectAddress: { [Op.iLike]: like } }, { objectName: { [Op.iLike]: like } }] });
+      }
+      const rows = await ctx.db.Application.findAll({
+        where: { [Op.and]: where },
+        // Overdue first, then the nearest deadline: what must be done next is on top.
+        order: [['overdue', 'DESC'], [ctx.db.sequelize.literal('deadline_at IS NULL'), 'ASC'], ['deadlineAt', 'ASC'], ['submittedAt', 'DESC']],
+        limit: input.limit,
+      });
+      return rows.map(applicationSummary);
+    }),
+
+  get: readers.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
+    const application = await ctx.db.Application.findByPk(input.id);
+    if (!application) throw new TRPCError({ code: 'NOT_FOUND', message: 'Заявка не найдена' });
+    const [view, draft, applicant] = await Promise.all([
+      applicationCase(ctx, application),
+      ctx.db.ApplicationDraft.findByPk(input.id),
+      ctx.db.User.findByPk(application.applicantId),
+    ]);
+    const person = applicant ? publicUser(applicant) : null;
+    return {
+      ...view,
+      form: draft?.form ?? {},
+      applicant: person ? { ...person, snilsMasked: applicant?.snils ? maskSnils(applicant.snils) : null } : null,
+      actions: ctx.user.role === 'auditor' ? [] : staffActionsFor(view.summary.stage),
+    };
+  }),
+
+  act: actors.input(z.object({ id: z.uuid(), action: staffAction, input: z.unknown() })).mutation(async ({ ctx, input }) => {
+    const parsed = staffActionSchemas[input.action].safeParse(input.input ?? {});
+    if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', message: parsed.error.issues[0]!.message, cause: parsed.error });
+    if (!(await ctx.db.Application.count({ where: { id: input.id } }))) throw new TRPCError({ code: 'NOT_FOUND', message: 'Заявка не найдена' });
+    return sendAction(ctx, input.id, input.action, actorOf(ctx.user), parsed.data);
+  }),
+});

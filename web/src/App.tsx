@@ -1,0 +1,254 @@
+import { A, Navigate, Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
+import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import type { Role } from '../../domain/account';
+import { PublicOnly, RequireUser } from './guards';
+import AdminUsersPage from './pages/admin/Users';
+import ChangePasswordPage from './pages/ChangePassword';
+import ForgotPasswordPage from './pages/ForgotPassword';
+import HomePage from './pages/Home';
+import LandingPage from './pages/Landing';
+import LoginPage from './pages/Login';
+import NotFoundPage from './pages/NotFound';
+import ProfilePage from './pages/Profile';
+import RegisterPage from './pages/Register';
+import { SECTIONS, SectionPlaceholder, type SectionInfo } from './pages/SectionPlaceholder';
+import RegisterVisitorPage from './pages/staff/RegisterVisitor';
+import { ADMIN_ROLES, hasRole, session, STAFF_ROLES } from './session';
+import { describeApiError } from './trpc';
+import { Alert, Button, Card, Loading } from './ui';
+
+const COMPANY_NAME = 'Сетевая компания';
+
+interface NavItem {
+  href: string;
+  label: string;
+  roles?: readonly Role[];
+}
+
+const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
+  {
+    title: 'Заявки и обращения',
+    items: [
+      { href: '/applications/new', label: 'Подать заявку' },
+      { href: '/applications', label: 'Поданные заявки' },
+      { href: '/appeals', label: 'Обращения' },
+      { href: '/notifications', label: 'Уведомления' },
+    ],
+  },
+  {
+    title: 'Сервисы',
+    items: [
+      { href: '/calculator', label: 'Калькулятор стоимости' },
+      { href: '/outages', label: 'График плановых отключений' },
+      { href: '/rating', label: 'Оценить качество' },
+    ],
+  },
+  { title: 'Учётная запись', items: [{ href: '/profile', label: 'Профиль' }] },
+  {
+    title: 'Сотрудникам',
+    items: [
+      { href: '/staff/register-visitor', label: 'Регистрация посетителя', roles: STAFF_ROLES },
+      { href: '/admin/users', label: 'Пользователи', roles: ADMIN_ROLES },
+    ],
+  },
+];
+
+function MainNav(props: { open: boolean; onClose: () => void }) {
+  const groups = () =>
+    NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => !item.roles || hasRole(session.user(), item.roles)) })).filter((group) => group.items.length > 0);
+  return (
+    <nav id="app-nav" class="app-nav" classList={{ 'is-open': props.open }} aria-label="Разделы личного кабинета" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
+      <For each={groups()}>
+        {(group, i) => (
+          <div class="app-nav__group">
+            <h2 class="app-nav__title" id={`nav-group-${i()}`}>
+              {group.title}
+            </h2>
+            <ul class="app-nav__list" aria-labelledby={`nav-group-${i()}`}>
+              <For each={group.items}>
+                {(item) => (
+                  <li>
+                    <A href={item.href} class="app-nav__link" activeClass="is-active" end>
+                      {item.label}
+                    </A>
+                  </li>
+                )}
+              </For>
+            </ul>
+          </div>
+        )}
+      </For>
+    </nav>
+  );
+}
+
+function Shell(props: RouteSectionProps) {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const [menuOpen, setMenuOpen] = createSignal(false);
+  const [loggingOut, setLoggingOut] = createSignal(false);
+  const [logoutProblem, setLogoutProblem] = createSignal<string | null>(null);
+  const user = () => session.user();
+  // A user who still has to replace a temporary password sees no sections: they would all refuse.
+  const showNav = () => Boolean(user() && !user()?.mustChangePassword);
+
+  createEffect(
+    on(
+      () => location.pathname,
+      () => {
+        setMenuOpen(false);
+        setLogoutProblem(null);
+        // A screen reader should hear the new page's title, not silence after a click.
+        requestAnimationFrame(() => {
+          const active = document.activeElement;
+          if (active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement || active instanceof HTMLSelectElement) return;
+          document.querySelector<HTMLElement>('#main h1')?.focus();
+        });
+      },
+      { defer: true },
+    ),
+  );
+
+  async function logout() {
+    setLoggingOut(true);
+    setLogoutProblem(null);
+    try {
+      await session.logout();
+      navigate('/login', { replace: true });
+    } catch (error) {
+      setLogoutProblem(describeApiError(error).message);
+    } finally {
+      setLoggingOut(false);
+    }
+  }
+
+  return (
+    <div class="app">
+      <a class="skip-link" href="#main">
+        Перейти к основному содержанию
+      </a>
+      <header class="app-header">
+        <div class="app-header__inner">
+          <A href="/" class="brand">
+            <span class="brand__company">{COMPANY_NAME}</span>
+            <span class="brand__product">Личный кабинет</span>
+          </A>
+          <Show when={user()}>
+            {(u) => (
+              <div class="app-header__user">
+                <span class="app-header__name" title={u().email}>
+                  {u().displayName || u().email}
+                </span>
+                <Button variant="secondary" size="small" class="btn--inverse" loading={loggingOut()} onClick={() => void logout()}>
+                  Выйти
+                </Button>
+                <Show when={showNav()}>
+                  <button type="button" class="menu-button" aria-expanded={menuOpen()} aria-controls="app-nav" onClick={() => setMenuOpen(!menuOpen())}>
+                    <span class="menu-button__icon" aria-hidden="true" classList={{ 'is-open': menuOpen() }} />
+                    Меню
+                  </button>
+                </Show>
+              </div>
+            )}
+          </Show>
+        </div>
+      </header>
+
+      <div class="app-body" classList={{ 'app-body--with-nav': showNav() }}>
+        <Show when={showNav()}>
+          <MainNav open={menuOpen()} onClose={() => setMenuOpen(false)} />
+        </Show>
+        <main id="main" class="app-main" tabIndex={-1}>
+          <Show when={logoutProblem()}>
+            <Alert tone="error" class="app-main__notice">
+              {logoutProblem()}
+            </Alert>
+          </Show>
+          <Switch>
+            <Match when={session.state() === 'failed'}>
+              <Card>
+                <Alert tone="error" title="Личный кабинет временно недоступен">
+                  <p>Не удалось связаться с сервером. Проверьте подключение к интернету и повторите попытку.</p>
+                  <Button variant="secondary" size="small" onClick={() => session.retry()}>
+                    Повторить
+                  </Button>
+                </Alert>
+              </Card>
+            </Match>
+            <Match when={session.state() === 'loading'}>
+              <Loading label="Загружаем личный кабинет…" />
+            </Match>
+            <Match when={session.state() === 'ready'}>{props.children}</Match>
+          </Switch>
+        </main>
+      </div>
+
+      <footer class="app-footer">
+        <div class="app-footer__inner">
+          <p>
+            © {new Date().getFullYear()} {COMPANY_NAME}
+          </p>
+          <p class="muted">Электронный сервис «Личный кабинет» реализован в соответствии с едиными стандартами качества обслуживания потребителей (приказ Минэнерго России от 15.04.2014 № 186).</p>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+function HomeRoute() {
+  const user = () => session.user();
+  return (
+    <Switch>
+      <Match when={user() === null}>
+        <LandingPage />
+      </Match>
+      <Match when={user()?.mustChangePassword}>
+        <Navigate href="/change-password" />
+      </Match>
+      <Match when={user()}>{(u) => <HomePage user={u()} />}</Match>
+    </Switch>
+  );
+}
+
+const section = (info: SectionInfo) => () => <SectionPlaceholder {...info} />;
+
+const Public = (props: RouteSectionProps) => <PublicOnly>{props.children}</PublicOnly>;
+const Member = (props: RouteSectionProps) => <RequireUser>{props.children}</RequireUser>;
+const PasswordChange = () => (
+  <RequireUser allowForcedChange>
+    <ChangePasswordPage />
+  </RequireUser>
+);
+const StaffOnly = (props: RouteSectionProps) => <RequireUser roles={STAFF_ROLES}>{props.children}</RequireUser>;
+const AdminOnly = (props: RouteSectionProps) => <RequireUser roles={ADMIN_ROLES}>{props.children}</RequireUser>;
+
+export default function App() {
+  return (
+    <Router root={Shell}>
+      <Route path="/" component={HomeRoute} />
+      <Route component={Public}>
+        <Route path="/login" component={LoginPage} />
+        <Route path="/register" component={RegisterPage} />
+        <Route path="/forgot-password" component={ForgotPasswordPage} />
+      </Route>
+      <Route path="/change-password" component={PasswordChange} />
+      <Route component={Member}>
+        <Route path="/applications/new" component={section(SECTIONS.newApplication)} />
+        <Route path="/applications" component={section(SECTIONS.applications)} />
+        <Route path="/appeals" component={section(SECTIONS.appeals)} />
+        <Route path="/notifications" component={section(SECTIONS.notifications)} />
+        <Route path="/calculator" component={section(SECTIONS.calculator)} />
+        <Route path="/outages" component={section(SECTIONS.outages)} />
+        <Route path="/rating" component={section(SECTIONS.rating)} />
+        <Route path="/profile" component={ProfilePage} />
+      </Route>
+      <Route component={StaffOnly}>
+        <Route path="/staff/register-visitor" component={RegisterVisitorPage} />
+      </Route>
+      <Route component={AdminOnly}>
+        <Route path="/admin/users" component={AdminUsersPage} />
+      </Route>
+      <Route path="*404" component={NotFoundPage} />
+    </Router>
+  );
+}

@@ -1,0 +1,10 @@
+import { render } from 'solid-js/web';
+import App from './App';
+import './ui/tokens.css';
+import './ui/base.css';
+import './ui/components.css';
+import './app.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+render(() => <App />, root);

@@ -1,0 +1,212 @@
+import { A } from '@solidjs/router';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { APPLICANT_KIND_LABELS, profileUpdateSchema, ROLE_LABELS } from '../../../domain/account';
+import { createForm, focusFirstInvalid } from '../forms';
+import { session } from '../session';
+import { describeApiError, trpc, type RouterOutputs } from '../trpc';
+import { Alert, Button, buttonClass, Card, Field, Loading, PageHeader } from '../ui';
+import { formatDate, formatDateLong, NO_VALUE } from '../ui/format';
+
+type Profile = RouterOutputs['profile']['get'];
+
+function personName(p: Profile): string {
+  return [p.lastName, p.firstName, p.middleName].filter(Boolean).join(' ') || NO_VALUE;
+}
+
+function AccountDetails(props: { profile: Profile }) {
+  const p = () => props.profile;
+  return (
+    <Card title="Учётная запись">
+      <dl class="dl">
+        <Switch>
+          <Match when={p().kind === 'legal'}>
+            <dt>Организация</dt>
+            <dd>{p().orgName ?? NO_VALUE}</dd>
+            <dt>Контактное лицо</dt>
+            <dd>{personName(p())}</dd>
+          </Match>
+          <Match when={p().kind === 'entrepreneur'}>
+            <dt>Индивидуальный предприниматель</dt>
+            <dd>{personName(p())}</dd>
+          </Match>
+          <Match when={true}>
+            <dt>Фамилия, имя, отчество</dt>
+            <dd>{personName(p())}</dd>
+          </Match>
+        </Switch>
+        <dt>Электронная почта (логин)</dt>
+        <dd>{p().email}</dd>
+        <Show when={p().kind} fallback={<><dt>Роль</dt><dd>{ROLE_LABELS[p().role]}</dd></>}>
+          {(kind) => (
+            <>
+              <dt>Вид заявителя</dt>
+              <dd>{APPLICANT_KIND_LABELS[kind()]}</dd>
+            </>
+          )}
+        </Show>
+        <Show when={p().snilsMasked}>
+          <dt>СНИЛС</dt>
+          <dd>{p().snilsMasked}</dd>
+        </Show>
+        <Show when={p().innMasked}>
+          <dt>ИНН</dt>
+          <dd>{p().innMasked}</dd>
+        </Show>
+        <Show when={p().kpp}>
+          <dt>КПП</dt>
+          <dd>{p().kpp}</dd>
+        </Show>
+        <Show when={p().consentAt}>
+          <dt>Согласие на обработку данных</dt>
+          <dd>
+            дано {formatDate(p().consentAt)}
+            <Show when={p().consentVersion}>{(version) => <span class="muted"> (редакция от {formatDateLong(version())})</span>}</Show>
+          </dd>
+        </Show>
+        <dt>Учётная запись создана</dt>
+        <dd>{formatDate(p().createdAt)}</dd>
+      </dl>
+      <Show when={p().kind}>
+        <p class="muted small" style={{ margin: 'var(--space-4) 0 0' }}>
+          Реквизиты (ФИО, наименование, СНИЛС, ИНН, КПП) можно изменить только при личном обращении в офис сетевой организации с подтверждающими документами. Номера показаны частично, чтобы их не было видно целиком на экране.
+        </p>
+      </Show>
+    </Card>
+  );
+}
+
+function ContactsForm(props: { profile: Profile; onSaved: (p: Profile) => void }) {
+  const form = createForm({
+    initial: { phone: props.profile.phone ?? '', postalAddress: props.profile.postalAddress ?? '' },
+    schema: profileUpdateSchema,
+  });
+  const [busy, setBusy] = createSignal(false);
+  const [problem, setProblem] = createSignal<string | null>(null);
+  const [saved, setSaved] = createSignal(false);
+  let formEl: HTMLFormElement | undefined;
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setProblem(null);
+    setSaved(false);
+    const data = form.parse();
+    if (!data) {
+      focusFirstInvalid(formEl);
+      return;
+    }
+    setBusy(true);
+    try {
+      const user = await trpc.profile.update.mutate(data);
+      session.setUser(user);
+      props.onSaved({ ...props.profile, ...user });
+      form.reset({ phone: user.phone ?? '', postalAddress: user.postalAddress ?? '' });
+      setSaved(true);
+    } catch (error) {
+      const { message, fieldErrors } = describeApiError(error);
+      setProblem([message, ...form.showServerErrors(fieldErrors)].join(' '));
+      focusFirstInvalid(formEl);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title="Контактные данные">
+      <form ref={formEl} class="stack" novalidate onSubmit={submit}>
+        <p class="muted" style={{ margin: 0 }}>
+          По этим данным сетевая организация свяжется с вами по заявкам и обращениям.
+        </p>
+        <Field id="profile-phone" label="Телефон" type="tel" hint="Например, +7 900 123-45-67" autocomplete="tel" maxLength={32} {...form.bindText('phone')} />
+        <Field id="profile-address" label="Почтовый адрес" hint="Индекс, населённый пункт, улица, дом, квартира — для писем на бумаге" autocomplete="street-address" maxLength={500} multiline rows={3} {...form.bindText('postalAddress')} />
+        <Show when={saved()}>
+          <Alert tone="success">Контактные данные сохранены.</Alert>
+        </Show>
+        <Show when={problem()}>
+          <Alert tone="error">{problem()}</Alert>
+        </Show>
+        <div class="cluster">
+          <Button type="submit" loading={busy()}>
+            Сохранить
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function SecurityCard() {
+  const [busy, setBusy] = createSignal<'one' | 'all' | null>(null);
+  const [problem, setProblem] = createSignal<string | null>(null);
+
+  async function logout(everywhere: boolean) {
+    setBusy(everywhere ? 'all' : 'one');
+    setProblem(null);
+    try {
+      // Leaving this page is the guard's job once the session is gone.
+      await session.logout(everywhere);
+    } catch (error) {
+      setProblem(describeApiError(error).message);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  return (
+    <Card title="Безопасность">
+      <div class="stack">
+        <div>
+          <A href="/change-password" class={buttonClass('secondary')}>
+            Сменить пароль
+          </A>
+        </div>
+        <p class="muted" style={{ margin: 0 }}>
+          Если вы входили с чужого компьютера или подозреваете, что пароль мог узнать кто-то ещё, выйдите на всех устройствах и смените пароль.
+        </p>
+        <Show when={problem()}>
+          <Alert tone="error">{problem()}</Alert>
+        </Show>
+        <div class="cluster">
+          <Button variant="secondary" loading={busy() === 'one'} disabled={busy() !== null} onClick={() => void logout(false)}>
+            Выйти
+          </Button>
+          <Button variant="danger" loading={busy() === 'all'} disabled={busy() !== null} onClick={() => void logout(true)}>
+            Выйти на всех устройствах
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
+export default function ProfilePage() {
+  const [profile, { mutate, refetch }] = createResource(() => trpc.profile.get.query());
+
+  return (
+    <div class="stack stack--lg">
+      <PageHeader title="Профиль" description="Сведения об учётной записи, контактные данные и безопасность входа." />
+      <Switch>
+        <Match when={profile.state === 'errored'}>
+          <Alert tone="error" title="Не удалось загрузить профиль">
+            <p>{describeApiError(profile.error).message}</p>
+            <Button variant="secondary" size="small" onClick={() => void refetch()}>
+              Повторить
+            </Button>
+          </Alert>
+        </Match>
+        <Match when={profile.state === 'ready' || profile.state === 'refreshing' ? profile.latest : undefined}>
+          {(p) => (
+            <div class="stack stack--lg" style={{ 'max-width': 'var(--form-max)' }}>
+              <AccountDetails profile={p()} />
+              <ContactsForm profile={p()} onSaved={(next) => mutate(next)} />
+              <SecurityCard />
+            </div>
+          )}
+        </Match>
+        <Match when={true}>
+          <Loading label="Загружаем профиль…" />
+        </Match>
+      </Switch>
+    </div>
+  );
+}

@@ -1,0 +1,243 @@
+import { createMemo, createResource, createSignal, Index, Match, onCleanup, Show, Switch } from 'solid-js';
+import { ROLE_LABELS, ROLES, staffAccountSchema, type Role } from '../../../../domain/account';
+import { createForm, focusFirstInvalid } from '../../forms';
+import { session } from '../../session';
+import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
+import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader, Select, StatusChip, type AlertTone, type ChipTone } from '../../ui';
+import { formatDate } from '../../ui/format';
+
+type UserRow = RouterOutputs['admin']['listUsers'][number];
+
+const LIST_LIMIT = 100;
+const SEARCH_DELAY_MS = 300;
+
+const ROLE_TONES: Record<Role, ChipTone> = { applicant: 'neutral', staff: 'info', auditor: 'info', admin: 'warning' };
+const STAFF_ROLE_OPTIONS = (['staff', 'auditor', 'admin'] as const).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+const FILTER_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+function isRole(value: string): value is Role {
+  return ROLES.some((role) => role === value);
+}
+
+interface Notice {
+  tone: AlertTone;
+  text: string;
+}
+
+function CreateStaffAccount(props: { onCreated: () => void }) {
+  const form = createForm({
+    initial: { email: '', role: '', lastName: '', firstName: '', middleName: '' },
+    schema: staffAccountSchema,
+  });
+  const [busy, setBusy] = createSignal(false);
+  const [notice, setNotice] = createSignal<Notice | null>(null);
+  let formEl: HTMLFormElement | undefined;
+  const role = form.bindText('role');
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setNotice(null);
+    const data = form.parse();
+    if (!data) {
+      focusFirstInvalid(formEl);
+      return;
+    }
+    setBusy(true);
+    try {
+      const outcome = await trpc.admin.createStaffAccount.mutate(data);
+      if (outcome.status === 'created') {
+        setNotice({ tone: 'success', text: `Учётная запись создана: ${ROLE_LABELS[data.role].toLowerCase()} ${data.email}. Логин и пароль отправлены на этот адрес.` });
+        form.reset();
+        props.onCreated();
+      } else {
+        setNotice({ tone: 'warning', text: 'Учётная запись с этим адресом уже есть.' });
+      }
+    } catch (error) {
+      const { message, fieldErrors } = describeApiError(error);
+      setNotice({ tone: 'error', text: [message, ...form.showServerErrors(fieldErrors)].join(' ') });
+      focusFirstInvalid(formEl);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title="Новая учётная запись сотрудника">
+      <form ref={formEl} class="stack" novalidate onSubmit={submit}>
+        <p class="muted" style={{ margin: 0 }}>
+          Сотрудник получит логин и временный пароль по электронной почте и при первом входе задаст свой пароль.
+        </p>
+        <div class="form-grid">
+          <Field id="staff-email" label="Адрес электронной почты" type="email" autocomplete="off" inputMode="email" spellcheck={false} maxLength={254} required {...form.bindText('email')} />
+          <Select id="staff-role" label="Роль" placeholder="Выберите роль" options={STAFF_ROLE_OPTIONS} required value={role.value} error={role.error} onValue={role.onValue} onBlur={role.onBlur} />
+        </div>
+        <div class="form-grid">
+          <Field id="staff-lastName" label="Фамилия" autocomplete="off" maxLength={100} required {...form.bindText('lastName')} />
+          <Field id="staff-firstName" label="Имя" autocomplete="off" maxLength={100} required {...form.bindText('firstName')} />
+          <Field id="staff-middleName" label="Отчество" hint="Если есть" autocomplete="off" maxLength={100} {...form.bindText('middleName')} />
+        </div>
+        <Show when={notice()}>{(n) => <Alert tone={n().tone}>{n().text}</Alert>}</Show>
+        <div class="cluster">
+          <Button type="submit" loading={busy()}>
+            Создать учётную запись
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function UserStatus(props: { user: UserRow }) {
+  return (
+    <div class="cluster" style={{ gap: 'var(--space-2)' }}>
+      <Show when={props.user.blocked} fallback={<StatusChip tone="success">Активна</StatusChip>}>
+        <StatusChip tone="danger">Заблокирована</StatusChip>
+      </Show>
+      <Show when={props.user.mustChangePassword && !props.user.blocked}>
+        <StatusChip tone="neutral">Временный пароль</StatusChip>
+      </Show>
+    </div>
+  );
+}
+
+export default function UsersPage() {
+  const [role, setRole] = createSignal<Role | ''>('');
+  const [search, setSearch] = createSignal('');
+  const [query, setQuery] = createSignal('');
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  function onSearch(value: string) {
+    setSearch(value);
+    clearTimeout(timer);
+    // Waits for a pause in typing instead of asking the server on every key.
+    timer = setTimeout(() => setQuery(value.trim()), SEARCH_DELAY_MS);
+  }
+
+  const filters = createMemo(() => ({ role: role() || undefined, query: query() || undefined, limit: LIST_LIMIT }));
+  const [users, { mutate, refetch }] = createResource(filters, (f) => trpc.admin.listUsers.query(f));
+  const list = () => (users.state === 'ready' || users.state === 'refreshing' ? users.latest : undefined);
+  const filtered = () => Boolean(role() || query());
+
+  const [rowBusy, setRowBusy] = createSignal<string | null>(null);
+  const [notice, setNotice] = createSignal<Notice | null>(null);
+
+  async function toggleBlocked(user: UserRow) {
+    setRowBusy(user.id);
+    setNotice(null);
+    try {
+      const updated = await trpc.admin.setBlocked.mutate({ userId: user.id, blocked: !user.blocked });
+      mutate((rows) => rows?.map((row) => (row.id === updated.id ? updated : row)));
+      setNotice(
+        updated.blocked
+          ? { tone: 'success', text: `Учётная запись ${updated.email} заблокирована, все её сеансы завершены.` }
+          : { tone: 'success', text: `Учётная запись ${updated.email} разблокирована.` },
+      );
+    } catch (error) {
+      setNotice({ tone: 'error', text: describeApiError(error).message });
+    } finally {
+      setRowBusy(null);
+    }
+  }
+
+  return (
+    <div class="stack stack--lg">
+      <PageHeader title="Пользователи" description="Учётные записи заявителей и сотрудников: поиск, создание учётных записей сотрудников, блокировка." />
+
+      <div style={{ 'max-width': '56rem' }}>
+        <CreateStaffAccount onCreated={() => void refetch()} />
+      </div>
+
+      <Card title="Учётные записи">
+        <div class="stack">
+          <div class="form-grid" role="search" aria-label="Отбор учётных записей">
+            <Select id="users-role" label="Фильтр по роли" placeholder="Все роли" options={FILTER_OPTIONS} value={role()} onValue={(v) => setRole(isRole(v) ? v : '')} />
+            <Field id="users-search" label="Поиск" type="search" hint="По адресу почты, фамилии или названию организации" maxLength={100} autocomplete="off" value={search()} onValue={onSearch} />
+          </div>
+
+          <Show when={notice()}>{(n) => <Alert tone={n().tone}>{n().text}</Alert>}</Show>
+
+          <Switch>
+            <Match when={users.state === 'errored'}>
+              <Alert tone="error" title="Не удалось загрузить список">
+                <p>{describeApiError(users.error).message}</p>
+                <Button variant="secondary" size="small" onClick={() => void refetch()}>
+                  Повторить
+                </Button>
+              </Alert>
+            </Match>
+            <Match when={list()?.length === 0}>
+              <Show
+                when={filtered()}
+                fallback={<EmptyState title="Учётных записей пока нет">Созданные учётные записи появятся здесь.</EmptyState>}
+              >
+                <EmptyState icon="search" title="Никого не найдено">
+                  Измените роль или текст поиска.
+                </EmptyState>
+              </Show>
+            </Match>
+            <Match when={list()}>
+              {(rows) => (
+                <>
+                  <p class="muted small" role="status" style={{ margin: 0 }}>
+                    {users.loading ? 'Обновляем список…' : `Показано: ${rows().length}${rows().length >= LIST_LIMIT ? ` (первые ${LIST_LIMIT} — уточните поиск)` : ''}`}
+                  </p>
+                  <div class="table-wrap">
+                    <table class="table">
+                      <caption class="visually-hidden">Учётные записи</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Пользователь</th>
+                          <th scope="col">Роль</th>
+                          <th scope="col">Состояние</th>
+                          <th scope="col">Создана</th>
+                          <th scope="col">Действия</th>
+                        </tr>
+                      </thead>
+                      <tbody>
+                        <Index each={rows()}>
+                          {(user) => (
+                            // Index keeps the row (and the focused button) when an updated user replaces the old one.
+                            <tr>
+                              <td data-label="Пользователь">
+                                <div style={{ 'font-weight': 600 }}>{user().displayName || user().email}</div>
+                                <div class="muted small">{user().email}</div>
+                              </td>
+                              <td data-label="Роль">
+                                <StatusChip tone={ROLE_TONES[user().role]}>{ROLE_LABELS[user().role]}</StatusChip>
+                              </td>
+                              <td data-label="Состояние">
+                                <UserStatus user={user()} />
+                              </td>
+                              <td data-label="Создана">{formatDate(user().createdAt)}</td>
+                              <td data-label="Действия">
+                                <Show when={user().id !== session.user()?.id} fallback={<span class="muted small">Это вы</span>}>
+                                  <Button
+                                    size="small"
+                                    variant={user().blocked ? 'secondary' : 'danger'}
+                                    loading={rowBusy() === user().id}
+                                    disabled={rowBusy() !== null}
+                                    onClick={() => void toggleBlocked(user())}
+                                  >
+                                    {user().blocked ? 'Разблокировать' : 'Заблокировать'}
+                                  </Button>
+                                </Show>
+                              </td>
+                            </tr>
+                          )}
+                        </Index>
+                      </tbody>
+                    </table>
+                  </div>
+                </>
+              )}
+            </Match>
+            <Match when={true}>
+              <Loading label="Загружаем учётные записи…" />
+            </Match>
+          </Switch>
+        </div>
+      </Card>
+    </div>
+  );
+}

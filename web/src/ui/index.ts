@@ -1,0 +1,10 @@
+export { Alert, type AlertTone } from './Alert';
+export { Button, buttonClass, type ButtonVariant } from './Button';
+export { Card } from './Card';
+export { Checkbox } from './Checkbox';
+export { EmptyState } from './EmptyState';
+export { Field, FieldFrame } from './Field';
+export { PageHeader } from './PageHeader';
+export { Select, type SelectOption } from './Select';
+export { Loading, Spinner } from './Spinner';
+export { StatusChip, type ChipTone } from './StatusChip';

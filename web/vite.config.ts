@@ -1,0 +1,26 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import solid from 'vite-plugin-solid';
+
+const webDir = fileURLToPath(new URL('.', import.meta.url));
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const api = 'http://localhost:3000';
+
+export default defineConfig({
+  root: webDir,
+  plugins: [solid()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+  },
+  server: {
+    // The forms import the shared zod schemas from ../domain.
+    fs: { allow: [repoRoot] },
+    proxy: {
+      // changeOrigin stays off: the API's CSRF check accepts an Origin equal to the
+      // Host it was addressed to, so both must stay the dev server's.
+      '/trpc': { target: api },
+      '/healthz': { target: api },
+    },
+  },
+});
