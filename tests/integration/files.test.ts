@@ -30,14 +30,14 @@ beforeAll(async () => {
   db = connectDb(inject('databaseUrl'), { poolMax: 4 });
   storeDir = mkdtempSync(path.join(tmpdir(), 'kabinet-files-'));
   store = createLocalDocumentStore(storeDir);
-  let routes: ReturnType<typeof createFileRoutes> | undefined;
-  server = http.createServer((req, res) => {
-    if (routes?.(req, res)) return;
-    res.writeHead(404).end();
-  });
+  // The routes need the public URL, which needs the port: listen first, then answer.
+  server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, resolve));
   base = `http://localhost:${(server.address() as AddressInfo).port}`;
-  routes = createFileRoutes({ db, store, publicUrl: base, onDocumentAccess: (event) => accessEvents.push(event) });
+  const routes = createFileRoutes({ db, store, publicUrl: base, onDocumentAccess: (event) => accessEvents.push(event) });
+  server.on('request', (req, res) => {
+    if (!routes(req, res)) res.writeHead(404).end();
+  });
 });
 
 afterAll(async () => {
@@ -147,6 +147,40 @@ describe('uploads', () => {
     expect(await errorMessage(response)).toBe('Файл больше 10 МБ');
     // Exactly at the limit is allowed.
     expect((await upload(sessionOf(client), big.subarray(0, UPLOAD_MAX_BYTES))).status).toBe(201);
+
+    // Streamed without a length: counted while it arrives.
+    const chunk = new Uint8Array(1024 * 1024);
+    chunk.set(new TextEncoder().encode('%PDF-1.4\n'));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (sent++ < 11) controller.enqueue(new Uint8Array(chunk));
+        else controller.close();
+      },
+    });
+    const streamed = await fetch(`${base}/api/uploads?kind=sitePlan&filename=big.pdf`, {
+      method: 'POST',
+      headers: { cookie: sessionOf(client), origin: base },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+
+    // A declared length far over the limit is refused before the body is sent at all.
+    const early = await new Promise<number>((resolve, reject) => {
+      const request = http.request(`${base}/api/uploads?kind=sitePlan`, {
+        method: 'POST',
+        headers: { cookie: sessionOf(client), origin: base, 'content-length': String(100 * 1024 * 1024) },
+      });
+      request.on('response', (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+        request.destroy();
+      });
+      request.on('error', reject);
+      request.flushHeaders();
+    });
+    expect(early).toBe(413);
   });
 
   it('refuses without a session, from another origin, with an unknown kind or a temporary password', async () => {

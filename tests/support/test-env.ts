@@ -1,25 +1,28 @@
-// Ports and folders of the test stack: apart from `npm start`'s, so both can run at once.
+// Ports and folders of the test stack: apart from `npm start`'s, so both can
+// run at once. TEST_PORT_OFFSET moves every port (two test runs side by side).
 import path from 'node:path';
 import { readEnv, ROOT_DIR } from '../../infra/config';
 
 export const TEST_TASK_QUEUE = 'kabinet-test';
 
 export function testEnv() {
+  const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
+  const port = (base: number) => String(base + offset);
   return readEnv({
     ...process.env,
     NODE_ENV: 'test',
-    PORT: process.env.TEST_PORT ?? '3100',
-    PUBLIC_URL: `http://localhost:${process.env.TEST_PORT ?? '3100'}`,
-    DATA_DIR: path.join(ROOT_DIR, '.data', 'test'),
+    PORT: port(3100),
+    PUBLIC_URL: `http://localhost:${port(3100)}`,
+    DATA_DIR: path.join(ROOT_DIR, '.data', `test${offset || ''}`),
     DATABASE_URL: process.env.TEST_DATABASE_URL,
-    EMBEDDED_PG_PORT: '5443',
+    EMBEDDED_PG_PORT: port(5443),
     TEMPORAL_ADDRESS: process.env.TEST_TEMPORAL_ADDRESS,
-    TEMPORAL_PORT: '7243',
-    TEMPORAL_UI_PORT: '8243',
+    TEMPORAL_PORT: port(7243),
+    TEMPORAL_UI_PORT: port(8243),
     TEMPORAL_TASK_QUEUE: TEST_TASK_QUEUE,
     SMTP_URL: undefined,
-    MAILDEV_SMTP_PORT: '1035',
-    MAILDEV_WEB_PORT: '1090',
+    MAILDEV_SMTP_PORT: port(1035),
+    MAILDEV_WEB_PORT: port(1090),
     LOG_LEVEL: 'warn',
   });
 }

@@ -89,7 +89,14 @@ export function createForm<K extends string, S extends z.ZodType>(options: {
         },
         onValue: (value) => form.set(name, value),
         onBlur: () => {
-          if (edited().has(name) || shown[name] !== undefined) revalidate(name);
+          // Checked once focus has settled. If it went to the submit button, the submit checks
+          // everything; a message appearing now would shift the button from under the pointer
+          // between mousedown and mouseup, and the click would be lost.
+          setTimeout(() => {
+            const active = document.activeElement;
+            if (active instanceof HTMLButtonElement && active.type === 'submit') return;
+            if (edited().has(name) || shown[name] !== undefined) revalidate(name);
+          }, 0);
         },
       };
     },
