@@ -47,7 +47,7 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
       if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
     },
   });
-  const files = createFileRoutes({ db: deps.db, store: deps.store, publicUrl: deps.publicUrl });
+  const files = createFileRoutes({ db: deps.db, store: deps.store, publicUrl: deps.publicUrl, log: deps.log });
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   const web = hasWeb ? sirv(WEB_DIST, { single: true, etag: true, gzip: true, brotli: true, immutable: true }) : undefined;
 
@@ -70,7 +70,7 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
       if (!session) return sendJson(res, 401, { error: { message: 'Войдите в личный кабинет' } });
       return deps.live.stream(req, res, session);
     }
-    if (await files(req, res)) return;
+    if (files(req, res)) return;
     res.setHeader('x-frame-options', 'DENY');
     if (web) return web(req, res);
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });

@@ -20,8 +20,10 @@ import { formatTerm, reminderInstants, type ResolvedTerms, type TermKey } from '
 import { CaseOverdue, CaseStage, CaseStatus } from '../search-attributes';
 import { applicantUpdates, caseViewQuery, staffUpdates, type ActionRequest, type Actor, type CaseView } from './messages';
 
+// Short attempts: these activities take seconds, and a worker that dies mid-attempt
+// should cost the case half a minute, not more. Retries go on until they succeed.
 const { projectApplication, notify, informSupplier, publishDocuments } = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
+  startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 const { deadlineFor } = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds' });

@@ -1,0 +1,103 @@
+// A worker process is killed (SIGKILL) in the middle of a staff action; a new
+// one takes over. The case goes on and no e-mail or row is written twice.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
+import { Client, Connection } from '@temporalio/client';
+import { connectDb, type Db } from '../../db';
+import { applicationFormSchema } from '../../domain/application';
+import { resolveTerms } from '../../domain/regulations';
+import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
+import { sendAction, submitApplication } from '../../api/applications';
+import type { ApiServices } from '../../api/context';
+import { ROOT_DIR } from '../../infra/config';
+import { registeredApplicant } from '../support/applicants';
+import { completeIndividualForm, newDraftId } from '../support/applications';
+import { mailsTo } from '../support/mail';
+import { testEnv } from '../support/test-env';
+
+const taskQueue = `restart-${randomUUID()}`;
+const workers: ChildProcess[] = [];
+
+function startWorkerProcess(): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+    cwd: ROOT_DIR,
+    env: {
+      ...process.env,
+      TEMPORAL_ADDRESS: inject('temporalAddress'),
+      DATABASE_URL: inject('databaseUrl'),
+      SMTP_URL: inject('smtpUrl'),
+      TEMPORAL_TASK_QUEUE: taskQueue,
+      PUBLIC_URL: inject('appUrl'),
+      DATA_DIR: testEnv().DATA_DIR,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  workers.push(child);
+  return child;
+}
+
+function ready(child: ChildProcess): Promise<void> {
+  return new Promise((resolve, reject) => {
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      if (chunk.includes('Worker polling')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
+  });
+}
+
+let db: Db;
+let connection: Connection;
+let services: ApiServices;
+beforeAll(async () => {
+  db = connectDb(inject('databaseUrl'), { poolMax: 2 });
+  connection = await Connection.connect({ address: inject('temporalAddress') });
+  services = { db, temporal: new Client({ connection }), taskQueue, publicUrl: inject('appUrl'), throttle: DEFAULT_THROTTLE_RULES, terms: resolveTerms(), paymentsMode: 'test' };
+});
+afterAll(async () => {
+  for (const w of workers) w.kill('SIGKILL');
+  await connection.close();
+  await db.close();
+});
+
+describe('worker killed mid-case', () => {
+  it('goes on after a restart with no duplicate e-mail or row', async () => {
+    const first = startWorkerProcess();
+    await ready(first);
+    const applicant = await registeredApplicant();
+    const user = (await db.User.findByPk(applicant.user.id))!;
+    const form = applicationFormSchema.parse(await completeIndividualForm(applicant.client));
+    const app = await submitApplication(services, user, newDraftId(), form);
+    const operator = { id: null, name: 'Тестовый оператор', role: 'staff' as const };
+
+    // The action is accepted, the worker dies while it runs the stage's activities.
+    const accepted = sendAction(services, app.id, 'acceptComplete', operator, { comment: '' });
+    await new Promise((r) => setTimeout(r, 150));
+    first.kill('SIGKILL');
+    await new Promise((resolve) => first.once('exit', resolve));
+
+    const second = startWorkerProcess();
+    await ready(second);
+    expect((await accepted).stage).toBe('preparingDocuments');
+    const posted = await sendAction(services, app.id, 'postContractDocuments', operator, {
+      invoiceAmountRub: 48_000,
+      tuRequirements: 'Установить прибор учёта на опоре',
+      connectionPoint: 'Опора № 3',
+      constructionNeeded: false,
+      comment: '',
+    });
+    expect(posted.stage).toBe('awaitingPayment');
+
+    const notifications = await db.Notification.findAll({ where: { caseId: app.id, userId: user.id } });
+    const keys = notifications.map((n) => n.idempotencyKey);
+    expect(new Set(keys).size).toBe(keys.length);
+    await expect.poll(async () => (await mailsTo(applicant.email)).filter((m) => m.subject.startsWith(app.number)).length, { timeout: 15_000 }).toBe(notifications.length);
+    const mails = (await mailsTo(applicant.email)).filter((m) => m.subject.startsWith(app.number));
+    expect(new Set(mails.map((m) => m.headers['message-id'])).size).toBe(mails.length);
+    const documents = await db.Document.findAll({ where: { caseId: app.id, source: 'system' } });
+    expect(new Set(documents.map((d) => d.kind)).size).toBe(documents.length);
+    const events = await db.CaseEvent.findAll({ where: { caseId: app.id } });
+    expect(events.map((e) => e.seq)).toEqual([...events.keys()].map((i) => i + 1));
+  });
+});
