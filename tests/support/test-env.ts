@@ -4,6 +4,7 @@ import path from 'node:path';
 import { readEnv, ROOT_DIR } from '../../infra/config';
 
 export const TEST_TASK_QUEUE = 'kabinet-test';
+export const TEST_BANK_SECRET = 'test-bank-shared-secret';
 
 export function testEnv() {
   const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
@@ -24,5 +25,6 @@ export function testEnv() {
     MAILDEV_SMTP_PORT: port(1035),
     MAILDEV_WEB_PORT: port(1090),
     LOG_LEVEL: 'warn',
+    BANK_WEBHOOK_SECRET: TEST_BANK_SECRET,
   });
 }
