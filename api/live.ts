@@ -20,20 +20,33 @@ export interface LiveHub {
   close(): Promise<void>;
 }
 
-export async function createLiveHub(databaseUrl: string, onError: (error: unknown) => void): Promise<LiveHub> {
+export async function createLiveHub(databaseUrl: string, log: { warn(obj: object, msg: string): void }): Promise<LiveHub> {
   const events = new EventEmitter();
   events.setMaxListeners(0);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  client.on('notification', (message) => {
-    try {
-      events.emit('event', JSON.parse(message.payload ?? '{}') as LiveEvent);
-    } catch (error) {
-      onError(error);
-    }
-  });
-  client.on('error', onError);
-  await client.connect();
-  await client.query(`LISTEN ${LIVE_CHANNEL}`);
+  let client: pg.Client | undefined;
+  let closed = false;
+
+  // The LISTEN connection must survive a database restart: reconnect with a pause.
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString: databaseUrl });
+    next.on('notification', (message) => {
+      try {
+        events.emit('event', JSON.parse(message.payload ?? '{}') as LiveEvent);
+      } catch {
+        // a malformed payload is not ours; ignore it
+      }
+    });
+    next.on('error', (error) => {
+      if (closed) return;
+      log.warn({ err: error }, 'live updates: database connection lost, reconnecting');
+      void next.end().catch(() => {});
+      setTimeout(() => void connect().catch(() => {}), 2000);
+    });
+    await next.connect();
+    await next.query(`LISTEN ${LIVE_CHANNEL}`);
+    client = next;
+  }
+  await connect();
 
   return {
     stream(req, res, session) {
@@ -41,7 +54,7 @@ export async function createLiveHub(databaseUrl: string, onError: (error: unknow
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write('retry: 3000\n\n');
       const forward = (event: LiveEvent) => {
-        if (event.userId === session.user.id || (staffLike && event.userId === null) || (staffLike && event.kind === 'case')) {
+        if (event.userId === session.user.id || (staffLike && (event.userId === null || event.kind === 'case'))) {
           res.write(`event: ${event.kind}\ndata: ${JSON.stringify({ caseId: event.caseId })}\n\n`);
         }
       };
@@ -53,6 +66,9 @@ export async function createLiveHub(databaseUrl: string, onError: (error: unknow
         events.off('event', forward);
       });
     },
-    close: () => client.end(),
+    async close() {
+      closed = true;
+      await client?.end().catch(() => {});
+    },
   };
 }

