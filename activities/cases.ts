@@ -27,27 +27,48 @@ export interface CaseEventRecord {
   at: number;
 }
 
-export interface ApplicationSnapshot {
+/** What every case's summary has; each kind adds its own fields. */
+export interface CaseSnapshot {
   id: string;
   number: string;
   applicantId: string;
-  applicantName: string;
-  category: string;
-  objectName: string;
-  objectAddress: string;
-  maxPowerKw: number;
   stage: string;
-  status: 'active' | 'completed' | 'annulled' | 'withdrawn';
+  status: string;
   whoActs: string;
   stageStartedAt: number;
   deadlineAt: number | null;
   deadlineTerm: string | null;
   overdue: boolean;
   overdueSince: number | null;
+  finishedAt: number | null;
+}
+
+export interface ApplicationSnapshot extends CaseSnapshot {
+  applicantName: string;
+  category: string;
+  objectName: string;
+  objectAddress: string;
+  maxPowerKw: number;
+  status: 'active' | 'completed' | 'annulled' | 'withdrawn';
   submittedAt: number;
   contractConcludedAt: number | null;
-  finishedAt: number | null;
   annulReason: string | null;
+}
+
+export interface AppealSnapshot extends CaseSnapshot {
+  applicantName: string;
+  topic: string;
+  kind: string;
+  channel: string;
+  answerChannel: string;
+  applicationId: string | null;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  registeredAt: number;
+  answeredAt: number | null;
+  answeredLate: boolean | null;
+  reopened: boolean;
+  status: 'open' | 'answered' | 'closed';
 }
 
 export interface NotificationRequest {

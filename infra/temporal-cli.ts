@@ -3,6 +3,7 @@
 // tag without `replace` directives is the supported way (v1.5.1, then older).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT_DIR } from './config';
@@ -10,6 +11,8 @@ import { StackError } from './errors';
 
 export const TEMPORAL_CLI_VERSIONS = ['v1.5.1', 'v1.4.1', 'v1.3.0'] as const;
 export const TOOLS_BIN = path.join(ROOT_DIR, '.tools', 'bin');
+/** Shared by every clone on the machine (CI builds in fresh clones): a copy of the built binary. */
+const USER_CACHE_BIN = path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), '.cache'), 'kabinet', 'bin');
 
 function onPath(command: string): string | undefined {
   const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
@@ -29,15 +32,14 @@ export function findTemporalCli(env: NodeJS.ProcessEnv = process.env): string | 
   }
   const fromPath = onPath('temporal');
   if (fromPath) return fromPath;
-  const cached = path.join(TOOLS_BIN, 'temporal');
-  return fs.existsSync(cached) && works(cached) ? cached : undefined;
+  return [path.join(TOOLS_BIN, 'temporal'), path.join(USER_CACHE_BIN, 'temporal')].find((cli) => fs.existsSync(cli) && works(cli));
 }
 
 function goInstall(version: string, log: (line: string) => void): Promise<boolean> {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn('go', ['install', `github.com/temporalio/cli/cmd/temporal@${version}`], {
-      env: { ...process.env, GOBIN: TOOLS_BIN, GOFLAGS: process.env.GOFLAGS ?? '-trimpath' },
+      env: { ...process.env, GOBIN: TOOLS_BIN },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let downloads = 0;
@@ -73,7 +75,14 @@ export async function ensureTemporalCli(log: (line: string) => void = console.lo
   for (const version of TEMPORAL_CLI_VERSIONS) {
     if (await goInstall(version, log)) {
       log(`  temporal ${version} built`);
-      return path.join(TOOLS_BIN, 'temporal');
+      const built = path.join(TOOLS_BIN, 'temporal');
+      try {
+        fs.mkdirSync(USER_CACHE_BIN, { recursive: true });
+        fs.copyFileSync(built, path.join(USER_CACHE_BIN, 'temporal'));
+      } catch {
+        // the shared copy only saves time for other clones
+      }
+      return built;
     }
   }
   throw new StackError(`Could not build the Temporal CLI (tried ${TEMPORAL_CLI_VERSIONS.join(', ')}): see the go error above, or set TEMPORAL_CLI`);

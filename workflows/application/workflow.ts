@@ -4,7 +4,7 @@
 // missed term marks the case overdue and escalates it.
 import { tuFulfilmentTermKey } from '../../domain/regulations';
 import { ANNUL_REASONS, type AnnulReason } from '../../domain/application';
-import { CaseRun, type ApplicationWorkflowInput, type Ticket } from './case-run';
+import { CaseRun, type ActionName, type ApplicationWorkflowInput, type Ticket } from './case-run';
 
 export type { ApplicationWorkflowInput };
 export type ApplicationOutcome = 'completed' | 'annulled' | 'withdrawn';
@@ -14,36 +14,36 @@ export async function connectionApplicationWorkflow(input: ApplicationWorkflowIn
   run.listen();
 
   // 1. The application is registered with its number and date; the supplier of last resort is told.
-  await run.enter('registered', { type: 'submitted', title: 'Заявка подана и зарегистрирована' }, {
+  await run.enterStage('registered', { type: 'submitted', title: 'Заявка подана и зарегистрирована' }, {
     docs: ['registrationReceipt'],
     tellStaff: `Новая заявка ${input.number}: ${input.object.name}, ${input.object.maxPowerKw} кВт.`,
     supplier: `Зарегистрирована заявка ${input.number} на технологическое присоединение: ${input.object.name}, ${input.object.address}, ${input.object.maxPowerKw} кВт.`,
   });
 
   // 2. Completeness check (grid, 3 working days); 2а. missing data from the applicant (20 working days) or annulment.
-  await run.enter('completenessCheck', { type: 'check-started', title: 'Заявка передана на проверку полноты сведений' }, { term: 'completenessCheck' });
+  await run.enterStage('completenessCheck', { type: 'check-started', title: 'Заявка передана на проверку полноты сведений' }, { term: 'completenessCheck' });
   for (;;) {
-    const check = await gridActs(run, ['acceptComplete', 'requestMissingData']);
+    const check = await run.gridActs(['acceptComplete', 'requestMissingData']);
     if (check.name === 'withdraw') return withdraw(run, check);
     if (check.name === 'acceptComplete') {
       // 3. The grid prepares the contract terms, ТУ, invoice and instructions (10 working days from a complete application).
-      await run.enter('preparingDocuments', { ticket: check, type: 'accepted', title: 'Заявка принята как полная' }, { term: 'postContractDocuments' });
+      await run.enterStage('preparingDocuments', { ticket: check, type: 'accepted', title: 'Заявка принята как полная' }, { term: 'postContractDocuments' });
       break;
     }
-    await run.enter('awaitingMissingData', { ticket: check, type: 'missing-data-requested', title: 'Запрошены недостающие сведения и документы' }, {
+    await run.enterStage('awaitingMissingData', { ticket: check, type: 'missing-data-requested', title: 'Запрошены недостающие сведения и документы' }, {
       term: 'supplyMissingData',
       docs: ['missingDataNotice'],
     });
     const supplied = await run.waitFor(['supplyMissingData'], { remind: 'applicant' });
     if (supplied === 'deadline') return annul(run, 'missingData');
     if (supplied.name === 'withdraw') return withdraw(run, supplied);
-    await run.enter('completenessCheck', { ticket: supplied, type: 'missing-data-supplied', title: 'Заявитель представил недостающие сведения' }, {
+    await run.enterStage('completenessCheck', { ticket: supplied, type: 'missing-data-supplied', title: 'Заявитель представил недостающие сведения' }, {
       term: 'completenessCheck',
       tellStaff: `По заявке ${input.number} представлены недостающие сведения: проверьте полноту.`,
     });
   }
 
-  const posted = await gridActs(run, ['postContractDocuments']);
+  const posted = await run.gridActs(['postContractDocuments']);
   if (posted.name === 'withdraw') return withdraw(run, posted);
   // The ТУ term depends on the construction the grid found necessary.
   const tuTerm = tuFulfilmentTermKey({
@@ -55,7 +55,7 @@ export async function connectionApplicationWorkflow(input: ApplicationWorkflowIn
   });
 
   // 4. Payment of the invoice is the acceptance: the contract is concluded on the payment day (5 working days, 15 for public buyers).
-  await run.enter('awaitingPayment', { ticket: posted, type: 'documents-posted', title: 'Размещены условия договора, технические условия, счёт и инструкция' }, {
+  await run.enterStage('awaitingPayment', { ticket: posted, type: 'documents-posted', title: 'Размещены условия договора, технические условия, счёт и инструкция' }, {
     term: input.publicBuyer ? 'payInvoicePublicBuyer' : 'payInvoice',
     docs: ['contractTerms', 'technicalConditions', 'invoice', 'instructions'],
     docFields: { tuTerm: input.terms[tuTerm] },
@@ -66,41 +66,41 @@ export async function connectionApplicationWorkflow(input: ApplicationWorkflowIn
   run.markContractConcluded();
 
   // 5–6. Both sides carry out the ТУ within the term that follows from the application.
-  await run.enter('tuFulfilment', { ticket: paid, type: 'paid', title: 'Счёт оплачен, договор заключён' }, {
+  await run.enterStage('tuFulfilment', { ticket: paid, type: 'paid', title: 'Счёт оплачен, договор заключён' }, {
     term: tuTerm,
     docs: ['paymentConfirmation'],
     supplier: `По заявке ${input.number} заключён договор об осуществлении технологического присоединения.`,
   });
   for (;;) {
-    const done = await gridActs(run, ['reportTuDone'], 'applicant');
+    const done = await run.gridActs(['reportTuDone'], 'applicant');
     if (done.name === 'withdraw') return withdraw(run, done);
     // 7. The grid checks the fulfilment of the ТУ (inspection).
-    await run.enter('inspection', { ticket: done, type: 'tu-done-reported', title: 'Заявитель сообщил о выполнении своей части ТУ' }, {
+    await run.enterStage('inspection', { ticket: done, type: 'tu-done-reported', title: 'Заявитель сообщил о выполнении своей части ТУ' }, {
       term: 'inspection',
       tellStaff: `По заявке ${input.number} заявитель выполнил ТУ: назначьте осмотр.`,
     });
-    const inspected = await gridActs(run, ['recordInspection']);
+    const inspected = await run.gridActs(['recordInspection']);
     if (inspected.name === 'withdraw') return withdraw(run, inspected);
     if (inspected.request.input.passed === true) {
       // 8. Actual connection and admission of the meter.
-      await run.enter('actualConnection', { ticket: inspected, type: 'inspection-passed', title: 'Осмотр проведён, замечаний нет' }, { term: 'actualConnection', docs: ['inspectionAct'] });
+      await run.enterStage('actualConnection', { ticket: inspected, type: 'inspection-passed', title: 'Осмотр проведён, замечаний нет' }, { term: 'actualConnection', docs: ['inspectionAct'] });
       break;
     }
     // Remarks send the case back to ТУ fulfilment; the ТУ term still runs from the contract.
-    await run.enter('tuFulfilment', { ticket: inspected, type: 'inspection-failed', title: 'По результатам осмотра есть замечания' }, { keepDeadline: true, docs: ['inspectionAct'] });
+    await run.enterStage('tuFulfilment', { ticket: inspected, type: 'inspection-failed', title: 'По результатам осмотра есть замечания' }, { keepDeadline: true, docs: ['inspectionAct'] });
   }
 
-  const connected = await gridActs(run, ['recordConnection']);
+  const connected = await run.gridActs(['recordConnection']);
   if (connected.name === 'withdraw') return withdraw(run, connected);
   // 9. The act on technological connection; the supplier of last resort starts supply from it.
-  await run.enter('actPosting', { ticket: connected, type: 'connected', title: 'Фактическое присоединение выполнено, прибор учёта допущен' }, {
+  await run.enterStage('actPosting', { ticket: connected, type: 'connected', title: 'Фактическое присоединение выполнено, прибор учёта допущен' }, {
     term: 'actPosting',
     docs: ['meterAdmissionAct'],
     supplier: `По заявке ${input.number} выполнено фактическое присоединение, прибор учёта допущен в эксплуатацию.`,
   });
-  const act = await gridActs(run, ['issueAct']);
+  const act = await run.gridActs(['issueAct']);
   if (act.name === 'withdraw') return withdraw(run, act);
-  await run.enter('completed', { ticket: act, type: 'act-issued', title: 'Акт об осуществлении технологического присоединения выдан' }, {
+  await run.enterStage('completed', { ticket: act, type: 'act-issued', title: 'Акт об осуществлении технологического присоединения выдан' }, {
     docs: ['connectionAct'],
     supplier: `По заявке ${input.number} оформлен акт об осуществлении технологического присоединения: начните поставку электроэнергии.`,
   });
@@ -108,19 +108,9 @@ export async function connectionApplicationWorkflow(input: ApplicationWorkflowIn
   return 'completed';
 }
 
-/** A stage whose term binds the grid: missing it does not end the case, it makes it overdue and escalates. */
-async function gridActs(run: CaseRun, allowed: Parameters<CaseRun['waitFor']>[0], remind: 'staff' | 'applicant' = 'staff'): Promise<Ticket> {
-  const first = await run.waitFor(allowed, { remind });
-  if (first !== 'deadline') return first;
-  await run.escalate();
-  const late = await run.waitFor(allowed, { remind: 'nobody' });
-  if (late === 'deadline') throw new Error('unreachable: an overdue stage has no deadline');
-  return late;
-}
-
 async function annul(run: CaseRun, reason: AnnulReason): Promise<ApplicationOutcome> {
   run.snapshot.annulReason = ANNUL_REASONS[reason];
-  await run.enter('annulled', { type: 'annulled', title: `Заявка аннулирована: ${ANNUL_REASONS[reason].toLowerCase()}` }, {
+  await run.enterStage('annulled', { type: 'annulled', title: `Заявка аннулирована: ${ANNUL_REASONS[reason].toLowerCase()}` }, {
     docs: ['annulmentNotice'],
     docFields: { reason: ANNUL_REASONS[reason] },
     supplier: `Заявка ${run.input.number} аннулирована: ${ANNUL_REASONS[reason].toLowerCase()}.`,
@@ -129,8 +119,8 @@ async function annul(run: CaseRun, reason: AnnulReason): Promise<ApplicationOutc
   return 'annulled';
 }
 
-async function withdraw(run: CaseRun, ticket: Ticket): Promise<ApplicationOutcome> {
-  await run.enter('withdrawn', { ticket, type: 'withdrawn', title: 'Заявка отозвана заявителем' }, { docs: ['withdrawalNotice'] });
+async function withdraw(run: CaseRun, ticket: Ticket<ActionName>): Promise<ApplicationOutcome> {
+  await run.enterStage('withdrawn', { ticket, type: 'withdrawn', title: 'Заявка отозвана заявителем' }, { docs: ['withdrawalNotice'] });
   run.closeInbox();
   return 'withdrawn';
 }
