@@ -2,8 +2,8 @@
 // workflow (start, update); views come from the read models only.
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { QueryTypes, Op } from 'sequelize';
-import { WorkflowIdConflictPolicy, WorkflowUpdateFailedError, WorkflowNotFoundError } from '@temporalio/client';
+import { Op } from 'sequelize';
+import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import {
   APPLICANT_ACTIONS,
   applicantFormIssues,
@@ -17,13 +17,13 @@ import {
   type StaffAction,
 } from '../domain/application';
 import { applicantDisplayName, type ApplicantKind } from '../domain/account';
-import { moscowDate } from '../domain/calendar';
 import type { Application, User } from '../db/models';
 import type { ApplicationWorkflowInput } from '../workflows/application/case-run';
 import { applicantUpdates, staffUpdates, type Actor, type CaseView } from '../workflows/application/messages';
 import type { connectionApplicationWorkflow } from '../workflows/application/workflow';
 import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../workflows/search-attributes';
 import type { ApiServices } from './context';
+import { executeCaseAction, nextCaseNumber } from './cases';
 
 export const applicationWorkflowId = (applicationId: string) => `application-${applicationId}`;
 
@@ -36,16 +36,6 @@ export function fieldIssues(issues: Array<{ path: string; message: string }>): T
   const fieldErrors: Record<string, string[]> = {};
   for (const i of issues) (fieldErrors[i.path] ??= []).push(i.message);
   return new TRPCError({ code: 'BAD_REQUEST', message: issues[0]?.message ?? 'Проверьте заявку', cause: Object.assign(new Error('form'), { fieldErrors }) });
-}
-
-async function nextNumber(services: ApiServices, transaction: import('sequelize').Transaction): Promise<string> {
-  const year = Number(moscowDate(Date.now()).slice(0, 4));
-  const [row] = await services.db.sequelize.query<{ last: number }>(
-    `INSERT INTO case_counters (kind, year, last) VALUES ('application', $1, 1)
-     ON CONFLICT (kind, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last`,
-    { bind: [year], type: QueryTypes.SELECT, transaction },
-  );
-  return applicationNumber(year, row!.last);
 }
 
 /**
@@ -71,7 +61,7 @@ export async function submitApplication(services: ApiServices, user: User, draft
     if (!row.number) {
       // The content is fixed at the first submission; a retry does not change what was filed.
       row.form = form as unknown as Record<string, unknown>;
-      row.number = await nextNumber(services, transaction);
+      row.number = await nextCaseNumber(services, 'application', applicationNumber, transaction);
       row.submittedAt = new Date();
       await row.save({ transaction });
       if (attachmentIds.length) await db.Document.update({ caseId: draftId }, { where: { id: attachmentIds, ownerId: user.id }, transaction });
@@ -120,21 +110,10 @@ async function waitForProjection(services: ApiServices, applicationId: string, t
   throw new TRPCError({ code: 'TIMEOUT', message: 'Заявка принята, но обработка задерживается. Обновите страницу через минуту' });
 }
 
-/** Sends an action to the case workflow; a refusal comes back as a clear message and changes nothing. */
-export async function sendAction(services: ApiServices, applicationId: string, action: StaffAction | ApplicantAction, actor: Actor, input: unknown): Promise<CaseView> {
-  const handle = services.temporal.workflow.getHandle(applicationWorkflowId(applicationId));
-  const definition = action in STAFF_ACTIONS ? staffUpdates[action as StaffAction] : applicantUpdates[action as ApplicantAction];
-  try {
-    return await handle.executeUpdate(definition as typeof staffUpdates.acceptComplete, { args: [{ actor, input: input as never }] });
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) {
-      throw new TRPCError({ code: 'BAD_REQUEST', message: error.cause?.message ?? 'Действие отклонено' });
-    }
-    if (error instanceof WorkflowNotFoundError) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Заявка закрыта: действия по ней невозможны' });
-    // A closed workflow answers updates with "workflow execution already completed".
-    if (error instanceof Error && /already completed/i.test(error.message)) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Заявка закрыта: действия по ней невозможны' });
-    throw error;
-  }
+/** Sends an action to the application's workflow. */
+export function sendAction(services: ApiServices, applicationId: string, action: StaffAction | ApplicantAction, actor: Actor, input: unknown): Promise<CaseView> {
+  const update = action in STAFF_ACTIONS ? staffUpdates[action as StaffAction] : applicantUpdates[action as ApplicantAction];
+  return executeCaseAction(services, applicationWorkflowId(applicationId), update as never, actor, input);
 }
 
 export function applicationSummary(a: Application) {

@@ -1,16 +1,31 @@
 // The one place that owns initTRPC and the procedure builders:
 // public, session (any logged-in user), authed (password already changed) and by role.
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z, ZodError } from 'zod';
+import { ZodError } from 'zod';
 import type { Role } from '../domain/account';
 import type { Context } from './context';
+
+/**
+ * Messages by field path ('passport.series'); the wrapper key of a procedure
+ * whose input carries the form ({ draftId, form }) is dropped, so the paths
+ * match the form's own fields.
+ */
+function nestedFieldErrors(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String);
+    const key = (path[0] === 'form' || path[0] === 'input') && path.length > 1 ? path.slice(1).join('.') : path.join('.');
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
 
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     const fieldErrors =
       cause instanceof ZodError
-        ? z.flattenError(cause).fieldErrors
+        ? nestedFieldErrors(cause)
         : cause && 'field' in cause && typeof cause.field === 'string'
           ? { [cause.field]: [error.message] }
           : cause && 'fieldErrors' in cause

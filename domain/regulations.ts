@@ -382,3 +382,17 @@ export function formatTerm(term: TermSpec): string {
   if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${text} ${few}`;
   return `${text} ${many}`;
 }
+
+// --- appeals: what a clarification does to the answer term ----------------------
+
+/**
+ * While the company waits for the applicant's clarification the answer term
+ * is suspended and resumes with the time that was left (equivalently: it is
+ * extended by the time the applicant took). ❓ Order 186 does not say; a
+ * configurable company rule, stated here so staff and applicants see one rule.
+ */
+export const APPEAL_CLARIFICATION_POLICY = {
+  policy: 'pause' as 'pause' | 'keep',
+  source: 'Правило компании (❓ приказ Минэнерго № 186 не регулирует): на время ожидания уточнения срок ответа приостанавливается',
+  mark: '❓' as Mark,
+};

@@ -2,3 +2,4 @@
 // modules, no I/O, only `import type` of activities (enforced by ESLint).
 export { credentialsMailWorkflow, existingAccountMailWorkflow } from './accounts';
 export { connectionApplicationWorkflow } from './application/workflow';
+export { appealWorkflow } from './appeal/workflow';

@@ -14,7 +14,7 @@ export async function connectionApplicationWorkflow(input: ApplicationWorkflowIn
   run.listen();
 
   // 1. The application is registered with its number and date; the supplier of last resort is told.
-  await run.enterStage('registered', { type: 'submitted', title: 'Заявка подана и зарегистрирована' }, {
+  await run.enterStage('registered', { type: 'submitted', title: 'Заявка подана и зарегистрирована', actor: { ...input.applicant, role: 'applicant' } }, {
     docs: ['registrationReceipt'],
     tellStaff: `Новая заявка ${input.number}: ${input.object.name}, ${input.object.maxPowerKw} кВт.`,
     supplier: `Зарегистрирована заявка ${input.number} на технологическое присоединение: ${input.object.name}, ${input.object.address}, ${input.object.maxPowerKw} кВт.`,

@@ -186,7 +186,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
   async waitFor(allowed: A[], opts: { remind: 'applicant' | 'staff' | 'nobody' }): Promise<Ticket<A> | 'deadline'> {
     for (const name of allowed) if (!this.allows(name)) throw new Error(`${name} is not an action of stage ${this.stage}`);
     const deadline = this.snapshot.overdue ? null : this.snapshot.deadlineAt;
-    const reminders = deadline !== null && opts.remind !== 'nobody' ? reminderInstants(this.snapshot.stageStartedAt, deadline) : [];
+    const reminders = deadline !== null && opts.remind !== 'nobody' ? reminderInstants(this.termStart(), deadline) : [];
     for (;;) {
       for (const at of reminders.filter((r) => r > Date.now())) {
         if (await this.until(at)) break;
@@ -201,20 +201,22 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     }
   }
 
-  /** The deadline of a term starting now, computed by an activity so the value is in the history. */
-  protected async deadline(term: TermKey): Promise<number> {
-    return deadlineFor(Date.now(), this.definition.terms[term]);
+  /** Where the running term began, for reminders at fractions of it; a procedure whose term spans stages overrides it. */
+  protected termStart(): number {
+    return this.snapshot.stageStartedAt;
   }
 
   /** Moves the case into a stage: history event, documents, notifications, projection, then the action's answer. */
   async enter(
     stage: S,
-    because: { ticket?: Ticket<A>; type: string; title: string },
+    because: { ticket?: Ticket<A>; actor?: Actor; type: string; title: string },
     opts: {
       term?: TermKey | null;
       /** An explicit deadline (a paused term resuming); overrides `term`. */
       deadlineAt?: number;
       keepDeadline?: boolean;
+      /** The term stops running (and is not overdue-checked) until a later stage resumes it. */
+      pause?: boolean;
       docs?: GeneratedDocKind[];
       docFields?: Record<string, unknown>;
       tell?: string;
@@ -227,7 +229,10 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     this.seq += 1;
     const seq = this.seq;
     const s = this.snapshot;
-    if (!opts.keepDeadline) {
+    if (opts.pause) {
+      s.deadlineAt = null;
+      s.deadlineTerm = 'срок приостановлен';
+    } else if (!opts.keepDeadline) {
       s.deadlineAt = opts.deadlineAt ?? (opts.term ? await deadlineFor(now, this.definition.terms[opts.term]) : null);
       s.deadlineTerm = opts.term ? formatTerm(this.definition.terms[opts.term]) : null;
       s.overdue = false;
@@ -243,7 +248,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
       s.deadlineTerm = null;
       s.overdue = false;
     }
-    const actor = because.ticket?.request.actor ?? null;
+    const actor = because.ticket?.request.actor ?? because.actor ?? null;
     const input = because.ticket?.request.input ?? {};
     const comment = typeof input.comment === 'string' ? input.comment : '';
 
@@ -253,7 +258,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
           seq,
           stage: previous,
           kinds: opts.docs,
-          fields: { ...input, ...(actor ? { staffName: actor.name } : {}), ...(s.deadlineAt ? { deadline: new Date(s.deadlineAt).toISOString(), tuDeadline: new Date(s.deadlineAt).toISOString() } : {}), ...opts.docFields },
+          fields: { ...input, ...(actor && actor.role !== 'applicant' ? { staffName: actor.name } : {}), ...(s.deadlineAt ? { deadline: new Date(s.deadlineAt).toISOString(), tuDeadline: new Date(s.deadlineAt).toISOString() } : {}), ...opts.docFields },
           issuedAt: now,
         })
       : [];
