@@ -21,6 +21,8 @@ export default defineConfig({
       // Host it was addressed to, so both must stay the dev server's.
       '/trpc': { target: api },
       '/healthz': { target: api },
+      // Uploads, downloads and the live stream (Server-Sent Events) beside tRPC.
+      '/api': { target: api },
     },
   },
 });

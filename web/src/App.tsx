@@ -11,9 +11,16 @@ import LoginPage from './pages/Login';
 import NotFoundPage from './pages/NotFound';
 import ProfilePage from './pages/Profile';
 import RegisterPage from './pages/Register';
+import ApplicationCasePage from './pages/applications/Case';
+import ApplicationsListPage from './pages/applications/List';
+import NewApplicationPage from './pages/applications/New';
+import NotificationsPage from './pages/Notifications';
 import { SECTIONS, SectionPlaceholder, type SectionInfo } from './pages/SectionPlaceholder';
+import StaffApplicationCasePage from './pages/staff/ApplicationCase';
+import StaffApplicationsPage from './pages/staff/Applications';
 import RegisterVisitorPage from './pages/staff/RegisterVisitor';
-import { ADMIN_ROLES, hasRole, session, STAFF_ROLES } from './session';
+import { unread } from './notifications';
+import { ADMIN_ROLES, APPLICANT_ROLES, hasRole, READER_ROLES, session, STAFF_ROLES } from './session';
 import { describeApiError } from './trpc';
 import { Alert, Button, Card, Loading } from './ui';
 
@@ -23,16 +30,18 @@ interface NavItem {
   href: string;
   label: string;
   roles?: readonly Role[];
+  /** A number shown beside the label (and read out with it), e.g. unread notifications. */
+  count?: () => number;
 }
 
 const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
   {
     title: 'Заявки и обращения',
     items: [
-      { href: '/applications/new', label: 'Подать заявку' },
-      { href: '/applications', label: 'Поданные заявки' },
+      { href: '/applications/new', label: 'Подать заявку', roles: APPLICANT_ROLES },
+      { href: '/applications', label: 'Поданные заявки', roles: APPLICANT_ROLES },
       { href: '/appeals', label: 'Обращения' },
-      { href: '/notifications', label: 'Уведомления' },
+      { href: '/notifications', label: 'Уведомления', count: () => unread.count() },
     ],
   },
   {
@@ -47,6 +56,7 @@ const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
   {
     title: 'Сотрудникам',
     items: [
+      { href: '/staff/applications', label: 'Заявки на ТП', roles: READER_ROLES },
       { href: '/staff/register-visitor', label: 'Регистрация посетителя', roles: STAFF_ROLES },
       { href: '/admin/users', label: 'Пользователи', roles: ADMIN_ROLES },
     ],
@@ -68,8 +78,21 @@ function MainNav(props: { open: boolean; onClose: () => void }) {
               <For each={group.items}>
                 {(item) => (
                   <li>
-                    <A href={item.href} class="app-nav__link" activeClass="is-active" end>
+                    <A
+                      href={item.href}
+                      class="app-nav__link"
+                      activeClass="is-active"
+                      end={item.href !== '/staff/applications'}
+                      aria-label={item.count && item.count() > 0 ? `${item.label}, непрочитанных: ${item.count()}` : undefined}
+                    >
                       {item.label}
+                      <Show when={item.count?.()}>
+                        {(n) => (
+                          <span class="nav-badge" aria-hidden="true">
+                            {n() > 99 ? '99+' : n()}
+                          </span>
+                        )}
+                      </Show>
                     </A>
                   </li>
                 )}
@@ -219,7 +242,13 @@ const PasswordChange = () => (
     <ChangePasswordPage />
   </RequireUser>
 );
+const ApplicantOnly = (props: RouteSectionProps) => (
+  <RequireUser roles={APPLICANT_ROLES} forbidden="Этот раздел предназначен для заявителей. Заявки на технологическое присоединение сотрудники ведут в разделе «Заявки на ТП».">
+    {props.children}
+  </RequireUser>
+);
 const StaffOnly = (props: RouteSectionProps) => <RequireUser roles={STAFF_ROLES}>{props.children}</RequireUser>;
+const Readers = (props: RouteSectionProps) => <RequireUser roles={READER_ROLES}>{props.children}</RequireUser>;
 const AdminOnly = (props: RouteSectionProps) => <RequireUser roles={ADMIN_ROLES}>{props.children}</RequireUser>;
 
 export default function App() {
@@ -232,15 +261,22 @@ export default function App() {
         <Route path="/forgot-password" component={ForgotPasswordPage} />
       </Route>
       <Route path="/change-password" component={PasswordChange} />
+      <Route component={ApplicantOnly}>
+        <Route path="/applications/new" component={NewApplicationPage} />
+        <Route path="/applications" component={ApplicationsListPage} />
+        <Route path="/applications/:id" component={ApplicationCasePage} />
+      </Route>
       <Route component={Member}>
-        <Route path="/applications/new" component={section(SECTIONS.newApplication)} />
-        <Route path="/applications" component={section(SECTIONS.applications)} />
         <Route path="/appeals" component={section(SECTIONS.appeals)} />
-        <Route path="/notifications" component={section(SECTIONS.notifications)} />
+        <Route path="/notifications" component={NotificationsPage} />
         <Route path="/calculator" component={section(SECTIONS.calculator)} />
         <Route path="/outages" component={section(SECTIONS.outages)} />
         <Route path="/rating" component={section(SECTIONS.rating)} />
         <Route path="/profile" component={ProfilePage} />
+      </Route>
+      <Route component={Readers}>
+        <Route path="/staff/applications" component={StaffApplicationsPage} />
+        <Route path="/staff/applications/:id" component={StaffApplicationCasePage} />
       </Route>
       <Route component={StaffOnly}>
         <Route path="/staff/register-visitor" component={RegisterVisitorPage} />

@@ -15,7 +15,7 @@ function homeOf(user: { mustChangePassword: boolean }): string {
  * Logged-in users only. A user with a temporary password is held on the
  * forced password change until it is done; roles narrow it further.
  */
-export function RequireUser(props: { roles?: readonly Role[]; allowForcedChange?: boolean; children: JSX.Element }) {
+export function RequireUser(props: { roles?: readonly Role[]; allowForcedChange?: boolean; forbidden?: string; children: JSX.Element }) {
   const user = () => session.user();
   return (
     <Switch>
@@ -26,7 +26,7 @@ export function RequireUser(props: { roles?: readonly Role[]; allowForcedChange?
         <Navigate href="/change-password" />
       </Match>
       <Match when={props.roles && !hasRole(user(), props.roles)}>
-        <ForbiddenPage />
+        <ForbiddenPage reason={props.forbidden} />
       </Match>
       <Match when={user()}>{props.children}</Match>
     </Switch>

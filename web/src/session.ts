@@ -72,3 +72,6 @@ export function hasRole(user: PublicUser | null | undefined, roles: readonly Rol
 
 export const STAFF_ROLES: readonly Role[] = ['staff', 'admin'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
+/** Who may see the application queue and cases: auditors read, staff and admins also act. */
+export const READER_ROLES: readonly Role[] = ['staff', 'admin', 'auditor'];
+export const APPLICANT_ROLES: readonly Role[] = ['applicant'];

@@ -1,41 +1,158 @@
-import { Show } from 'solid-js';
+import { A } from '@solidjs/router';
+import { createMemo, createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import { ROLE_LABELS } from '../../../domain/account';
+import { STAGE_DEFINITIONS } from '../../../domain/application';
+import { deadlineView, whoActsLabel } from '../cases';
+import { now } from '../clock';
 import { takeFlash } from '../flash';
-import { hasRole, session, STAFF_ROLES } from '../session';
-import type { PublicUser } from '../trpc';
-import { Alert, Card, PageHeader } from '../ui';
+import { onLive } from '../live';
+import { unread } from '../notifications';
+import { hasRole, READER_ROLES } from '../session';
+import { describeApiError, trpc, type PublicUser } from '../trpc';
+import { Alert, buttonClass, Card, Loading, PageHeader } from '../ui';
+import { pluralRu } from '../ui/format';
 
-/** The logged-in start page. Sections are reached from the menu; this page does not repeat its links. */
+function Stat(props: { label: string; value: string; children?: JSX.Element; tone?: 'danger' }) {
+  return (
+    <div class="stat" classList={{ 'stat--danger': props.tone === 'danger' }}>
+      <p class="stat__label">{props.label}</p>
+      <p class="stat__value">{props.value}</p>
+      <Show when={props.children}>
+        <div class="stat__more">{props.children}</div>
+      </Show>
+    </div>
+  );
+}
+
+function ApplicantDashboard() {
+  const [apps, { refetch }] = createResource(() => trpc.applications.list.query());
+  onLive(() => void refetch());
+  const list = () => (apps.state === 'ready' || apps.state === 'refreshing' ? apps.latest : undefined);
+  const active = createMemo(() => list()?.filter((a) => a.status === 'active') ?? []);
+  const yourTurn = () => active().filter((a) => a.whoActs === 'applicant' || a.whoActs === 'both').length;
+  const nearest = createMemo(() =>
+    active()
+      .filter((a) => a.deadlineAt)
+      .sort((a, b) => (a.deadlineAt ?? '').localeCompare(b.deadlineAt ?? ''))[0],
+  );
+
+  return (
+    <div class="stack stack--lg">
+      <Switch>
+        <Match when={apps.state === 'errored'}>
+          <Alert tone="error">Не удалось загрузить сводку по заявкам: {describeApiError(apps.error).message}</Alert>
+        </Match>
+        <Match when={list()}>
+          <section class="stats" aria-label="Сводка">
+            <Stat label="Заявки в работе" value={String(active().length)}>
+              <Show when={yourTurn()} fallback={<A href="/applications">Поданные заявки</A>}>
+                <A href="/applications">
+                  Ждут ваших действий: {yourTurn()}
+                </A>
+              </Show>
+            </Stat>
+            <Show
+              when={nearest()}
+              fallback={
+                <Stat label="Ближайший срок" value="—">
+                  <span class="muted">Сроков, которые сейчас текут, нет</span>
+                </Stat>
+              }
+            >
+              {(a) => {
+                const d = () => deadlineView(a().deadlineAt, now());
+                return (
+                  <Stat label="Ближайший срок" value={d()?.date ?? '—'} tone={d()?.late || a().overdue ? 'danger' : undefined}>
+                    <span>{d()?.left}</span>
+                    <br />
+                    <A href={`/applications/${a().id}`}>{a().number}</A>: {STAGE_DEFINITIONS[a().stage].title.toLowerCase()}; действует: {whoActsLabel(a().whoActs, 'applicant').toLowerCase()}
+                  </Stat>
+                );
+              }}
+            </Show>
+            <Stat label="Непрочитанные уведомления" value={String(unread.count())}>
+              <A href="/notifications">Уведомления</A>
+            </Stat>
+          </section>
+        </Match>
+        <Match when={true}>
+          <Loading inline label="Загружаем сводку…" />
+        </Match>
+      </Switch>
+
+      <Card title="Быстрые ссылки">
+        <div class="cluster">
+          <A href="/applications/new" class={buttonClass('primary')}>
+            Подать заявку
+          </A>
+          <A href="/applications" class={buttonClass('secondary')}>
+            Поданные заявки
+          </A>
+          <A href="/notifications" class={buttonClass('secondary')}>
+            Уведомления
+          </A>
+          <A href="/profile" class={buttonClass('ghost')}>
+            Профиль
+          </A>
+        </div>
+      </Card>
+    </div>
+  );
+}
+
+function StaffDashboard(props: { user: PublicUser }) {
+  const [queue, { refetch }] = createResource(() => trpc.staffApplications.queue.query({ status: 'active', limit: 500 }));
+  onLive((event) => {
+    if (event.kind !== 'notification') void refetch();
+  });
+  const rows = () => (queue.state === 'ready' || queue.state === 'refreshing' ? queue.latest : undefined);
+  const overdue = () => rows()?.filter((a) => a.overdue).length ?? 0;
+  const gridTurn = () => rows()?.filter((a) => a.whoActs === 'grid').length ?? 0;
+  return (
+    <div class="stack stack--lg">
+      <Show when={rows()} fallback={<Show when={queue.state !== 'errored'}><Loading inline label="Загружаем сводку…" /></Show>}>
+        {(list) => (
+          <section class="stats" aria-label="Сводка">
+            <Stat label="Заявки в работе" value={`${list().length}${list().length >= 500 ? '+' : ''}`}>
+              <A href="/staff/applications?status=active">Очередь заявок</A>
+            </Stat>
+            <Stat label="Ждут действий сетевой организации" value={String(gridTurn())}>
+              <span class="muted">{pluralRu(gridTurn(), ['заявка', 'заявки', 'заявок'])} на этапах сетевой организации</span>
+            </Stat>
+            <Stat label="Просрочено" value={String(overdue())} tone={overdue() ? 'danger' : undefined}>
+              <A href="/staff/applications?overdue=1">Только просроченные</A>
+            </Stat>
+            <Stat label="Непрочитанные уведомления" value={String(unread.count())}>
+              <A href="/notifications">Уведомления</A>
+            </Stat>
+          </section>
+        )}
+      </Show>
+      <Card title="Для сотрудников">
+        <p class="muted" style={{ margin: 0 }}>
+          Вы вошли с ролью «{ROLE_LABELS[props.user.role]}».{' '}
+          {props.user.role === 'auditor' ? 'Заявки доступны для просмотра в разделе «Заявки на ТП».' : 'Заявки на технологическое присоединение — в разделе «Заявки на ТП»; служебные разделы — в конце меню.'}
+        </p>
+      </Card>
+    </div>
+  );
+}
+
+/** The logged-in start page: a short dashboard of what needs attention. */
 export default function HomePage(props: { user: PublicUser }) {
   const notice = takeFlash();
   return (
     <div class="stack stack--lg">
       <PageHeader title="Личный кабинет" description={`Здравствуйте, ${props.user.displayName || props.user.email}!`} />
       <Show when={notice}>{(n) => <Alert tone={n().tone}>{n().text}</Alert>}</Show>
-      <div class="landing-grid">
-        <Card title="Заявки и обращения">
-          <p class="muted" style={{ margin: 0 }}>
-            Подайте заявку на технологическое присоединение или обращение и следите за ходом их рассмотрения в разделах «Поданные заявки» и «Уведомления».
-          </p>
-        </Card>
-        <Card title="Сервисы">
-          <p class="muted" style={{ margin: 0 }}>
-            Рассчитайте стоимость присоединения, узнайте график плановых отключений и оцените качество услуги.
-          </p>
-        </Card>
-        <Card title="Учётная запись">
-          <p class="muted" style={{ margin: 0 }}>
-            В профиле — контактные данные для связи, смена пароля и выход на всех устройствах.
-          </p>
-        </Card>
-        <Show when={hasRole(session.user(), STAFF_ROLES)}>
-          <Card title="Для сотрудников">
-            <p class="muted" style={{ margin: 0 }}>
-              Вы вошли с ролью «{ROLE_LABELS[props.user.role]}». Служебные разделы — в конце меню.
-            </p>
-          </Card>
-        </Show>
-      </div>
+      <Switch>
+        <Match when={props.user.role === 'applicant'}>
+          <ApplicantDashboard />
+        </Match>
+        <Match when={hasRole(props.user, READER_ROLES)}>
+          <StaffDashboard user={props.user} />
+        </Match>
+      </Switch>
     </div>
   );
 }

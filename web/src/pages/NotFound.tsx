@@ -12,12 +12,12 @@ export default function NotFoundPage() {
   );
 }
 
-export function ForbiddenPage() {
+export function ForbiddenPage(props: { reason?: string | undefined }) {
   return (
     <div class="stack stack--lg">
       <PageHeader title="Недостаточно прав" />
       <EmptyState icon="lock" title="Раздел недоступен для вашей учётной записи" action={<A href="/">На главную</A>}>
-        Этот раздел предназначен для сотрудников сетевой организации с соответствующей ролью.
+        {props.reason ?? 'Этот раздел предназначен для сотрудников сетевой организации с соответствующей ролью.'}
       </EmptyState>
     </div>
   );

@@ -66,3 +66,27 @@ export function pluralRu(n: number, forms: readonly [one: string, few: string, m
   if (rule === 'one') return forms[0];
   return rule === 'few' || !Number.isInteger(n) ? forms[1] : forms[2];
 }
+
+const byteUnits = [
+  { unit: 'byte', size: 1 },
+  { unit: 'kilobyte', size: 1024 },
+  { unit: 'megabyte', size: 1024 * 1024 },
+] as const;
+const byteFormats = new Map(byteUnits.map(({ unit }) => [unit, new Intl.NumberFormat(LOCALE, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 })]));
+
+/** 980 Б, 12,5 КБ, 1,2 МБ */
+export function formatBytes(size: number | null | undefined): string {
+  if (size === null || size === undefined || !Number.isFinite(size) || size < 0) return NO_VALUE;
+  const { unit, size: base } = [...byteUnits].reverse().find((u) => size >= u.size) ?? byteUnits[0];
+  return byteFormats.get(unit)!.format(size / base);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole days left until an instant, rounded up (a deadline later today is «1 дн.»); negative once it has passed. */
+export function daysLeft(deadline: DateInput, nowMs: number): number | null {
+  const date = toDate(deadline);
+  if (!date) return null;
+  const ms = date.getTime() - nowMs;
+  return ms >= 0 ? Math.max(1, Math.ceil(ms / DAY_MS)) : Math.floor(ms / DAY_MS);
+}

@@ -1,0 +1,242 @@
+// «Калькулятор стоимости технологического присоединения»: open without login.
+// The same zod schema and formula as the API; the server computes, the page
+// shows the sum line by line with the rule that set it and the tariff used.
+import { A } from '@solidjs/router';
+import { createEffect, createResource, createSignal, on, onCleanup, Show } from 'solid-js';
+import { calculatorInputSchema, PREFERENTIAL_GROUP_RATE } from '../../../domain/fees';
+import { FeeRule, FeeTable, TariffInfo, type FeeResult } from '../components/FeeBreakdown';
+import { CATEGORY_OPTIONS, METERING_OPTIONS, PREFERENTIAL_OPTIONS, RELIABILITY_OPTIONS, TERRITORY_OPTIONS, VOLTAGE_OPTIONS } from '../fee-options';
+import { createForm, focusFirstInvalid, type FormValue } from '../forms';
+import { session } from '../session';
+import { describeApiError, trpc } from '../trpc';
+import { Alert, Button, buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select } from '../ui';
+import { formatRub } from '../ui/format';
+
+const RECALCULATE_DELAY_MS = 400;
+
+const CONSTRUCTION_FIELDS = ['overheadLineM', 'cableLineM', 'sectionalisingPoints', 'transformerSubstation', 'distributionSubstation', 'substation35'] as const;
+
+function toInput(values: Readonly<Record<string, FormValue>>) {
+  const input: Record<string, FormValue> = { ...values };
+  // Hidden fields keep what was typed (the user may tick the box again) but do not count.
+  if (values.category !== 'individual15') input.preferentialGroup = 'none';
+  if (values.constructionNeeded !== true) for (const f of CONSTRUCTION_FIELDS) delete input[f];
+  return input;
+}
+
+export default function CalculatorPage() {
+  const [regions] = createResource(() => trpc.calculator.regions.query({}));
+  const form = createForm({
+    initial: {
+      region: '',
+      category: 'individual15',
+      maxPowerKw: '',
+      voltageKv: '0.4',
+      reliability: 'III',
+      territory: '',
+      distanceToNetworkM: '',
+      constructionNeeded: false,
+      overheadLineM: '',
+      cableLineM: '',
+      sectionalisingPoints: '',
+      transformerSubstation: false,
+      distributionSubstation: false,
+      substation35: false,
+      meteringType: '1ph',
+      meteringPoints: '1',
+      preferentialGroup: 'none',
+    },
+    schema: calculatorInputSchema,
+    toInput,
+  });
+  const [result, setResult] = createSignal<FeeResult | null>(null);
+  const [problem, setProblem] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let formEl: HTMLFormElement | undefined;
+  let requestNo = 0;
+
+  // One region to choose from is chosen already.
+  createEffect(() => {
+    const list = regions.state === 'ready' ? regions().regions : [];
+    if (list.length === 1 && !form.text('region')) form.set('region', list[0]!.region);
+  });
+
+  async function calculate(opts: { quiet?: boolean } = {}) {
+    const input = opts.quiet ? calculatorInputSchema.safeParse(toInput(form.values)).data : form.parse();
+    if (!input) {
+      if (!opts.quiet) focusFirstInvalid(formEl);
+      return;
+    }
+    const mine = ++requestNo;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const fee = await trpc.calculator.calculate.query(input);
+      if (mine === requestNo) setResult(fee);
+    } catch (error) {
+      if (mine !== requestNo) return;
+      const { message, fieldErrors } = describeApiError(error);
+      const stray = form.showServerErrors(fieldErrors);
+      setResult(null);
+      setProblem(Object.keys(fieldErrors).length && !stray.length ? null : message);
+      if (!opts.quiet) focusFirstInvalid(formEl);
+    } finally {
+      if (mine === requestNo) setBusy(false);
+    }
+  }
+
+  // Once a sum is shown it follows the inputs, a moment after the typing stops.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  createEffect(
+    on(
+      () => JSON.stringify(form.values),
+      () => {
+        if (!result()) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => void calculate({ quiet: true }), RECALCULATE_DELAY_MS);
+      },
+      { defer: true },
+    ),
+  );
+
+  const regionOptions = () => (regions.state === 'ready' ? regions().regions.map((r) => ({ value: r.region, label: r.sample ? `${r.region} (образец)` : r.region })) : []);
+  const individual = () => form.text('category') === 'individual15';
+
+  return (
+    <div class="stack stack--lg">
+      <PageHeader
+        title="Калькулятор стоимости технологического присоединения"
+        description="Предварительный расчёт платы за технологическое присоединение по утверждённым ставкам, с расшифровкой суммы. Входить в личный кабинет не нужно."
+      />
+
+      <Show when={regions.state === 'errored'}>
+        <Alert tone="error" title="Не удалось загрузить тарифы">
+          <p>{describeApiError(regions.error).message}</p>
+        </Alert>
+      </Show>
+      <Show when={regions.state === 'pending' || regions.state === 'unresolved'}>
+        <Loading label="Загружаем тарифы…" />
+      </Show>
+      <Show when={regions.state === 'ready' && regions().regions.length === 0}>
+        <EmptyState icon="construction" title="Тарифы ещё не загружены">
+          Сетевая организация пока не загрузила ставки платы за технологическое присоединение. Обратитесь в офис или повторите позже.
+        </EmptyState>
+      </Show>
+
+      <Show when={regions.state === 'ready' && regions().regions.length > 0}>
+        <Card title="Исходные данные">
+          <form ref={formEl} class="stack" novalidate onSubmit={(e) => (e.preventDefault(), void calculate())}>
+            <div class="form-grid">
+              <Select id="calc-region" label="Регион" placeholder="Выберите регион" options={regionOptions()} required {...form.bindText('region')} />
+              <Select id="calc-category" label="Категория заявителя" options={CATEGORY_OPTIONS} required {...form.bindText('category')} />
+            </div>
+            <div class="form-grid">
+              <Field id="calc-maxPowerKw" label="Максимальная мощность, кВт" inputMode="decimal" autocomplete="off" maxLength={12} required {...form.bindText('maxPowerKw')} />
+              <Select id="calc-voltageKv" label="Уровень напряжения" options={VOLTAGE_OPTIONS} required {...form.bindText('voltageKv')} />
+              <Select id="calc-reliability" label="Категория надёжности" options={RELIABILITY_OPTIONS} required {...form.bindText('reliability')} />
+            </div>
+            <div class="form-grid">
+              <Select id="calc-territory" label="Территория" placeholder="Выберите территорию" options={TERRITORY_OPTIONS} required {...form.bindText('territory')} />
+              <Field
+                id="calc-distanceToNetworkM"
+                label="Расстояние до существующих сетей, м"
+                hint="От границы участка до ближайших сетей нужного напряжения"
+                inputMode="decimal"
+                autocomplete="off"
+                maxLength={9}
+                required
+                {...form.bindText('distanceToNetworkM')}
+              />
+            </div>
+
+            <Checkbox id="calc-constructionNeeded" {...form.bindCheck('constructionNeeded')} hint="Линии и подстанции, которые сетевая организация построит до вашего участка («последняя миля»)">
+              Нужно строительство сетей
+            </Checkbox>
+            <Show when={form.checked('constructionNeeded')}>
+              <fieldset class="fieldset stack">
+                <legend class="fieldset__legend">Что нужно построить</legend>
+                <div class="form-grid">
+                  <Field id="calc-overheadLineM" label="Воздушная линия, м" hint="Ставка C2" inputMode="numeric" autocomplete="off" maxLength={6} {...form.bindText('overheadLineM')} />
+                  <Field id="calc-cableLineM" label="Кабельная линия, м" hint="Ставка C3" inputMode="numeric" autocomplete="off" maxLength={6} {...form.bindText('cableLineM')} />
+                  <Field id="calc-sectionalisingPoints" label="Пункты секционирования, шт." hint="Ставка C4" inputMode="numeric" autocomplete="off" maxLength={2} {...form.bindText('sectionalisingPoints')} />
+                </div>
+                <div class="stack" style={{ gap: 'var(--space-2)' }}>
+                  <Checkbox id="calc-transformerSubstation" {...form.bindCheck('transformerSubstation')}>
+                    Трансформаторная подстанция (ставка C5)
+                  </Checkbox>
+                  <Checkbox id="calc-distributionSubstation" {...form.bindCheck('distributionSubstation')}>
+                    Распределительная трансформаторная подстанция (ставка C6)
+                  </Checkbox>
+                  <Checkbox id="calc-substation35" {...form.bindCheck('substation35')}>
+                    Подстанция 35 кВ и выше (ставка C7)
+                  </Checkbox>
+                </div>
+              </fieldset>
+            </Show>
+
+            <div class="form-grid">
+              <Select id="calc-meteringType" label="Прибор учёта" hint="Ставка C8: установка прибора учёта сетевой организацией" options={METERING_OPTIONS} required {...form.bindText('meteringType')} />
+              <Field id="calc-meteringPoints" label="Точек учёта" inputMode="numeric" autocomplete="off" maxLength={3} {...form.bindText('meteringPoints')} />
+            </div>
+            <Show when={individual()}>
+              <Select
+                id="calc-preferentialGroup"
+                label="Льготная категория"
+                hint={`Для льготных категорий граждан плата — не больше ${formatRub(PREFERENTIAL_GROUP_RATE.perKwKop / 100, { whole: true })} за кВт`}
+                options={PREFERENTIAL_OPTIONS}
+                {...form.bindText('preferentialGroup')}
+              />
+            </Show>
+
+            <div class="cluster">
+              <Button type="submit" loading={busy()}>
+                Рассчитать
+              </Button>
+            </div>
+          </form>
+        </Card>
+      </Show>
+
+      <Show when={problem()}>
+        <Alert tone="error" title="Расчёт невозможен">
+          <p style={{ margin: 0 }}>{problem()}</p>
+        </Alert>
+      </Show>
+
+      <Show when={result()}>
+        {(fee) => (
+          <Card title="Расчёт платы">
+            <div class="stack" aria-live="polite" aria-busy={busy() ? 'true' : undefined}>
+              <p class="fee-total">
+                <span class="visually-hidden">Итого: </span>
+                {formatRub(fee().totalRub)}
+              </p>
+              <FeeTable result={fee()} />
+              <FeeRule result={fee()} />
+              <p class="muted small" style={{ margin: 0 }}>
+                Расчёт предварительный. Точную сумму сетевая организация укажет в счёте вместе с техническими условиями.
+              </p>
+              <h3 style={{ margin: 0 }}>Тарифы</h3>
+              <TariffInfo tariff={fee().tariff} />
+            </div>
+          </Card>
+        )}
+      </Show>
+
+      <Show when={session.user() === null}>
+        <Card>
+          <p style={{ margin: 0 }}>Чтобы подать заявку на технологическое присоединение, войдите в личный кабинет или зарегистрируйтесь.</p>
+          <div class="cluster" style={{ 'margin-top': 'var(--space-3)' }}>
+            <A href="/login" class={buttonClass('primary', 'small')}>
+              Войти
+            </A>
+            <A href="/register" class={buttonClass('secondary', 'small')}>
+              Регистрация
+            </A>
+          </div>
+        </Card>
+      </Show>
+    </div>
+  );
+}

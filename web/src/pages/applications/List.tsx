@@ -1,0 +1,107 @@
+// «Поданные заявки»: the applicant's applications with stage, status, next deadline and who acts.
+// A table on a desktop; on a phone each row becomes a card (see .table in components.css).
+import { A } from '@solidjs/router';
+import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { STAGE_DEFINITIONS } from '../../../../domain/application';
+import { whoActsLabel } from '../../cases';
+import { CaseStatusChip, DeadlineText } from '../../components/CaseParts';
+import { onLive } from '../../live';
+import { describeApiError, trpc } from '../../trpc';
+import { Alert, Button, buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
+import { formatDate } from '../../ui/format';
+
+export default function ApplicationsListPage() {
+  const [list, { refetch }] = createResource(() => trpc.applications.list.query());
+  onLive(() => void refetch());
+  const rows = () => (list.state === 'ready' || list.state === 'refreshing' ? list.latest : undefined);
+
+  return (
+    <div class="stack stack--lg">
+      <PageHeader
+        title="Поданные заявки"
+        description="Ход и статус рассмотрения ваших заявок на технологическое присоединение."
+        actions={
+          <A href="/applications/new" class={buttonClass('primary')}>
+            Подать заявку
+          </A>
+        }
+      />
+      <Switch>
+        <Match when={list.state === 'errored'}>
+          <Alert tone="error" title="Не удалось загрузить заявки">
+            <p>{describeApiError(list.error).message}</p>
+            <Button variant="secondary" size="small" onClick={() => void refetch()}>
+              Повторить
+            </Button>
+          </Alert>
+        </Match>
+        <Match when={rows()?.length === 0}>
+          <EmptyState
+            title="Заявок пока нет"
+            action={
+              <A href="/applications/new" class={buttonClass('primary')}>
+                Подать заявку
+              </A>
+            }
+          >
+            Поданные заявки на технологическое присоединение появятся здесь вместе с этапом рассмотрения и сроками.
+          </EmptyState>
+        </Match>
+        <Match when={rows()}>
+          {(items) => (
+            <Card>
+              <div class="table-wrap">
+                <table class="table">
+                  <caption class="visually-hidden">Поданные заявки</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Номер</th>
+                      <th scope="col">Объект</th>
+                      <th scope="col">Этап</th>
+                      <th scope="col">Статус</th>
+                      <th scope="col">Срок</th>
+                      <th scope="col">Действует</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={items()}>
+                      {(a) => (
+                        <tr classList={{ 'is-overdue': a.overdue }}>
+                          <td data-label="Номер">
+                            <A href={`/applications/${a.id}`} class="case-link">
+                              {a.number}
+                            </A>
+                            <div class="muted small">от {formatDate(a.submittedAt)}</div>
+                          </td>
+                          <td data-label="Объект">
+                            <div style={{ 'font-weight': 600 }}>{a.objectName}</div>
+                            <div class="muted small">{a.objectAddress}</div>
+                          </td>
+                          <td data-label="Этап">{a.stageTitle}</td>
+                          <td data-label="Статус">
+                            <CaseStatusChip summary={a} />
+                          </td>
+                          <td data-label="Срок">
+                            <DeadlineText deadlineAt={a.deadlineAt} overdue={a.overdue} />
+                          </td>
+                          <td data-label="Действует">
+                            <Show when={!STAGE_DEFINITIONS[a.stage].final} fallback={<span class="muted">—</span>}>
+                              {whoActsLabel(a.whoActs, 'applicant')}
+                            </Show>
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </Card>
+          )}
+        </Match>
+        <Match when={true}>
+          <Loading label="Загружаем заявки…" />
+        </Match>
+      </Switch>
+    </div>
+  );
+}

@@ -1,0 +1,271 @@
+// One form per staff action open in the case's stage (`actions` from
+// staffApplications.get), validated with staffActionSchemas as the server does.
+// The submit button of each reads exactly the action's label from STAFF_ACTIONS.
+import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { STAFF_ACTIONS, staffActionSchemas, type StaffAction } from '../../../../domain/application';
+import { createForm, focusFirstInvalid, type Form, type TextBinding } from '../../forms';
+import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
+import { Alert, Button, Card, Checkbox, Field } from '../../ui';
+
+export type CaseView = RouterOutputs['staffApplications']['act'];
+
+interface Props {
+  caseId: string;
+  onDone: (action: StaffAction, view: CaseView) => void;
+  /** The server refused: the case may have moved on, so the page refetches it. */
+  onRefused: (action: StaffAction, message: string) => void;
+}
+
+const HINTS: Partial<Record<StaffAction, string>> = {
+  acceptComplete: 'Сведения и документы заявки полные: заявка переходит к подготовке условий договора, ТУ и счёта.',
+  requestMissingData: 'Заявитель получит уведомление со списком; на представление сведений у него 20 рабочих дней.',
+  postContractDocuments: 'Условия договора, технические условия, счёт и инструкция будут сформированы и размещены в личном кабинете заявителя.',
+  confirmPayment: 'Оплата счёта означает заключение договора: начнётся срок выполнения мероприятий по ТУ.',
+  recordInspection: 'При замечаниях заявка возвращается к выполнению мероприятий по ТУ; срок ТУ продолжает течь.',
+  recordConnection: 'Фиксирует фактическое присоединение и допуск прибора учёта в эксплуатацию.',
+  issueAct: 'Акт об осуществлении технологического присоединения будет размещён в личном кабинете заявителя; заявка закроется.',
+};
+
+/** Submit, busy state and the server's refusal, shared by every action form. */
+function ActionShell<K extends string, O>(props: {
+  action: StaffAction;
+  caseId: string;
+  form: Form<K, O>;
+  toInput?: (data: O) => unknown;
+  /** A check the schema cannot make (e.g. an unchosen radio); returns whether to go on. */
+  precheck?: () => boolean;
+  onDone: Props['onDone'];
+  onRefused: Props['onRefused'];
+  children: JSX.Element;
+}) {
+  const [busy, setBusy] = createSignal(false);
+  const [problem, setProblem] = createSignal<string | null>(null);
+  let formEl: HTMLFormElement | undefined;
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (busy()) return;
+    setProblem(null);
+    const data = props.form.parse();
+    // After parse, which replaces the shown messages, so a precheck's own message stays.
+    const ok = props.precheck ? props.precheck() : true;
+    if (!ok || data === null) {
+      focusFirstInvalid(formEl);
+      return;
+    }
+    setBusy(true);
+    try {
+      const view = await trpc.staffApplications.act.mutate({ id: props.caseId, action: props.action, input: props.toInput ? props.toInput(data) : data });
+      props.form.reset();
+      props.onDone(props.action, view);
+    } catch (error) {
+      const { message, fieldErrors } = describeApiError(error);
+      setProblem([message, ...props.form.showServerErrors(fieldErrors)].join(' '));
+      props.onRefused(props.action, message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Card title={STAFF_ACTIONS[props.action].label} level={3} class="action-card">
+      <form ref={formEl} class="stack" novalidate onSubmit={submit}>
+        <Show when={HINTS[props.action]}>
+          <p class="muted small" style={{ margin: 0 }}>
+            {HINTS[props.action]}
+          </p>
+        </Show>
+        {props.children}
+        <Show when={problem()}>
+          <Alert tone="error">{problem()}</Alert>
+        </Show>
+        <div class="cluster">
+          <Button type="submit" loading={busy()}>
+            {STAFF_ACTIONS[props.action].label}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+function CommentField(props: { action: StaffAction; binding: TextBinding }) {
+  return <Field id={`act-${props.action}-comment`} label="Комментарий" hint="Необязательно. Комментарий увидит заявитель в истории заявки" multiline rows={2} maxLength={2000} {...props.binding} />;
+}
+
+function AcceptComplete(props: Props) {
+  const form = createForm({ initial: { comment: '' }, schema: staffActionSchemas.acceptComplete });
+  return (
+    <ActionShell action="acceptComplete" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
+      <CommentField action="acceptComplete" binding={form.bindText('comment')} />
+    </ActionShell>
+  );
+}
+
+const lines = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+function RequestMissingData(props: Props) {
+  const form = createForm({
+    initial: { items: '', comment: '' },
+    schema: staffActionSchemas.requestMissingData,
+    toInput: (v) => ({ items: lines(String(v.items)), comment: v.comment }),
+  });
+  return (
+    <ActionShell action="requestMissingData" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
+      <Field id="act-requestMissingData-items" label="Недостающие сведения и документы" hint="По одному на строке, не больше 20" multiline rows={4} required {...form.bindText('items')} />
+      <CommentField action="requestMissingData" binding={form.bindText('comment')} />
+    </ActionShell>
+  );
+}
+
+const amount = (text: string) => {
+  const t = text.replace(/[\s\u00a0₽]/g, '').replace(',', '.');
+  return t === '' ? undefined : t;
+};
+
+function PostContractDocuments(props: Props) {
+  const form = createForm({
+    initial: { invoiceAmountRub: '', tuRequirements: '', connectionPoint: '', constructionNeeded: false, comment: '' },
+    schema: staffActionSchemas.postContractDocuments,
+    toInput: (v) => ({ ...v, invoiceAmountRub: amount(String(v.invoiceAmountRub)) }),
+  });
+  const construction = form.bindCheck('constructionNeeded');
+  return (
+    <ActionShell action="postContractDocuments" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
+      <Field id="act-postContractDocuments-invoiceAmountRub" label="Сумма счёта, ₽" hint="Например, 55 000,00" inputMode="decimal" autocomplete="off" maxLength={20} required {...form.bindText('invoiceAmountRub')} />
+      <Field id="act-postContractDocuments-tuRequirements" label="Мероприятия по техническим условиям" hint="Что выполняет сетевая организация и что — заявитель" multiline rows={5} maxLength={5000} required {...form.bindText('tuRequirements')} />
+      <Field id="act-postContractDocuments-connectionPoint" label="Точка присоединения" hint="Например, опора № 12 ВЛ-0,4 кВ Ф-3 от ТП-105" maxLength={500} required {...form.bindText('connectionPoint')} />
+      <Checkbox id="act-postContractDocuments-constructionNeeded" checked={construction.checked} error={construction.error} onChange={construction.onChange} hint="Влияет на срок выполнения мероприятий по ТУ">
+        Требуется строительство
+      </Checkbox>
+      <CommentField action="postContractDocuments" binding={form.bindText('comment')} />
+    </ActionShell>
+  );
+}
+
+function ConfirmPayment(props: Props) {
+  const form = createForm({ initial: { paymentReference: '', comment: '' }, schema: staffActionSchemas.confirmPayment });
+  return (
+    <ActionShell action="confirmPayment" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
+      <Field id="act-confirmPayment-paymentReference" label="Номер платёжного документа" autocomplete="off" maxLength={100} required {...form.bindText('paymentReference')} />
+      <CommentField action="confirmPayment" binding={form.bindText('comment')} />
+    </ActionShell>
+  );
+}
+
+function RecordInspection(props: Props) {
+  const form = createForm({
+    initial: { passed: '', remarks: '', comment: '' },
+    schema: staffActionSchemas.recordInspection,
+    toInput: (v) => ({ passed: v.passed === 'yes' ? true : v.passed === 'no' ? false : undefined, remarks: v.remarks, comment: v.comment }),
+  });
+  const groupId = 'act-recordInspection-passed';
+  const error = () => form.error('passed');
+  const precheck = () => {
+    if (form.text('passed')) return true;
+    form.showServerErrors({ passed: ['Укажите результат осмотра'] });
+    return false;
+  };
+  return (
+    <ActionShell action="recordInspection" caseId={props.caseId} form={form} precheck={precheck} onDone={props.onDone} onRefused={props.onRefused}>
+      <fieldset class="fieldset radio-group" aria-describedby={error() ? `${groupId}-error` : undefined}>
+        <legend class="field__label">Результат осмотра</legend>
+        <For
+          each={[
+            { value: 'yes', label: 'Осмотр пройден: технические условия выполнены' },
+            { value: 'no', label: 'Осмотр не пройден: есть замечания' },
+          ]}
+        >
+          {(option, i) => (
+            <label class="radio">
+              <input
+                type="radio"
+                name={groupId}
+                id={i() === 0 ? groupId : undefined}
+                value={option.value}
+                checked={form.text('passed') === option.value}
+                aria-invalid={error() ? 'true' : undefined}
+                onChange={() => form.set('passed', option.value)}
+              />
+              <span>{option.label}</span>
+            </label>
+          )}
+        </For>
+        <Show when={error()}>
+          <p class="field__error" id={`${groupId}-error`}>
+            {error()}
+          </p>
+        </Show>
+      </fieldset>
+      <Field
+        id="act-recordInspection-remarks"
+        label="Замечания по результатам осмотра"
+        hint={form.text('passed') === 'no' ? 'Перечислите замечания: их увидит заявитель' : 'Обязательно, если есть замечания'}
+        multiline
+        rows={3}
+        maxLength={3000}
+        required={form.text('passed') === 'no'}
+        {...form.bindText('remarks')}
+      />
+      <CommentField action="recordInspection" binding={form.bindText('comment')} />
+    </ActionShell>
+  );
+}
+
+function RecordConnection(props: Props) {
+  const form = createForm({ initial: { meterNumber: '', meterType: '', comment: '' }, schema: staffActionSchemas.recordConnection });
+  return (
+    <ActionShell action="recordConnection" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
+      <div class="form-grid">
+        <Field id="act-recordConnection-meterNumber" label="Заводской номер прибора учёта" autocomplete="off" maxLength={50} required {...form.bindText('meterNumber')} />
+        <Field id="act-recordConnection-meterType" label="Тип прибора учёта" hint="Необязательно, например «Меркурий 234»" autocomplete="off" maxLength={100} {...form.bindText('meterType')} />
+      </div>
+      <CommentField action="recordConnection" binding={form.bindText('comment')} />
+    </ActionShell>
+  );
+}
+
+function IssueAct(props: Props) {
+  const form = createForm({ initial: { comment: '' }, schema: staffActionSchemas.issueAct });
+  return (
+    <ActionShell action="issueAct" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
+      <CommentField action="issueAct" binding={form.bindText('comment')} />
+    </ActionShell>
+  );
+}
+
+export function StaffActions(props: Props & { actions: readonly StaffAction[] }) {
+  return (
+    <For each={props.actions}>
+      {(action) => (
+        <Switch>
+          <Match when={action === 'acceptComplete'}>
+            <AcceptComplete {...props} />
+          </Match>
+          <Match when={action === 'requestMissingData'}>
+            <RequestMissingData {...props} />
+          </Match>
+          <Match when={action === 'postContractDocuments'}>
+            <PostContractDocuments {...props} />
+          </Match>
+          <Match when={action === 'confirmPayment'}>
+            <ConfirmPayment {...props} />
+          </Match>
+          <Match when={action === 'recordInspection'}>
+            <RecordInspection {...props} />
+          </Match>
+          <Match when={action === 'recordConnection'}>
+            <RecordConnection {...props} />
+          </Match>
+          <Match when={action === 'issueAct'}>
+            <IssueAct {...props} />
+          </Match>
+        </Switch>
+      )}
+    </For>
+  );
+}
