@@ -9,6 +9,8 @@ import { applicationFormSchema } from '../../domain/application';
 import { resolveTerms } from '../../domain/regulations';
 import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
 import { sendAction, submitApplication } from '../../api/applications';
+import { fileAppeal, sendAppealAction } from '../../api/appeals';
+import { appealFormSchema } from '../../domain/appeal';
 import type { ApiServices } from '../../api/context';
 import { ROOT_DIR } from '../../infra/config';
 import { registeredApplicant } from '../support/applicants';
@@ -62,17 +64,20 @@ afterAll(async () => {
 });
 
 describe('worker killed mid-case', () => {
-  it('goes on after a restart with no duplicate e-mail or row', async () => {
+  it('goes on after a restart with no duplicate e-mail or row (an application and an appeal)', async () => {
     const first = startWorkerProcess();
     await ready(first);
     const applicant = await registeredApplicant();
     const user = (await db.User.findByPk(applicant.user.id))!;
     const form = applicationFormSchema.parse(await completeIndividualForm(applicant.client));
     const app = await submitApplication(services, user, newDraftId(), form);
-    const operator = { id: null, name: 'Тестовый оператор', role: 'staff' as const };
+    const appeal = await fileAppeal(services, user, randomUUID(), appealFormSchema.parse({ topic: 'metering', kind: 'question', text: 'Когда заменят прибор учёта?' }), { channel: 'electronic', registeredBy: null });
+    const operatorUser = (await db.User.findOne({ where: { role: 'staff' } }))!;
+    const operator = { id: operatorUser.id, name: 'Тестовый оператор', role: 'staff' as const };
 
-    // The action is accepted, the worker dies while it runs the stage's activities.
+    // Actions are accepted on both cases, the worker dies while it runs their activities.
     const accepted = sendAction(services, app.id, 'acceptComplete', operator, { comment: '' });
+    const taken = sendAppealAction(services, appeal.id, 'take', operator, { comment: '' });
     await new Promise((r) => setTimeout(r, 150));
     first.kill('SIGKILL');
     await new Promise((resolve) => first.once('exit', resolve));
@@ -80,6 +85,12 @@ describe('worker killed mid-case', () => {
     const second = startWorkerProcess();
     await ready(second);
     expect((await accepted).stage).toBe('preparingDocuments');
+    expect((await taken).stage).toBe('assigned');
+    expect((await sendAppealAction(services, appeal.id, 'answer', operator, { text: 'Замена назначена на следующую неделю.' })).stage).toBe('answered');
+    const appealEvents = await db.CaseEvent.findAll({ where: { caseId: appeal.id }, order: [['seq', 'ASC']] });
+    expect(appealEvents.map((e) => e.type)).toEqual(['registered', 'assigned', 'answered']);
+    const appealMails = (await mailsTo(applicant.email)).filter((m) => m.subject.startsWith(appeal.number));
+    expect(new Set(appealMails.map((m) => m.headers['message-id'])).size).toBe(appealMails.length);
     const posted = await sendAction(services, app.id, 'postContractDocuments', operator, {
       invoiceAmountRub: 48_000,
       tuRequirements: 'Установить прибор учёта на опоре',
