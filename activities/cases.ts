@@ -76,7 +76,9 @@ export interface NotificationRequest {
   key: string;
   caseId: string;
   caseNumber: string;
-  kind: 'stage' | 'document' | 'reminder' | 'overdue' | 'annulled' | 'answer' | 'info';
+  kind: 'stage' | 'document' | 'reminder' | 'overdue' | 'annulled' | 'answer' | 'info' | 'outage';
+  /** The cabinet page the e-mail points to; by default the case page. */
+  link?: string;
   title: string;
   body: string;
   /** A user, or every staff member (their workspace feed; admins also get the e-mail). */
@@ -167,7 +169,7 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
         ? await db.sequelize.query<{ email: string; id: string }>('SELECT id, email FROM users WHERE id = $1 AND blocked_at IS NULL', { bind: [userId], type: QueryTypes.SELECT })
         : await db.sequelize.query<{ email: string; id: string }>(`SELECT id, email FROM users WHERE role = 'admin' AND blocked_at IS NULL`, { type: QueryTypes.SELECT });
       for (const r of recipients) {
-        const link = userId ? `${publicUrl}/applications/${request.caseId}` : `${publicUrl}/staff/applications/${request.caseId}`;
+        const link = request.link ? `${publicUrl}${request.link}` : userId ? `${publicUrl}/applications/${request.caseId}` : `${publicUrl}/staff/applications/${request.caseId}`;
         await sendOnce(db.sequelize, mailer, `${request.key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body: request.body, link }));
       }
     },

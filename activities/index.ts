@@ -3,6 +3,7 @@
 import { createAccountActivities } from './accounts';
 import { createCaseActivities } from './cases';
 import { createDocumentActivities } from './documents';
+import { createOutageActivities } from './outages';
 import type { Db } from '../db';
 import type { DocumentStore } from '../documents/store';
 import type { Mailer } from './mailer';
@@ -15,10 +16,12 @@ export interface ActivityDeps {
 }
 
 export function createActivities(deps: ActivityDeps) {
+  const cases = createCaseActivities(deps);
   return {
     ...createAccountActivities(deps),
-    ...createCaseActivities(deps),
+    ...cases,
     ...createDocumentActivities(deps),
+    ...createOutageActivities({ db: deps.db, notify: cases.notify }),
   };
 }
 

@@ -16,6 +16,8 @@ export interface ApiServices {
   /** The regulations table new cases start with. */
   terms: ResolvedTerms;
   paymentsMode: 'test' | 'bank';
+  /** Temporal Web UI base for links from the audit screens; absent when no UI is known. */
+  temporalUiUrl?: string;
 }
 
 export interface Context extends ApiServices {

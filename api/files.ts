@@ -30,8 +30,8 @@ export interface FileRoutesDeps {
   db: Db;
   store: DocumentStore;
   publicUrl: string;
-  /** Called for every granted download, before the bytes go out; a throw refuses the download (audit fails closed). */
-  onDocumentAccess?: (event: DocumentAccessEvent) => void;
+  /** Called for every granted download, before the bytes go out; a throw or a rejected promise refuses the download (audit fails closed). */
+  onDocumentAccess?: (event: DocumentAccessEvent) => unknown;
   log?: Pick<Logger, 'error'>;
 }
 
@@ -158,7 +158,7 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
       deps.log?.error({ documentId: doc.id, key: doc.storageKey }, 'stored document does not match its SHA-256');
       return sendJson(res, 500, { error: { message: MESSAGES.unavailable } });
     }
-    deps.onDocumentAccess?.({ userId: user.id, role: user.role, documentId: doc.id, caseId: doc.caseId });
+    await deps.onDocumentAccess?.({ userId: user.id, role: user.role, documentId: doc.id, caseId: doc.caseId });
     sendFile(res, bytes, doc.mime, doc.filename, { disposition: 'attachment', cache: 'private, no-store' });
   };
 

@@ -46,6 +46,7 @@ export async function startApi(env: Env, endpoints: { databaseUrl: string; tempo
     throttle: opts.throttle ?? DEFAULT_THROTTLE_RULES,
     terms: termsFromEnv(env),
     paymentsMode: env.PAYMENTS_MODE === 'auto' ? (opts.embedded ? 'test' : 'bank') : env.PAYMENTS_MODE,
+    temporalUiUrl: env.TEMPORAL_UI_URL ?? (env.TEMPORAL_ADDRESS ? undefined : `http://localhost:${env.TEMPORAL_UI_PORT}`),
     store: createDocumentStore({ dataDir: env.DATA_DIR, url: env.DOCUMENT_STORE_URL }),
     mailer,
     log: opts.log,

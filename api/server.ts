@@ -14,10 +14,13 @@ import { validateSessionToken } from '../auth/sessions';
 import { createContext, type ApiServices } from './context';
 import { parseCookies, SESSION_COOKIE } from './cookies';
 import { isCrossSiteRequest } from './csrf';
+import { documentAccessRecorder } from './audit';
+import { AUDIT_HISTORY_PATH, handleHistoryDownload } from './audit-history-route';
 import { createFileRoutes } from './files';
 import { healthReport } from './health';
 import type { LiveHub } from './live';
 import { BANK_NOTIFICATION_PATH, handleBankNotification } from './payments';
+import { handleOutagesIcs } from './outages';
 import { appRouter } from './router';
 
 export const WEB_DIST = path.join(ROOT_DIR, 'web', 'dist');
@@ -47,7 +50,7 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
       if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
     },
   });
-  const files = createFileRoutes({ db: deps.db, store: deps.store, publicUrl: deps.publicUrl, log: deps.log });
+  const files = createFileRoutes({ db: deps.db, store: deps.store, publicUrl: deps.publicUrl, log: deps.log, onDocumentAccess: documentAccessRecorder(deps.db) });
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   const web = hasWeb ? sirv(WEB_DIST, { single: true, etag: true, gzip: true, brotli: true, immutable: true }) : undefined;
 
@@ -63,6 +66,7 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
       if (isCrossSiteRequest(req, allowedOrigins)) return sendJson(res, 403, { error: { message: 'Запрос отклонён: он отправлен не со страницы личного кабинета' } });
       return trpc(req, res);
     }
+    if (url.startsWith('/api/outages.ics')) return handleOutagesIcs(deps, req, res);
     if (url.startsWith(BANK_NOTIFICATION_PATH)) return handleBankNotification(deps, deps.bankWebhookSecret, req, res);
     if (url === '/api/live') {
       const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
@@ -70,6 +74,7 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
       if (!session) return sendJson(res, 401, { error: { message: 'Войдите в личный кабинет' } });
       return deps.live.stream(req, res, session);
     }
+    if (url.startsWith(AUDIT_HISTORY_PATH)) return handleHistoryDownload(deps, req, res);
     if (files(req, res)) return;
     res.setHeader('x-frame-options', 'DENY');
     if (web) return web(req, res);

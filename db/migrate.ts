@@ -3,6 +3,11 @@ import { Umzug, SequelizeStorage, type MigrationFn } from 'umzug';
 import type { Sequelize } from 'sequelize';
 import * as accounts from './migrations/0001_accounts';
 import * as cases from './migrations/0002_cases';
+import * as appeals from './migrations/0003_appeals';
+import * as tariffs from './migrations/0004_tariffs';
+import * as audit from './migrations/0005_audit';
+import * as outages from './migrations/0006_outages';
+import * as ratings from './migrations/0007_ratings';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -10,6 +15,11 @@ export type Migration = MigrationFn<Sequelize>;
 const MIGRATIONS = [
   { name: '0001_accounts', ...accounts },
   { name: '0002_cases', ...cases },
+  { name: '0003_appeals', ...appeals },
+  { name: '0004_tariffs', ...tariffs },
+  { name: '0005_audit', ...audit },
+  { name: '0006_outages', ...outages },
+  { name: '0007_ratings', ...ratings },
 ];
 
 export function migrator(sequelize: Sequelize) {
@@ -21,7 +31,13 @@ export function migrator(sequelize: Sequelize) {
   });
 }
 
+/** Several API processes may start at once: a session-level advisory lock lets one migrate at a time. */
+const MIGRATION_LOCK = 7_302_041;
+
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
-  const done = await migrator(sequelize).up();
-  return done.map((m) => m.name);
+  return sequelize.transaction(async (transaction) => {
+    await sequelize.query('SELECT pg_advisory_xact_lock($1)', { bind: [MIGRATION_LOCK], transaction });
+    const done = await migrator(sequelize).up();
+    return done.map((m) => m.name);
+  });
 }

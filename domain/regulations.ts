@@ -39,6 +39,7 @@ export const TERM_KEYS = [
   'appealAnswer',
   'appealAutoClose',
   'outageWarning',
+  'ratingEditWindow',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 
@@ -238,6 +239,17 @@ export const REGULATIONS: Readonly<Record<TermKey, Regulation>> = {
     source: `${CABINET_DEFAULT}. Раскрытие сведений о плановых отключениях — ПП РФ от 21.01.2004 № 24`,
     mark: '❓',
     who: 'grid',
+  },
+  ratingEditWindow: {
+    key: 'ratingEditWindow',
+    title: 'Изменение оценки качества обслуживания',
+    amount: 14,
+    unit: 'calendar-days',
+    from: 'со дня первой оценки этапа или обращения',
+    source: 'Правило компании, не норма права: форма анкеты качества по приказу Минэнерго № 186 не найдена',
+    mark: '❓',
+    who: 'applicant',
+    note: 'Одна оценка на этап дела; после срока её нельзя изменить, чтобы сводка за прошедший период не менялась задним числом.',
   },
 };
 

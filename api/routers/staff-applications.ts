@@ -7,6 +7,7 @@ import { maskSnils } from '../../domain/identifiers';
 import type { Application } from '../../db/models';
 import { applicationCase, applicationSummary, actorOf, sendAction, staffActionsFor } from '../applications';
 import { publicUser } from '../accounts';
+import { recordAccess } from '../audit';
 import { roleProcedure, router } from '../trpc';
 
 const readers = roleProcedure('staff', 'admin', 'auditor');
@@ -45,6 +46,7 @@ export const staffApplicationsRouter = router({
   get: readers.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const application = await ctx.db.Application.findByPk(input.id);
     if (!application) throw new TRPCError({ code: 'NOT_FOUND', message: 'Заявка не найдена' });
+    await recordAccess(ctx.db, { userId: ctx.user.id, role: ctx.user.role, action: 'view-case', caseId: application.id, caseNumber: application.number, detail: 'Карточка заявки с персональными данными заявителя' });
     const [view, draft, applicant] = await Promise.all([
       applicationCase(ctx, application),
       ctx.db.ApplicationDraft.findByPk(input.id),

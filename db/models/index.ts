@@ -1,14 +1,24 @@
 import type { Sequelize } from 'sequelize';
+import { AccessLog } from './access-log';
+import { Appeal, AppealContent } from './appeal';
+import { Outage, OutageSubscription } from './outage';
 import { Application } from './application';
 import { ApplicationDraft } from './application-draft';
 import { CaseEvent } from './case-event';
 import { Document } from './document';
 import { MailOutbox } from './mail-outbox';
 import { Notification } from './notification';
+import { Rating } from './rating';
 import { Session } from './session';
+import { TariffRate } from './tariff-rate';
+import { TariffSet } from './tariff-set';
 import { User } from './user';
 
 export { Application, ApplicationDraft, CaseEvent, Document, MailOutbox, Notification, Session, User };
+export { TariffRate, TariffSet };
+export { Appeal, AppealContent };
+export { Rating };
+export { Outage, OutageSubscription };
 
 export function initModels(sequelize: Sequelize) {
   return {
@@ -20,5 +30,13 @@ export function initModels(sequelize: Sequelize) {
     CaseEvent: CaseEvent.initModel(sequelize),
     Document: Document.initModel(sequelize),
     Notification: Notification.initModel(sequelize),
+    AccessLog: AccessLog.initModel(sequelize),
+    Appeal: Appeal.initModel(sequelize),
+    AppealContent: AppealContent.initModel(sequelize),
+    Rating: Rating.initModel(sequelize),
+    Outage: Outage.initModel(sequelize),
+    OutageSubscription: OutageSubscription.initModel(sequelize),
+    TariffSet: TariffSet.initModel(sequelize),
+    TariffRate: TariffRate.initModel(sequelize),
   };
 }
