@@ -1,7 +1,6 @@
 // Appeal commands and views: filing starts the appeal workflow; every later
 // step is a Workflow Update; screens read the `appeals` read model.
 import { TRPCError } from '@trpc/server';
-import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import { Op, QueryTypes } from 'sequelize';
 import {
   APPEAL_APPLICANT_ACTIONS,
@@ -18,10 +17,8 @@ import type { Appeal, User } from '../db/models';
 import type { Actor } from '../workflows/case/machine';
 import type { AppealWorkflowInput } from '../workflows/appeal/appeal-case';
 import { appealUpdates } from '../workflows/appeal/messages';
-import type { appealWorkflow } from '../workflows/appeal/workflow';
-import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../workflows/search-attributes';
 import { actorOf, fieldIssues } from './applications';
-import { executeCaseAction, nextCaseNumber } from './cases';
+import { executeCaseAction, nextCaseNumber, startCase, waitForReadModel } from './cases';
 import type { ApiServices } from './context';
 
 export const appealWorkflowId = (appealId: string) => `appeal-${appealId}`;
@@ -66,26 +63,8 @@ export async function fileAppeal(services: ApiServices, applicant: User, appealI
     registeredAt: content.createdAt.getTime(),
     terms: services.terms,
   };
-  await services.temporal.workflow.start<typeof appealWorkflow>('appealWorkflow', {
-    taskQueue: services.taskQueue,
-    workflowId: appealWorkflowId(appealId),
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    args: [input],
-    typedSearchAttributes: [
-      { key: CaseNumber, value: input.number },
-      { key: CaseKind, value: 'appeal' },
-      { key: CaseStage, value: 'registered' },
-      { key: CaseStatus, value: 'open' },
-      { key: ApplicantId, value: applicant.id },
-      { key: CaseOverdue, value: false },
-    ],
-  });
-  // Read your writes: the list and the inbox show the appeal when the answer arrives.
-  const deadline = Date.now() + 20_000;
-  while (!(await db.Appeal.count({ where: { id: appealId } }))) {
-    if (Date.now() > deadline) throw new TRPCError({ code: 'TIMEOUT', message: 'Обращение принято, но обработка задерживается. Обновите страницу через минуту' });
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await startCase(services, { workflowType: 'appealWorkflow', workflowId: appealWorkflowId(appealId), kind: 'appeal', number: input.number, applicantId: applicant.id, status: 'open', input });
+  await waitForReadModel(async () => (await db.Appeal.count({ where: { id: appealId } })) > 0, 'Обращение принято, но обработка задерживается. Обновите страницу через минуту');
   return { id: appealId, number: content.number, registeredAt: content.createdAt.toISOString() };
 }
 

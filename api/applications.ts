@@ -3,7 +3,6 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { Op } from 'sequelize';
-import { WorkflowIdConflictPolicy } from '@temporalio/client';
 import {
   APPLICANT_ACTIONS,
   applicantFormIssues,
@@ -20,10 +19,8 @@ import { applicantDisplayName, type ApplicantKind } from '../domain/account';
 import type { Application, User } from '../db/models';
 import type { ApplicationWorkflowInput } from '../workflows/application/case-run';
 import { applicantUpdates, staffUpdates, type Actor, type CaseView } from '../workflows/application/messages';
-import type { connectionApplicationWorkflow } from '../workflows/application/workflow';
-import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../workflows/search-attributes';
 import type { ApiServices } from './context';
-import { executeCaseAction, nextCaseNumber } from './cases';
+import { executeCaseAction, nextCaseNumber, startCase, waitForReadModel } from './cases';
 
 export const applicationWorkflowId = (applicationId: string) => `application-${applicationId}`;
 
@@ -82,32 +79,13 @@ export async function submitApplication(services: ApiServices, user: User, draft
     submittedAt: draft.submittedAt!.getTime(),
     terms: services.terms,
   };
-  await services.temporal.workflow.start<typeof connectionApplicationWorkflow>('connectionApplicationWorkflow', {
-    taskQueue: services.taskQueue,
-    workflowId: applicationWorkflowId(draftId),
-    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    args: [input],
-    typedSearchAttributes: [
-      { key: CaseNumber, value: input.number },
-      { key: CaseKind, value: 'application' },
-      { key: CaseStage, value: 'registered' },
-      { key: CaseStatus, value: 'active' },
-      { key: ApplicantId, value: user.id },
-      { key: CaseOverdue, value: false },
-    ],
-  });
-  await waitForProjection(services, draftId);
+  await startCase(services, { workflowType: 'connectionApplicationWorkflow', workflowId: applicationWorkflowId(draftId), kind: 'application', number: input.number, applicantId: user.id, status: 'active', input });
+  // Answer once the case is registered and handed to the check: the list and the staff queue already show it.
+  await waitForReadModel(
+    async () => (await services.db.Application.count({ where: { id: draftId, stage: { [Op.ne]: 'registered' } } })) > 0,
+    'Заявка принята, но обработка задерживается. Обновите страницу через минуту',
+  );
   return { id: draftId, number: draft.number!, submittedAt: draft.submittedAt!.toISOString() };
-}
-
-/** The answer waits until the case has been registered and handed to the check, so the list and the staff queue already show it. */
-async function waitForProjection(services: ApiServices, applicationId: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await services.db.Application.count({ where: { id: applicationId, stage: { [Op.ne]: 'registered' } } })) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new TRPCError({ code: 'TIMEOUT', message: 'Заявка принята, но обработка задерживается. Обновите страницу через минуту' });
 }
 
 /** Sends an action to the application's workflow. */

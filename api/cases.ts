@@ -2,10 +2,11 @@
 // to a case workflow with its refusals turned into clear Russian messages.
 import { TRPCError } from '@trpc/server';
 import { QueryTypes, type Transaction } from 'sequelize';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { moscowDate } from '../domain/calendar';
 import type { ActionRequest, Actor, CaseView } from '../workflows/case/machine';
+import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../workflows/search-attributes';
 import type { ApiServices } from './context';
 
 /** The next number of the year for a kind of case, allocated in the caller's transaction (no gaps on rollback). */
@@ -37,5 +38,39 @@ export async function executeCaseAction<S extends string>(
       throw new TRPCError({ code: 'BAD_REQUEST', message: 'Дело закрыто: действия по нему невозможны' });
     }
     throw error;
+  }
+}
+
+/**
+ * Starts a case's workflow with the search attributes auditors find it by.
+ * The id comes from the client's draft, so a retried submission meets the
+ * running workflow instead of starting a second one.
+ */
+export async function startCase(
+  services: ApiServices,
+  opts: { workflowType: 'connectionApplicationWorkflow' | 'appealWorkflow'; workflowId: string; kind: 'application' | 'appeal'; number: string; applicantId: string; status: string; input: object },
+): Promise<void> {
+  await services.temporal.workflow.start(opts.workflowType, {
+    taskQueue: services.taskQueue,
+    workflowId: opts.workflowId,
+    workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    args: [opts.input],
+    typedSearchAttributes: [
+      { key: CaseNumber, value: opts.number },
+      { key: CaseKind, value: opts.kind },
+      { key: CaseStage, value: 'registered' },
+      { key: CaseStatus, value: opts.status },
+      { key: ApplicantId, value: opts.applicantId },
+      { key: CaseOverdue, value: false },
+    ],
+  });
+}
+
+/** Read your writes: the answer waits until the read model shows the new case (or says it is late). */
+export async function waitForReadModel(ready: () => Promise<boolean>, lateMessage: string, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ready())) {
+    if (Date.now() > deadline) throw new TRPCError({ code: 'TIMEOUT', message: lateMessage });
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

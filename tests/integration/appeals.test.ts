@@ -1,32 +1,18 @@
 // Every path of the appeal workflow against the real dev server, with the
 // answer term shrunk to seconds through the regulations table.
 import { randomUUID } from 'node:crypto';
-import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { Client, Connection } from '@temporalio/client';
-import { connectDb, type Db } from '../../db';
-import { resolveTerms, type TermOverrides } from '../../domain/regulations';
+import { describe, expect, it } from 'vitest';
+import type { TermOverrides } from '../../domain/regulations';
 import { appealFormSchema, type AppealFormInput } from '../../domain/appeal';
-import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
 import { appealWorkflowId, fileAppeal } from '../../api/appeals';
-import type { ApiServices } from '../../api/context';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { failure } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 import { waitForMail } from '../support/mail';
 import { saveHistoryFixture } from '../support/histories';
+import { useStackClients } from '../support/stack-clients';
 
-let db: Db;
-let connection: Connection;
-let temporal: Client;
-beforeAll(async () => {
-  db = connectDb(inject('databaseUrl'), { poolMax: 3 });
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  temporal = new Client({ connection });
-});
-afterAll(async () => {
-  await connection.close();
-  await db.close();
-});
+const stack = useStackClients();
 
 const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
 const operator = () => loggedIn(demo('staff').email, demo('staff').password);
@@ -45,13 +31,12 @@ async function filed(terms?: TermOverrides) {
   const applicant = await registeredApplicant();
   const id = randomUUID();
   if (!terms) return { ...applicant, ...(await applicant.client.appeals.create.mutate({ id, form: form() })) };
-  const services: ApiServices = { db, temporal, taskQueue: inject('taskQueue'), publicUrl: inject('appUrl'), throttle: DEFAULT_THROTTLE_RULES, terms: resolveTerms(terms), paymentsMode: 'test' };
-  const user = (await db.User.findByPk(applicant.user.id))!;
-  return { ...applicant, ...(await fileAppeal(services, user, id, appealFormSchema.parse(form()), { channel: 'electronic', registeredBy: null })) };
+  const user = (await stack.db.User.findByPk(applicant.user.id))!;
+  return { ...applicant, ...(await fileAppeal(stack.services(terms), user, id, appealFormSchema.parse(form()), { channel: 'electronic', registeredBy: null })) };
 }
 
 async function row(id: string) {
-  return (await db.Appeal.findByPk(id))!;
+  return (await stack.db.Appeal.findByPk(id))!;
 }
 
 describe('appeal workflow', () => {
@@ -77,8 +62,8 @@ describe('appeal workflow', () => {
     await waitForMail(appeal.email, 'подтвердил');
     const notices = await appeal.client.notifications.list.query({});
     expect(notices.some((n) => n.body.includes('Оцените'))).toBe(true);
-    expect(await temporal.workflow.getHandle(appealWorkflowId(appeal.id)).result()).toBe('closed');
-    await saveHistoryFixture('appeal-answered-in-time', await temporal.workflow.getHandle(appealWorkflowId(appeal.id)).fetchHistory());
+    expect(await stack.temporal.workflow.getHandle(appealWorkflowId(appeal.id)).result()).toBe('closed');
+    await saveHistoryFixture('appeal-answered-in-time', await stack.temporal.workflow.getHandle(appealWorkflowId(appeal.id)).fetchHistory());
   });
 
   it('pauses the answer term while the applicant clarifies, and resumes it with the time that was left', async () => {
@@ -110,7 +95,7 @@ describe('appeal workflow', () => {
     const inbox = await admin.staffAppeals.inbox.query({ overdue: true });
     expect(inbox.map((a) => a.id)).toContain(appeal.id);
     const staff = await operator();
-    await admin.staffAppeals.act.mutate({ id: appeal.id, action: 'assign', input: { assigneeId: (await db.User.findOne({ where: { email: demo('staff').email } }))!.id } });
+    await admin.staffAppeals.act.mutate({ id: appeal.id, action: 'assign', input: { assigneeId: (await stack.db.User.findOne({ where: { email: demo('staff').email } }))!.id } });
     await staff.staffAppeals.act.mutate({ id: appeal.id, action: 'answer', input: { text: 'Приносим извинения за задержку: неисправность устранена.' } });
     expect((await row(appeal.id)).answeredLate).toBe(true);
   });
@@ -121,7 +106,7 @@ describe('appeal workflow', () => {
     await staff.staffAppeals.act.mutate({ id: appeal.id, action: 'take', input: {} });
     await staff.staffAppeals.act.mutate({ id: appeal.id, action: 'answer', input: { text: 'Плановая замена трансформатора завершена.' } });
     await expect.poll(async () => (await row(appeal.id)).stage, { timeout: 30_000, interval: 200 }).toBe('closed');
-    const events = await db.CaseEvent.findAll({ where: { caseId: appeal.id }, order: [['seq', 'ASC']] });
+    const events = await stack.db.CaseEvent.findAll({ where: { caseId: appeal.id }, order: [['seq', 'ASC']] });
     expect(events.at(-1)!.type).toBe('auto-closed');
   });
 
@@ -149,7 +134,7 @@ describe('appeal workflow', () => {
     expect(notSupervisor.code).toBe('BAD_REQUEST');
     await staff.staffAppeals.act.mutate({ id: appeal.id, action: 'take', input: {} });
     const admin = await supervisor();
-    const adminUser = (await db.User.findOne({ where: { email: demo('admin').email } }))!;
+    const adminUser = (await stack.db.User.findOne({ where: { email: demo('admin').email } }))!;
     await admin.staffAppeals.act.mutate({ id: appeal.id, action: 'assign', input: { assigneeId: adminUser.id } });
     const notAssignee = await failure(staff.staffAppeals.act.mutate({ id: appeal.id, action: 'answer', input: { text: 'Ответ не своим исполнителем' } }));
     expect(notAssignee.message).toContain('рассматривает Орлова Мария Сергеевна');
@@ -185,7 +170,7 @@ describe('Order 186 Appendix 7 report', () => {
       { topic: 'connection', kind: 'question', channel: 'oral', registeredAt: at('2020-03-31T21:30:00Z'), answeredAt: null, answeredLate: null },
     ] as const;
     for (const [i, a] of known.entries()) {
-      await db.Appeal.create({
+      await stack.db.Appeal.create({
         ...base,
         ...a,
         id: randomUUID(),

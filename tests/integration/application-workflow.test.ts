@@ -1,54 +1,36 @@
 // Every path of the connection-application workflow against the real dev
 // server, worker, Postgres and MailDev. Deadline paths shrink the statutory
 // terms to seconds through the same regulations table production uses.
-import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { Client, Connection } from '@temporalio/client';
-import { connectDb, type Db } from '../../db';
-import { resolveTerms, type TermOverrides } from '../../domain/regulations';
+import { describe, expect, it } from 'vitest';
+import type { TermOverrides } from '../../domain/regulations';
 import { applicationFormSchema } from '../../domain/application';
-import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
 import { submitApplication, applicationWorkflowId } from '../../api/applications';
-import type { ApiServices } from '../../api/context';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { failure } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 import { completeIndividualForm, newDraftId } from '../support/applications';
 import { mailsTo, waitForMail } from '../support/mail';
 import { saveHistoryFixture } from '../support/histories';
+import { useStackClients } from '../support/stack-clients';
 
-let db: Db;
-let connection: Connection;
-let temporal: Client;
-beforeAll(async () => {
-  db = connectDb(inject('databaseUrl'), { poolMax: 3 });
-  connection = await Connection.connect({ address: inject('temporalAddress') });
-  temporal = new Client({ connection });
-});
-afterAll(async () => {
-  await connection.close();
-  await db.close();
-});
+const stack = useStackClients();
 
 const staffAccount = DEMO_ACCOUNTS.find((a) => a.role === 'staff')!;
 const staff = () => loggedIn(staffAccount.email, staffAccount.password);
-
-function services(terms: TermOverrides = {}): ApiServices {
-  return { db, temporal, taskQueue: inject('taskQueue'), publicUrl: inject('appUrl'), throttle: DEFAULT_THROTTLE_RULES, terms: resolveTerms(terms), paymentsMode: 'test' };
-}
 
 /** Files an application (optionally with shortened terms) for a fresh applicant. */
 async function filed(terms?: TermOverrides) {
   const applicant = await registeredApplicant();
   const form = applicationFormSchema.parse(await completeIndividualForm(applicant.client));
-  const user = (await db.User.findByPk(applicant.user.id))!;
+  const user = (await stack.db.User.findByPk(applicant.user.id))!;
   const submitted = terms
-    ? await submitApplication(services(terms), user, newDraftId(), form)
+    ? await submitApplication(stack.services(terms), user, newDraftId(), form)
     : await applicant.client.applications.submit.mutate({ draftId: newDraftId(), form });
   return { ...applicant, ...submitted };
 }
 
 async function stageOf(id: string) {
-  return (await db.Application.findByPk(id))!;
+  return (await stack.db.Application.findByPk(id))!;
 }
 
 async function waitForStage(id: string, stage: string, timeoutMs = 30_000) {
@@ -97,7 +79,7 @@ describe('connection application workflow', () => {
     const mails = await waitForMail(app.email, app.number, { count: 9 });
     expect(new Set(mails.map((m) => m.headers['message-id'])).size).toBe(mails.length);
 
-    const history = await temporal.workflow.getHandle(applicationWorkflowId(app.id)).fetchHistory();
+    const history = await stack.temporal.workflow.getHandle(applicationWorkflowId(app.id)).fetchHistory();
     await saveHistoryFixture('application-happy-path', history);
   });
 
@@ -125,7 +107,7 @@ describe('connection application workflow', () => {
     await waitForMail(app.email, 'аннулирована');
     const refused = await failure(app.client.applications.act.mutate({ id: app.id, action: 'supplyMissingData', input: { explanation: 'поздно' } }));
     expect(refused.code).toBe('BAD_REQUEST');
-    expect(await temporal.workflow.getHandle(applicationWorkflowId(app.id)).result()).toBe('annulled');
+    expect(await stack.temporal.workflow.getHandle(applicationWorkflowId(app.id)).result()).toBe('annulled');
   });
 
   it('annuls the application when the invoice is not paid in time, after reminding the applicant', async () => {
@@ -135,9 +117,9 @@ describe('connection application workflow', () => {
     await operator.staffApplications.act.mutate({ id: app.id, action: 'postContractDocuments', input: postDocuments });
     const row = await waitForStage(app.id, 'annulled');
     expect(row.annulReason).toBe('Счёт не оплачен в срок');
-    const events = await db.CaseEvent.findAll({ where: { caseId: app.id }, order: [['seq', 'ASC']] });
+    const events = await stack.db.CaseEvent.findAll({ where: { caseId: app.id }, order: [['seq', 'ASC']] });
     expect(events.filter((e) => e.type === 'reminder')).toHaveLength(2);
-    const docs = await db.Document.findAll({ where: { caseId: app.id, kind: 'annulmentNotice' } });
+    const docs = await stack.db.Document.findAll({ where: { caseId: app.id, kind: 'annulmentNotice' } });
     expect(docs).toHaveLength(1);
   });
 
@@ -145,7 +127,7 @@ describe('connection application workflow', () => {
     const app = await filed();
     const view = await app.client.applications.act.mutate({ id: app.id, action: 'withdraw', input: { reason: 'Передумал строить' } });
     expect(view).toMatchObject({ stage: 'withdrawn', status: 'withdrawn' });
-    expect(await temporal.workflow.getHandle(applicationWorkflowId(app.id)).result()).toBe('withdrawn');
+    expect(await stack.temporal.workflow.getHandle(applicationWorkflowId(app.id)).result()).toBe('withdrawn');
   });
 
   it('marks the case overdue and escalates when the grid misses its term, and still lets staff act', async () => {
@@ -165,7 +147,7 @@ describe('connection application workflow', () => {
     expect(queue.map((a) => a.id)).toContain(app.id);
     // Visibility carries the flag too, for auditors' searches.
     const found = [];
-    for await (const wf of temporal.workflow.list({ query: `CaseOverdue = true AND CaseNumber = "${app.number}"` })) found.push(wf.workflowId);
+    for await (const wf of stack.temporal.workflow.list({ query: `CaseOverdue = true AND CaseNumber = "${app.number}"` })) found.push(wf.workflowId);
     expect(found).toEqual([applicationWorkflowId(app.id)]);
     expect((await operator.staffApplications.act.mutate({ id: app.id, action: 'acceptComplete', input: {} })).overdue).toBe(false);
   });
@@ -173,7 +155,7 @@ describe('connection application workflow', () => {
   it('refuses an illegal staff action with a clear message and leaves no trace', async () => {
     const app = await filed();
     const operator = await staff();
-    const handle = temporal.workflow.getHandle(applicationWorkflowId(app.id));
+    const handle = stack.temporal.workflow.getHandle(applicationWorkflowId(app.id));
     // Let the workflow finish entering the stage (notifications) so the history is at rest.
     let eventsBefore = -1;
     for (let now = (await handle.fetchHistory()).events?.length ?? 0; now !== eventsBefore; now = (await handle.fetchHistory()).events?.length ?? 0) {
