@@ -2,7 +2,13 @@ import { A, Navigate, Route, Router, useLocation, useNavigate, type RouteSection
 import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 import type { Role } from '../../domain/account';
 import { PublicOnly, RequireUser } from './guards';
+import AdminTariffsPage from './pages/admin/Tariffs';
 import AdminUsersPage from './pages/admin/Users';
+import AuditAccessLogPage from './pages/audit/AccessLog';
+import AuditCaseHistoryPage from './pages/audit/CaseHistory';
+import AuditSearchPage from './pages/audit/Search';
+import { AUDIT_ROLES } from './pages/audit/shared';
+import CalculatorPage from './pages/Calculator';
 import ChangePasswordPage from './pages/ChangePassword';
 import ForgotPasswordPage from './pages/ForgotPassword';
 import HomePage from './pages/Home';
@@ -11,13 +17,22 @@ import LoginPage from './pages/Login';
 import NotFoundPage from './pages/NotFound';
 import ProfilePage from './pages/Profile';
 import RegisterPage from './pages/Register';
+import AppealCasePage from './pages/appeals/Case';
+import AppealsListPage from './pages/appeals/List';
+import NewAppealPage from './pages/appeals/New';
 import ApplicationCasePage from './pages/applications/Case';
 import ApplicationsListPage from './pages/applications/List';
 import NewApplicationPage from './pages/applications/New';
 import NotificationsPage from './pages/Notifications';
-import { SECTIONS, SectionPlaceholder, type SectionInfo } from './pages/SectionPlaceholder';
+import OutagesPage from './pages/outages/Schedule';
+import RatingPage from './pages/Rating';
+import StaffAppealCasePage from './pages/staff/appeals/Case';
+import StaffAppealsInboxPage from './pages/staff/appeals/Inbox';
+import AppealsReportPage from './pages/staff/appeals/Report';
 import StaffApplicationCasePage from './pages/staff/ApplicationCase';
 import StaffApplicationsPage from './pages/staff/Applications';
+import StaffOutagesPage from './pages/staff/outages/Outages';
+import StaffRatingsPage from './pages/staff/Ratings';
 import RegisterVisitorPage from './pages/staff/RegisterVisitor';
 import { unread } from './notifications';
 import { ADMIN_ROLES, APPLICANT_ROLES, hasRole, READER_ROLES, session, STAFF_ROLES } from './session';
@@ -40,7 +55,7 @@ const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
     items: [
       { href: '/applications/new', label: 'Подать заявку', roles: APPLICANT_ROLES },
       { href: '/applications', label: 'Поданные заявки', roles: APPLICANT_ROLES },
-      { href: '/appeals', label: 'Обращения' },
+      { href: '/appeals', label: 'Обращения', roles: APPLICANT_ROLES },
       { href: '/notifications', label: 'Уведомления', count: () => unread.count() },
     ],
   },
@@ -57,8 +72,15 @@ const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
     title: 'Сотрудникам',
     items: [
       { href: '/staff/applications', label: 'Заявки на ТП', roles: READER_ROLES },
+      { href: '/staff/ratings', label: 'Оценки качества', roles: READER_ROLES },
+      { href: '/staff/appeals', label: 'Обращения', roles: READER_ROLES },
+      { href: '/staff/appeals/report', label: 'Отчёт по обращениям', roles: READER_ROLES },
       { href: '/staff/register-visitor', label: 'Регистрация посетителя', roles: STAFF_ROLES },
+      { href: '/staff/outages', label: 'Отключения (сотрудники)', roles: STAFF_ROLES },
       { href: '/admin/users', label: 'Пользователи', roles: ADMIN_ROLES },
+      { href: '/admin/tariffs', label: 'Тарифы', roles: ADMIN_ROLES },
+      { href: '/audit', label: 'Аудит', roles: AUDIT_ROLES },
+      { href: '/audit/access-log', label: 'Журнал доступа', roles: AUDIT_ROLES },
     ],
   },
 ];
@@ -233,8 +255,6 @@ function HomeRoute() {
   );
 }
 
-const section = (info: SectionInfo) => () => <SectionPlaceholder {...info} />;
-
 const Public = (props: RouteSectionProps) => <PublicOnly>{props.children}</PublicOnly>;
 const Member = (props: RouteSectionProps) => <RequireUser>{props.children}</RequireUser>;
 const PasswordChange = () => (
@@ -248,13 +268,21 @@ const ApplicantOnly = (props: RouteSectionProps) => (
   </RequireUser>
 );
 const StaffOnly = (props: RouteSectionProps) => <RequireUser roles={STAFF_ROLES}>{props.children}</RequireUser>;
+const ApplicantAppeals = (props: RouteSectionProps) => (
+  <RequireUser roles={APPLICANT_ROLES} forbidden="Этот раздел предназначен для заявителей. Обращения потребителей сотрудники ведут в разделе «Обращения» группы «Сотрудникам».">
+    {props.children}
+  </RequireUser>
+);
 const Readers = (props: RouteSectionProps) => <RequireUser roles={READER_ROLES}>{props.children}</RequireUser>;
 const AdminOnly = (props: RouteSectionProps) => <RequireUser roles={ADMIN_ROLES}>{props.children}</RequireUser>;
+const Auditors = (props: RouteSectionProps) => <RequireUser roles={AUDIT_ROLES}>{props.children}</RequireUser>;
 
 export default function App() {
   return (
     <Router root={Shell}>
       <Route path="/" component={HomeRoute} />
+      <Route path="/calculator" component={CalculatorPage} />
+      <Route path="/outages" component={OutagesPage} />
       <Route component={Public}>
         <Route path="/login" component={LoginPage} />
         <Route path="/register" component={RegisterPage} />
@@ -266,23 +294,36 @@ export default function App() {
         <Route path="/applications" component={ApplicationsListPage} />
         <Route path="/applications/:id" component={ApplicationCasePage} />
       </Route>
+      <Route component={ApplicantAppeals}>
+        <Route path="/appeals" component={AppealsListPage} />
+        <Route path="/appeals/new" component={NewAppealPage} />
+        <Route path="/appeals/:id" component={AppealCasePage} />
+      </Route>
       <Route component={Member}>
-        <Route path="/appeals" component={section(SECTIONS.appeals)} />
         <Route path="/notifications" component={NotificationsPage} />
-        <Route path="/calculator" component={section(SECTIONS.calculator)} />
-        <Route path="/outages" component={section(SECTIONS.outages)} />
-        <Route path="/rating" component={section(SECTIONS.rating)} />
+        <Route path="/rating" component={RatingPage} />
         <Route path="/profile" component={ProfilePage} />
       </Route>
       <Route component={Readers}>
         <Route path="/staff/applications" component={StaffApplicationsPage} />
         <Route path="/staff/applications/:id" component={StaffApplicationCasePage} />
+        <Route path="/staff/ratings" component={StaffRatingsPage} />
+        <Route path="/staff/appeals" component={StaffAppealsInboxPage} />
+        <Route path="/staff/appeals/report" component={AppealsReportPage} />
+        <Route path="/staff/appeals/:id" component={StaffAppealCasePage} />
       </Route>
       <Route component={StaffOnly}>
         <Route path="/staff/register-visitor" component={RegisterVisitorPage} />
+        <Route path="/staff/outages" component={StaffOutagesPage} />
       </Route>
       <Route component={AdminOnly}>
         <Route path="/admin/users" component={AdminUsersPage} />
+        <Route path="/admin/tariffs" component={AdminTariffsPage} />
+      </Route>
+      <Route component={Auditors}>
+        <Route path="/audit" component={AuditSearchPage} />
+        <Route path="/audit/cases/:workflowId" component={AuditCaseHistoryPage} />
+        <Route path="/audit/access-log" component={AuditAccessLogPage} />
       </Route>
       <Route path="*404" component={NotFoundPage} />
     </Router>

@@ -1,6 +1,7 @@
-// Pieces of the application case shown to both the applicant and the staff:
-// status chip, deadline, stage timeline, documents, history.
-import { createMemo, createUniqueId, For, Show } from 'solid-js';
+// Pieces of a case shown to both the applicant and the staff: status chip,
+// deadline, stage timeline, documents, history. The timeline, documents and
+// history are shared by applications and appeals; the step lists differ.
+import { createMemo, createUniqueId, For, Show, type JSX } from 'solid-js';
 import { MAIN_PATH, STAGE_DEFINITIONS, type Stage } from '../../../domain/application';
 import { formatTerm, REGULATIONS } from '../../../domain/regulations';
 import {
@@ -46,7 +47,7 @@ export function DeadlineText(props: { deadlineAt: string | null; overdue?: boole
 
 // --- timeline ------------------------------------------------------------------------
 
-type StepState = 'done' | 'current' | 'upcoming' | 'skipped' | 'stopped';
+export type StepState = 'done' | 'current' | 'upcoming' | 'skipped' | 'stopped';
 
 interface Step {
   stage: Stage;
@@ -124,74 +125,134 @@ function TermNote(props: { stage: Stage; terms: TermContext }) {
   );
 }
 
-export function StageTimeline(props: { summary: ApplicationSummary; events: readonly CaseEvent[]; viewer: Viewer; terms: TermContext }) {
-  const steps = createMemo(() => buildSteps(props.summary.stage, props.events));
-  const deadline = () => deadlineView(props.summary.deadlineAt, now());
+/** One step of a timeline as drawn: the procedure decides the steps, this decides the look. */
+export interface TimelineStep {
+  key: string;
+  title: string;
+  /** The text in the circle: the step number, ✓ when done, × when stopped. */
+  marker: string;
+  state: StepState;
+  /** When the case last entered this step. */
+  at: string | null;
+  branch: boolean;
+  /** Replaces the generic state word (e.g. «Аннулирована» for a stopped step). */
+  stateWord?: string;
+}
+
+export function Timeline(props: {
+  label: string;
+  steps: readonly TimelineStep[];
+  overdue: boolean;
+  /** What the current step says: its deadline and who acts. */
+  now: () => JSX.Element;
+  /** Notes under a step (its statutory term, a reason). */
+  details?: (step: TimelineStep) => JSX.Element;
+}) {
   return (
-    <ol class="timeline" aria-label="Этапы рассмотрения заявки">
-      <For each={steps()}>
-        {(step) => {
-          const definition = STAGE_DEFINITIONS[step.stage];
-          return (
-            <li
-              class={`timeline__step timeline__step--${step.state}`}
-              classList={{ 'timeline__step--branch': step.branch, 'timeline__step--overdue': step.state === 'current' && props.summary.overdue }}
-              aria-current={step.state === 'current' || step.state === 'stopped' ? 'step' : undefined}
-            >
-              <span class="timeline__marker" aria-hidden="true">
-                {step.state === 'done' ? '✓' : step.state === 'stopped' ? '×' : definition.step}
-              </span>
-              <div class="timeline__body">
-                <p class="timeline__title">{definition.title}</p>
-                <p class="timeline__state">
-                  <span class="timeline__state-word">{step.state === 'stopped' ? (step.stage === 'annulled' ? 'Аннулирована' : 'Отозвана') : STATE_WORDS[step.state]}</span>
-                  <Show when={step.at && step.state !== 'upcoming'}>
-                    <span class="muted">
-                      {' '}
-                      · {step.state === 'current' ? 'с ' : ''}
-                      {formatDateTime(step.at)}
-                    </span>
-                  </Show>
-                </p>
-                <Show when={step.state === 'current'}>
-                  <div class="timeline__now">
-                    <Show when={deadline()}>
-                      {(d) => (
-                        <p classList={{ 'timeline__deadline--late': d().late || props.summary.overdue }}>
-                          Срок этапа: до {d().dateTime}
-                          <Show when={props.summary.deadlineTerm}> ({props.summary.deadlineTerm})</Show> — <strong>{d().left}</strong>
-                        </p>
-                      )}
-                    </Show>
-                    <Show when={props.summary.overdue}>
-                      <p class="timeline__deadline--late">
-                        <strong>Срок нарушен сетевой организацией</strong>
-                        <Show when={props.summary.overdueSince}> {formatDateTime(props.summary.overdueSince)} (мск)</Show>. Нарушение передано руководителю.
-                      </p>
-                    </Show>
-                    <p>
-                      Действует: <strong>{whoActsLabel(props.summary.whoActs, props.viewer)}</strong>
-                    </p>
-                  </div>
+    <ol class="timeline" aria-label={props.label}>
+      <For each={props.steps}>
+        {(step) => (
+          <li
+            class={`timeline__step timeline__step--${step.state}`}
+            classList={{ 'timeline__step--branch': step.branch, 'timeline__step--overdue': step.state === 'current' && props.overdue }}
+            aria-current={step.state === 'current' || step.state === 'stopped' ? 'step' : undefined}
+          >
+            <span class="timeline__marker" aria-hidden="true">
+              {step.marker}
+            </span>
+            <div class="timeline__body">
+              <p class="timeline__title">{step.title}</p>
+              <p class="timeline__state">
+                <span class="timeline__state-word">{step.stateWord ?? STATE_WORDS[step.state]}</span>
+                <Show when={step.at && step.state !== 'upcoming'}>
+                  <span class="muted">
+                    {' '}
+                    · {step.state === 'current' ? 'с ' : ''}
+                    {formatDateTime(step.at)}
+                  </span>
                 </Show>
-                <Show when={step.state === 'stopped' && props.summary.annulReason}>
-                  <p>Причина: {props.summary.annulReason}</p>
-                </Show>
-                <Show when={step.state !== 'skipped' && step.state !== 'stopped'}>
-                  <TermNote stage={step.stage} terms={props.terms} />
-                </Show>
-              </div>
-            </li>
-          );
-        }}
+              </p>
+              <Show when={step.state === 'current'}>
+                <div class="timeline__now">{props.now()}</div>
+              </Show>
+              {props.details?.(step)}
+            </div>
+          </li>
+        )}
       </For>
     </ol>
   );
 }
 
+/** The current step's deadline, its violation and who acts now. */
+export function CurrentTerm(props: { deadlineAt: string | null; deadlineTerm: string | null; overdue: boolean; overdueSince?: string | null; whoActs: string; deadlineLabel?: string }) {
+  const deadline = () => deadlineView(props.deadlineAt, now());
+  return (
+    <>
+      <Show when={deadline()}>
+        {(d) => (
+          <p classList={{ 'timeline__deadline--late': d().late || props.overdue }}>
+            {props.deadlineLabel ?? 'Срок этапа'}: до {d().dateTime}
+            <Show when={props.deadlineTerm}> ({props.deadlineTerm})</Show> — <strong>{d().left}</strong>
+          </p>
+        )}
+      </Show>
+      <Show when={props.overdue}>
+        <p class="timeline__deadline--late">
+          <strong>Срок нарушен сетевой организацией</strong>
+          <Show when={props.overdueSince}> {formatDateTime(props.overdueSince)} (мск)</Show>. Нарушение передано руководителю.
+        </p>
+      </Show>
+      <p>
+        Действует: <strong>{props.whoActs}</strong>
+      </p>
+    </>
+  );
+}
+
+export function StageTimeline(props: { summary: ApplicationSummary; events: readonly CaseEvent[]; viewer: Viewer; terms: TermContext }) {
+  const steps = createMemo(() =>
+    buildSteps(props.summary.stage, props.events).map((step): TimelineStep & { stage: Stage } => ({
+      key: step.stage,
+      stage: step.stage,
+      title: STAGE_DEFINITIONS[step.stage].title,
+      marker: step.state === 'done' ? '✓' : step.state === 'stopped' ? '×' : STAGE_DEFINITIONS[step.stage].step,
+      state: step.state,
+      at: step.at,
+      branch: step.branch,
+      stateWord: step.state === 'stopped' ? (step.stage === 'annulled' ? 'Аннулирована' : 'Отозвана') : undefined,
+    })),
+  );
+  const stageOf = (key: string) => steps().find((s) => s.key === key)?.stage;
+  return (
+    <Timeline
+      label="Этапы рассмотрения заявки"
+      steps={steps()}
+      overdue={props.summary.overdue}
+      now={() => (
+        <CurrentTerm
+          deadlineAt={props.summary.deadlineAt}
+          deadlineTerm={props.summary.deadlineTerm}
+          overdue={props.summary.overdue}
+          overdueSince={props.summary.overdueSince}
+          whoActs={whoActsLabel(props.summary.whoActs, props.viewer)}
+        />
+      )}
+      details={(step) => (
+        <>
+          <Show when={step.state === 'stopped' && props.summary.annulReason}>
+            <p>Причина: {props.summary.annulReason}</p>
+          </Show>
+          <Show when={step.state !== 'skipped' && step.state !== 'stopped' ? stageOf(step.key) : undefined}>{(stage) => <TermNote stage={stage()} terms={props.terms} />}</Show>
+        </>
+      )}
+    />
+  );
+}
+
 // --- documents -------------------------------------------------------------------------
 
-function DocumentRow(props: { title: string; meta: string; href: string; sha256?: string; filename?: string }) {
+export function DocumentRow(props: { title: string; meta: string; href: string; sha256?: string; filename?: string }) {
   const titleId = createUniqueId();
   return (
     <li class="doc">
@@ -214,15 +275,31 @@ function DocumentRow(props: { title: string; meta: string; href: string; sha256?
           </Show>
         </p>
       </div>
-      <a class="btn btn--secondary btn--small doc__download" href={props.href} aria-describedby={titleId}>
+      {/* `download` keeps the SPA router from taking the link as a page of its own (it would show «not found»). */}
+      <a class="btn btn--secondary btn--small doc__download" href={props.href} download="" aria-describedby={titleId}>
         Скачать
       </a>
     </li>
   );
 }
 
-export function DocumentsCard(props: { documents: readonly CaseDocument[]; category: string }) {
+export function DocumentsCard(props: {
+  documents: readonly CaseDocument[];
+  /** The applicant category of an application: adds its standard documents. */
+  category?: string;
+  /** Groups another way than by application stage (an appeal groups by who sent the file). */
+  groupTitle?: (doc: CaseDocument) => string;
+  empty?: string;
+}) {
   const groups = createMemo(() => {
+    if (props.groupTitle) {
+      const byTitle = new Map<string, CaseDocument[]>();
+      for (const doc of props.documents) {
+        const title = props.groupTitle(doc);
+        byTitle.set(title, [...(byTitle.get(title) ?? []), doc]);
+      }
+      return [...byTitle.entries()].map(([title, docs]) => ({ title, docs }));
+    }
     const byStage = new Map<string, CaseDocument[]>();
     for (const doc of props.documents) {
       const key = doc.stage ?? '';
@@ -246,12 +323,21 @@ export function DocumentsCard(props: { documents: readonly CaseDocument[]; categ
             </section>
           )}
         </For>
-        <section class="doc-group">
-          <h3 class="doc-group__title">Типовые документы</h3>
-          <ul class="doc-list">
-            <For each={standardDocumentLinks(props.category)}>{(doc) => <DocumentRow title={doc.title} meta="PDF, для вашей категории заявителя" href={doc.href} />}</For>
-          </ul>
-        </section>
+        <Show when={props.category}>
+          {(category) => (
+            <section class="doc-group">
+              <h3 class="doc-group__title">Типовые документы</h3>
+              <ul class="doc-list">
+                <For each={standardDocumentLinks(category())}>{(doc) => <DocumentRow title={doc.title} meta="PDF, для вашей категории заявителя" href={doc.href} />}</For>
+              </ul>
+            </section>
+          )}
+        </Show>
+        <Show when={!props.category && !props.documents.length}>
+          <p class="muted" style={{ margin: 0 }}>
+            {props.empty ?? 'Документов нет.'}
+          </p>
+        </Show>
       </div>
     </Card>
   );
@@ -263,8 +349,11 @@ function textOf(value: unknown): string | null {
   return typeof value === 'string' && value.trim() !== '' ? value : null;
 }
 
+/** What the history shows of an event; applications and appeals both have these fields. */
+export type HistoryEvent = Pick<CaseEvent, 'seq' | 'at' | 'title' | 'actorName' | 'actorRole' | 'comment' | 'data'>;
+
 /** The details an action carried, in words: what was asked, paid, found. */
-export function EventDetails(props: { event: CaseEvent }) {
+export function EventDetails(props: { event: HistoryEvent }) {
   const input = (): Record<string, unknown> => {
     const raw = props.event.data.input;
     return raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
@@ -311,7 +400,7 @@ export function EventDetails(props: { event: CaseEvent }) {
   );
 }
 
-export function HistoryCard(props: { events: readonly CaseEvent[] }) {
+export function HistoryCard(props: { events: readonly HistoryEvent[] }) {
   // Newest first: what happened last is what one looks for.
   const events = createMemo(() => [...props.events].reverse());
   return (

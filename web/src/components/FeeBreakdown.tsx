@@ -42,7 +42,7 @@ export function FeeTable(props: { result: FeeResult; caption?: string }) {
         <tfoot>
           <tr>
             <th scope="row">Итого к оплате</th>
-            <td class="fee-table__amount" data-label="Итого к оплате">
+            <td class="fee-table__amount">
               {formatRub(props.result.totalRub)}
             </td>
           </tr>

@@ -40,7 +40,12 @@ export function FeeEstimate(props: { values: FeeEstimateValues; region?: string 
   const [regions] = createResource(() => trpc.calculator.regions.query({}));
   const [chosenRegion, setChosenRegion] = createSignal('');
   const regionList = () => (regions.state === 'ready' ? regions().regions : []);
-  const region = () => props.region ?? (chosenRegion() || (regionList().length === 1 ? regionList()[0]!.region : ''));
+  // A real regional decision is preferred to the sample when both are loaded.
+  const candidates = () => {
+    const real = regionList().filter((r) => !r.sample);
+    return real.length ? real : regionList();
+  };
+  const region = () => props.region ?? (chosenRegion() || (candidates().length === 1 ? candidates()[0]!.region : ''));
 
   const input = () => {
     const v = props.values;
@@ -107,12 +112,12 @@ export function FeeEstimate(props: { values: FeeEstimateValues; region?: string 
       <h3 id="fee-estimate-title" style={{ margin: 0 }}>
         Предварительная стоимость присоединения
       </h3>
-      <Show when={!props.region && regionList().length > 1}>
+      <Show when={!props.region && candidates().length > 1}>
         <Select
           id="fee-estimate-region"
           label="Регион тарифов"
           placeholder="Выберите регион"
-          options={regionList().map((r) => ({ value: r.region, label: r.sample ? `${r.region} (образец)` : r.region }))}
+          options={candidates().map((r) => ({ value: r.region, label: r.sample ? `${r.region} (образец)` : r.region }))}
           value={chosenRegion()}
           onValue={setChosenRegion}
         />

@@ -1,7 +1,8 @@
 import { Show, type JSX } from 'solid-js';
 
 export interface PageHeaderProps {
-  title: string;
+  /** Text, or text with markup such as a number that must not break. */
+  title: JSX.Element;
   description?: JSX.Element;
   actions?: JSX.Element;
 }

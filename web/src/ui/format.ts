@@ -78,7 +78,8 @@ const byteFormats = new Map(byteUnits.map(({ unit }) => [unit, new Intl.NumberFo
 export function formatBytes(size: number | null | undefined): string {
   if (size === null || size === undefined || !Number.isFinite(size) || size < 0) return NO_VALUE;
   const { unit, size: base } = [...byteUnits].reverse().find((u) => size >= u.size) ?? byteUnits[0];
-  return byteFormats.get(unit)!.format(size / base);
+  // Intl puts an ordinary space before the unit; «103 Б» must not break across lines.
+  return byteFormats.get(unit)!.format(size / base).replace(' ', '\u00a0');
 }
 
 const DAY_MS = 86_400_000;

@@ -44,7 +44,11 @@ function CaseBody(props: {
   return (
     <div class="stack stack--lg">
       <PageHeader
-        title={`Заявка ${s().number}`}
+        title={
+          <>
+            Заявка <span class="case-number">{s().number}</span>
+          </>
+        }
         description={`${s().objectName}, ${s().objectAddress}`}
         actions={<CaseStatusChip summary={s()} />}
       />

@@ -16,8 +16,10 @@ import {
   VOLTAGES_KV,
   type AttachmentKind,
 } from '../../../../domain/application';
+import { FeeEstimate } from '../../components/FeeEstimate';
 import { FileUpload } from '../../components/FileUpload';
 import { focusFirstInvalid } from '../../forms';
+import { newId as newDraftId, UUID_RE } from '../../ids';
 import { session } from '../../session';
 import { describeApiError, trpc, type PublicUser, type RouterOutputs } from '../../trpc';
 import { Alert, Button, buttonClass, Card, Checkbox, Field, Loading, PageHeader, Select } from '../../ui';
@@ -28,17 +30,6 @@ type Draft = NonNullable<RouterOutputs['applications']['draft']>;
 type Submitted = RouterOutputs['applications']['submit'];
 
 const AUTOSAVE_DELAY_MS = 1000;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** crypto.randomUUID exists only in secure contexts; the fallback builds the same v4 UUID. */
-function newDraftId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 0x0f) | 0x40;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 // --- the list of drafts -----------------------------------------------------------------
 
@@ -379,6 +370,16 @@ function ApplicationEditor(props: { draftId: string; user: PublicUser; kind: App
                 <Select id="app-territory" label="Территория" placeholder="Выберите территорию" options={TERRITORY_OPTIONS} required {...t('territory')} />
                 <Field id="app-distanceToNetworkM" label="Расстояние до существующих сетей, м" hint="От границы участка до ближайших сетей нужного напряжения" inputMode="decimal" autocomplete="off" maxLength={9} required {...t('distanceToNetworkM')} />
               </div>
+              <FeeEstimate
+                values={{
+                  category: form.text.category,
+                  maxPowerKw: form.text.maxPowerKw,
+                  voltageKv: form.text.voltageKv,
+                  reliability: form.text.reliability,
+                  territory: form.text.territory,
+                  distanceToNetworkM: form.text.distanceToNetworkM,
+                }}
+              />
               <Field id="app-plannedCommissioning" label="Планируемый срок ввода в эксплуатацию" type="date" required class="field--date" {...t('plannedCommissioning')} />
               <Show when={form.stagesPlanShown()}>
                 <Field

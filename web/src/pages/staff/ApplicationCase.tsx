@@ -93,7 +93,7 @@ function CaseBody(props: { data: StaffCase; notice: string | null; refusal: Refu
 
   return (
     <div class="stack stack--lg">
-      <PageHeader title={`Заявка ${s().number}`} description={`${s().applicantName} · ${s().objectName}`} actions={<CaseStatusChip summary={s()} />} />
+      <PageHeader title={<>Заявка <span class="case-number">{s().number}</span></>} description={`${s().applicantName} · ${s().objectName}`} actions={<CaseStatusChip summary={s()} />} />
       <p class="muted small" style={{ margin: 0 }}>
         <A href="/staff/applications">← К очереди заявок</A>
       </p>

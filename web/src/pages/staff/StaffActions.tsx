@@ -1,11 +1,12 @@
 // One form per staff action open in the case's stage (`actions` from
 // staffApplications.get), validated with staffActionSchemas as the server does.
 // The submit button of each reads exactly the action's label from STAFF_ACTIONS.
-import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { For, Match, Show, Switch, type JSX } from 'solid-js';
 import { STAFF_ACTIONS, staffActionSchemas, type StaffAction } from '../../../../domain/application';
-import { createForm, focusFirstInvalid, type Form, type TextBinding } from '../../forms';
-import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
-import { Alert, Button, Card, Checkbox, Field } from '../../ui';
+import { ActionForm } from '../../components/ActionForm';
+import { createForm, type Form, type TextBinding } from '../../forms';
+import { trpc, type RouterOutputs } from '../../trpc';
+import { Checkbox, Field } from '../../ui';
 
 export type CaseView = RouterOutputs['staffApplications']['act'];
 
@@ -26,7 +27,7 @@ const HINTS: Partial<Record<StaffAction, string>> = {
   issueAct: 'Акт об осуществлении технологического присоединения будет размещён в личном кабинете заявителя; заявка закроется.',
 };
 
-/** Submit, busy state and the server's refusal, shared by every action form. */
+/** An application action sent through the shared action form. */
 function ActionShell<K extends string, O>(props: {
   action: StaffAction;
   caseId: string;
@@ -38,54 +39,19 @@ function ActionShell<K extends string, O>(props: {
   onRefused: Props['onRefused'];
   children: JSX.Element;
 }) {
-  const [busy, setBusy] = createSignal(false);
-  const [problem, setProblem] = createSignal<string | null>(null);
-  let formEl: HTMLFormElement | undefined;
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    setProblem(null);
-    const data = props.form.parse();
-    // After parse, which replaces the shown messages, so a precheck's own message stays.
-    const ok = props.precheck ? props.precheck() : true;
-    if (!ok || data === null) {
-      focusFirstInvalid(formEl);
-      return;
-    }
-    setBusy(true);
-    try {
-      const view = await trpc.staffApplications.act.mutate({ id: props.caseId, action: props.action, input: props.toInput ? props.toInput(data) : data });
-      props.form.reset();
-      props.onDone(props.action, view);
-    } catch (error) {
-      const { message, fieldErrors } = describeApiError(error);
-      setProblem([message, ...props.form.showServerErrors(fieldErrors)].join(' '));
-      props.onRefused(props.action, message);
-    } finally {
-      setBusy(false);
-    }
-  }
-
   return (
-    <Card title={STAFF_ACTIONS[props.action].label} level={3} class="action-card">
-      <form ref={formEl} class="stack" novalidate onSubmit={submit}>
-        <Show when={HINTS[props.action]}>
-          <p class="muted small" style={{ margin: 0 }}>
-            {HINTS[props.action]}
-          </p>
-        </Show>
-        {props.children}
-        <Show when={problem()}>
-          <Alert tone="error">{problem()}</Alert>
-        </Show>
-        <div class="cluster">
-          <Button type="submit" loading={busy()}>
-            {STAFF_ACTIONS[props.action].label}
-          </Button>
-        </div>
-      </form>
-    </Card>
+    <ActionForm
+      label={STAFF_ACTIONS[props.action].label}
+      hint={HINTS[props.action]}
+      form={props.form}
+      toInput={props.toInput}
+      precheck={props.precheck}
+      send={(input) => trpc.staffApplications.act.mutate({ id: props.caseId, action: props.action, input })}
+      onDone={(view) => props.onDone(props.action, view)}
+      onRefused={(message) => props.onRefused(props.action, message)}
+    >
+      {props.children}
+    </ActionForm>
   );
 }
 

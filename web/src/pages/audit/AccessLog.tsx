@@ -1,0 +1,133 @@
+// «Журнал доступа»: who viewed a case's personal data or downloaded its files
+// and histories, and when. Staff, admins and auditors are recorded; applicants
+// reading their own cases are not.
+import { A, useSearchParams } from '@solidjs/router';
+import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
+import { ROLE_LABELS, ROLES, type Role } from '../../../../domain/account';
+import { ACCESS_ACTION_LABELS, ACCESS_ACTIONS, accessLogFilterSchema, type AccessAction } from '../../../../domain/audit';
+import { createForm, focusFirstInvalid } from '../../forms';
+import { describeApiError, trpc } from '../../trpc';
+import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader, Select } from '../../ui';
+import { formatInstant } from './shared';
+
+const FIELDS = ['action', 'caseNumber', 'user', 'from', 'to'] as const;
+type FieldName = (typeof FIELDS)[number];
+
+const ACTION_OPTIONS = ACCESS_ACTIONS.map((value) => ({ value, label: ACCESS_ACTION_LABELS[value] }));
+const isAction = (v: unknown): v is AccessAction => ACCESS_ACTIONS.some((a) => a === v);
+const isRole = (v: unknown): v is Role => ROLES.some((r) => r === v);
+const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
+
+function toInput(values: Readonly<Record<FieldName, string | boolean>>) {
+  const v = (name: FieldName) => text(values[name]) || undefined;
+  return { action: isAction(v('action')) ? (v('action') as AccessAction) : undefined, caseNumber: v('caseNumber'), user: v('user'), from: v('from'), to: v('to') };
+}
+
+export default function AuditAccessLogPage() {
+  const [params, setParams] = useSearchParams<Partial<Record<FieldName, string>>>();
+  const form = createForm({ initial: Object.fromEntries(FIELDS.map((f) => [f, text(params[f])])) as Record<FieldName, string>, schema: accessLogFilterSchema, toInput });
+  let formEl: HTMLFormElement | undefined;
+  const applied = createMemo(() => {
+    const parsed = accessLogFilterSchema.safeParse(toInput(Object.fromEntries(FIELDS.map((f) => [f, text(params[f])])) as Record<FieldName, string>));
+    return parsed.success ? parsed.data : { limit: 200 };
+  });
+  const [rows, { refetch }] = createResource(applied, (input) => trpc.audit.accessLog.query(input));
+
+  function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (!form.parse()) {
+      focusFirstInvalid(formEl);
+      return;
+    }
+    setParams(Object.fromEntries(FIELDS.map((f) => [f, text(form.values[f]) || undefined])), { replace: true });
+    void refetch();
+  }
+
+  const select = (name: FieldName) => {
+    const b = form.bindText(name);
+    return { value: b.value, error: b.error, onValue: b.onValue, onBlur: b.onBlur };
+  };
+
+  return (
+    <div class="stack stack--lg">
+      <PageHeader title="Журнал доступа" description="Просмотры персональных данных дел и скачивания документов и историй сотрудниками, руководителями и аудиторами." />
+      <p class="muted small" style={{ margin: 0 }}>
+        <A href="/audit">← К поиску дел</A>
+      </p>
+      <Card title="Отбор">
+        <form ref={formEl} class="stack" novalidate onSubmit={submit} role="search" aria-label="Отбор записей журнала">
+          <div class="form-grid">
+            <Select id="log-action" label="Действие" placeholder="Все действия" options={ACTION_OPTIONS} {...select('action')} />
+            <Field id="log-case" label="Номер дела" hint="Можно часть номера" autocomplete="off" maxLength={40} {...form.bindText('caseNumber')} />
+            <Field id="log-user" label="Кто" hint="Часть ФИО или адреса почты" autocomplete="off" maxLength={100} {...form.bindText('user')} />
+          </div>
+          <div class="form-grid">
+            <Field id="log-from" label="С" type="date" {...form.bindText('from')} />
+            <Field id="log-to" label="По" type="date" {...form.bindText('to')} />
+          </div>
+          <div class="cluster">
+            <Button type="submit" loading={rows.loading}>
+              Показать
+            </Button>
+          </div>
+        </form>
+      </Card>
+      <Switch>
+        <Match when={rows.state === 'errored'}>
+          <Alert tone="error" title="Не удалось загрузить журнал">
+            <p>{describeApiError(rows.error).message}</p>
+          </Alert>
+        </Match>
+        <Match when={rows.latest?.length === 0}>
+          <EmptyState icon="search" title="Записей нет">
+            Измените условия отбора.
+          </EmptyState>
+        </Match>
+        <Match when={rows.latest}>
+          {(items) => (
+            <Card title={`Записей: ${items().length}`}>
+              <div class="table-wrap">
+                <table class="table">
+                  <caption class="visually-hidden">Журнал доступа</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Когда (мск)</th>
+                      <th scope="col">Кто</th>
+                      <th scope="col">Действие</th>
+                      <th scope="col">Дело</th>
+                      <th scope="col">Подробности</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    <For each={items()}>
+                      {(r) => (
+                        <tr>
+                          <td data-label="Когда">{formatInstant(r.at)}</td>
+                          <td data-label="Кто">
+                            <div>{r.userName ?? r.userId}</div>
+                            <div class="muted small">
+                              {isRole(r.role) ? ROLE_LABELS[r.role] : r.role}
+                              <Show when={r.userEmail}> · {r.userEmail}</Show>
+                            </div>
+                          </td>
+                          <td data-label="Действие">{isAction(r.action) ? ACCESS_ACTION_LABELS[r.action] : r.action}</td>
+                          <td data-label="Дело">{r.caseNumber ?? r.caseId ?? '—'}</td>
+                          <td data-label="Подробности" class="small">
+                            {r.detail}
+                          </td>
+                        </tr>
+                      )}
+                    </For>
+                  </tbody>
+                </table>
+              </div>
+            </Card>
+          )}
+        </Match>
+        <Match when={true}>
+          <Loading label="Загружаем журнал…" />
+        </Match>
+      </Switch>
+    </div>
+  );
+}

@@ -1,0 +1,163 @@
+// «Отключения (сотрудники)»: staff load the schedule from CSV and correct or
+// cancel single outages. Every change re-plans the subscribers' warnings.
+import { A } from '@solidjs/router';
+import { createResource, createSignal, createUniqueId, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { CancelledNote, StreetsList } from '../../../components/OutageParts';
+import { moscowDay, outageWindow, type OutageRow } from '../../../outages';
+import { describeApiError, trpc } from '../../../trpc';
+import { Alert, Button, buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader } from '../../../ui';
+import { formatDate } from '../../../ui/format';
+import { CancelForm } from './CancelForm';
+import { ImportCard } from './ImportCard';
+import { OutageEditor } from './OutageEditor';
+import '../../../outages.css';
+
+const TYPING_DELAY_MS = 300;
+
+interface Change {
+  id: string;
+  text: string;
+}
+
+function OutageItem(props: { outage: OutageRow; change: Change | null; onChanged: (row: OutageRow, text: string) => void }) {
+  const [mode, setMode] = createSignal<'view' | 'edit' | 'cancel'>('view');
+  const titleId = createUniqueId();
+  const cancelled = () => props.outage.status === 'cancelled';
+  const changeText = () => (props.change?.id === props.outage.id ? props.change.text : null);
+  let heading: HTMLHeadingElement | undefined;
+  // A saved item is redrawn from the server's answer: the keyboard user lands back on it.
+  onMount(() => changeText() && heading?.focus());
+
+  return (
+    <li>
+      <article class="outage-card" classList={{ 'is-cancelled': cancelled() }} aria-labelledby={titleId}>
+        <div class="outage-card__head">
+          <h3 class="outage-card__title" id={titleId} ref={heading} tabIndex={-1}>
+            {formatDate(props.outage.startsAt)}, {outageWindow(props.outage)} — {props.outage.settlement}
+          </h3>
+          <CancelledNote outage={props.outage} />
+        </div>
+        <dl class="dl outage-card__facts">
+          <dt>Район</dt>
+          <dd>{props.outage.district}</dd>
+          <dt>Улицы и дома</dt>
+          <dd>
+            <StreetsList streets={props.outage.streets} />
+          </dd>
+          <dt>Причина</dt>
+          <dd>{props.outage.reason}</dd>
+          <dt>Объект сети</dt>
+          <dd>{props.outage.gridObject}</dd>
+          <Show when={cancelled()}>
+            <dt>Причина отмены</dt>
+            <dd>{props.outage.cancelReason}</dd>
+          </Show>
+        </dl>
+        <Show when={changeText()}>
+          <p class="outage-card__saved" role="status">
+            {changeText()}
+          </p>
+        </Show>
+        <Switch>
+          <Match when={mode() === 'edit'}>
+            <OutageEditor outage={props.outage} onSaved={(row) => props.onChanged(row, 'Изменения сохранены.')} onClose={() => setMode('view')} />
+          </Match>
+          <Match when={mode() === 'cancel'}>
+            <CancelForm outage={props.outage} onCancelled={(row) => props.onChanged(row, 'Отключение отменено.')} onClose={() => setMode('view')} />
+          </Match>
+          <Match when={!cancelled()}>
+            <div class="cluster">
+              <Button variant="secondary" size="small" onClick={() => setMode('edit')}>
+                Изменить
+              </Button>
+              <Button variant="ghost" size="small" onClick={() => setMode('cancel')}>
+                Отменить
+              </Button>
+            </div>
+          </Match>
+        </Switch>
+      </article>
+    </li>
+  );
+}
+
+export default function StaffOutagesPage() {
+  const [settlement, setSettlement] = createSignal('');
+  const [query, setQuery] = createSignal('');
+  const [includeCancelled, setIncludeCancelled] = createSignal(true);
+  const [change, setChange] = createSignal<Change | null>(null);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  function onSettlement(value: string) {
+    setSettlement(value);
+    clearTimeout(timer);
+    timer = setTimeout(() => setQuery(value.trim()), TYPING_DELAY_MS);
+  }
+
+  // Upcoming: everything that has not ended before today (Moscow), nearest first.
+  const filter = () => ({ settlement: query() || undefined, from: moscowDay(0), includeCancelled: includeCancelled() || undefined });
+  const [outages, { refetch, mutate }] = createResource(filter, (f) => trpc.outages.search.query(f));
+  const rows = () => (outages.state === 'ready' || outages.state === 'refreshing' ? outages.latest : undefined);
+
+  function changed(row: OutageRow, text: string) {
+    setChange({ id: row.id, text });
+    mutate((list) => list?.map((o) => (o.id === row.id ? row : o)));
+  }
+
+  return (
+    <div class="stack stack--lg">
+      <PageHeader
+        title="Ведение графика плановых отключений"
+        description="Загрузка графика из CSV, изменение и отмена отключений. Подписчики получают предупреждение по новому времени автоматически."
+        actions={
+          <A href="/outages" class={buttonClass('secondary', 'small')}>
+            График для жителей
+          </A>
+        }
+      />
+
+      <ImportCard onImported={() => void refetch()} />
+
+      <Card title="Предстоящие отключения">
+        <div class="stack">
+          <div class="form-grid" role="search" aria-label="Отбор отключений">
+            <Field id="staff-outages-settlement" label="Населённый пункт" type="search" autocomplete="off" maxLength={200} value={settlement()} onValue={onSettlement} />
+          </div>
+          <Checkbox id="staff-outages-cancelled" checked={includeCancelled()} onChange={setIncludeCancelled}>
+            Показать отменённые
+          </Checkbox>
+          <Switch>
+            <Match when={outages.state === 'errored'}>
+              <Alert tone="error" title="Не удалось загрузить график">
+                <p>{describeApiError(outages.error).message}</p>
+                <Button variant="secondary" size="small" onClick={() => void refetch()}>
+                  Повторить
+                </Button>
+              </Alert>
+            </Match>
+            <Match when={rows()?.length === 0}>
+              <EmptyState icon="search" title="Предстоящих отключений нет">
+                {query() ? 'Измените название населённого пункта.' : 'Загрузите график из CSV — отключения появятся здесь.'}
+              </EmptyState>
+            </Match>
+            <Match when={rows()}>
+              {(items) => (
+                <>
+                  <p class="muted small" role="status" style={{ margin: 0 }}>
+                    {outages.loading ? 'Обновляем список…' : `Показано: ${items().length}`}
+                  </p>
+                  <ul class="outage-list" aria-label="Предстоящие отключения">
+                    <For each={items()}>{(o) => <OutageItem outage={o} change={change()} onChanged={changed} />}</For>
+                  </ul>
+                </>
+              )}
+            </Match>
+            <Match when={true}>
+              <Loading label="Загружаем график…" />
+            </Match>
+          </Switch>
+        </div>
+      </Card>
+    </div>
+  );
+}
