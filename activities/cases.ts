@@ -159,17 +159,18 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
     async notify(request: NotificationRequest): Promise<void> {
       const to = request.to;
       const userId = 'userId' in to ? to.userId : null;
+      const path = request.link ?? (userId ? `/applications/${request.caseId}` : `/staff/applications/${request.caseId}`);
       await db.sequelize.query(
-        `INSERT INTO notifications (id, user_id, audience, case_id, case_number, kind, title, body, idempotency_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (idempotency_key) DO NOTHING`,
-        { bind: [randomUUID(), userId, userId ? 'user' : 'staff', request.caseId, request.caseNumber, request.kind, request.title, request.body, request.key] },
+        `INSERT INTO notifications (id, user_id, audience, case_id, case_number, kind, title, body, idempotency_key, link)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (idempotency_key) DO NOTHING`,
+        { bind: [randomUUID(), userId, userId ? 'user' : 'staff', request.caseId, request.caseNumber, request.kind, request.title, request.body, request.key, path] },
       );
       await db.sequelize.query(`SELECT pg_notify('kabinet_live', $1)`, { bind: [JSON.stringify({ caseId: request.caseId, userId, kind: 'notification' })] });
       const recipients = userId
         ? await db.sequelize.query<{ email: string; id: string }>('SELECT id, email FROM users WHERE id = $1 AND blocked_at IS NULL', { bind: [userId], type: QueryTypes.SELECT })
         : await db.sequelize.query<{ email: string; id: string }>(`SELECT id, email FROM users WHERE role = 'admin' AND blocked_at IS NULL`, { type: QueryTypes.SELECT });
       for (const r of recipients) {
-        const link = request.link ? `${publicUrl}${request.link}` : userId ? `${publicUrl}/applications/${request.caseId}` : `${publicUrl}/staff/applications/${request.caseId}`;
+        const link = `${publicUrl}${path}`;
         await sendOnce(db.sequelize, mailer, `${request.key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body: request.body, link }));
       }
     },

@@ -100,6 +100,7 @@ export function appealSummary(a: Appeal) {
     deadlineAt: a.deadlineAt?.toISOString() ?? null,
     deadlineTerm: a.deadlineTerm,
     overdue: a.overdue,
+    overdueSince: a.overdueSince?.toISOString() ?? null,
     registeredAt: a.registeredAt.toISOString(),
     answeredAt: a.answeredAt?.toISOString() ?? null,
     answeredLate: a.answeredLate,

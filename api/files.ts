@@ -133,7 +133,8 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
   async function mayRead(user: User, doc: Document): Promise<boolean> {
     if (doc.ownerId === user.id || ALL_DOCUMENTS_ROLES.includes(user.role)) return true;
     if (!doc.caseId) return false;
-    return (await deps.db.Application.count({ where: { id: doc.caseId, applicantId: user.id } })) > 0;
+    const where = { id: doc.caseId, applicantId: user.id };
+    return (await deps.db.Application.count({ where })) + (await deps.db.Appeal.count({ where })) > 0;
   }
 
   const download: Handler = async (req, res, url) => {

@@ -8,6 +8,7 @@ import * as tariffs from './migrations/0004_tariffs';
 import * as audit from './migrations/0005_audit';
 import * as outages from './migrations/0006_outages';
 import * as ratings from './migrations/0007_ratings';
+import * as notificationLinks from './migrations/0008_notification_links';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -20,6 +21,7 @@ const MIGRATIONS = [
   { name: '0005_audit', ...audit },
   { name: '0006_outages', ...outages },
   { name: '0007_ratings', ...ratings },
+  { name: '0008_notification_links', ...notificationLinks },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -12,7 +12,7 @@ function feedOf(user: User): WhereOptions<Notification> {
 export const notificationsRouter = router({
   list: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 })).query(async ({ ctx, input }) => {
     const rows = await ctx.db.Notification.findAll({ where: feedOf(ctx.user), order: [['createdAt', 'DESC']], limit: input.limit });
-    return rows.map((n) => ({ id: n.id, caseId: n.caseId, caseNumber: n.caseNumber, kind: n.kind, title: n.title, body: n.body, createdAt: n.createdAt.toISOString(), read: Boolean(n.readAt), audience: n.audience }));
+    return rows.map((n) => ({ id: n.id, caseId: n.caseId, caseNumber: n.caseNumber, kind: n.kind, title: n.title, body: n.body, createdAt: n.createdAt.toISOString(), read: Boolean(n.readAt), audience: n.audience, link: n.link }));
   }),
 
   unreadCount: authedProcedure.query(({ ctx }) => ctx.db.Notification.count({ where: { ...feedOf(ctx.user), readAt: null } as WhereOptions<Notification> })),

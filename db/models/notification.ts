@@ -13,6 +13,8 @@ export class Notification extends Model<InferAttributes<Notification>, InferCrea
   declare idempotencyKey: string;
   declare createdAt: CreationOptional<Date>;
   declare readAt: CreationOptional<Date | null>;
+  /** The cabinet page of the event, e.g. /appeals/<id>. */
+  declare link: CreationOptional<string | null>;
 
   static initModel(sequelize: Sequelize) {
     Notification.init(
@@ -28,6 +30,7 @@ export class Notification extends Model<InferAttributes<Notification>, InferCrea
         idempotencyKey: { type: DataTypes.TEXT, allowNull: false },
         createdAt: DataTypes.DATE,
         readAt: { type: DataTypes.DATE, allowNull: true },
+        link: { type: DataTypes.TEXT, allowNull: true },
       },
       { sequelize, tableName: 'notifications', updatedAt: false },
     );

@@ -61,6 +61,7 @@ export class AppealCase extends CaseMachine<AppealStage, AppealAction, AppealSna
         viewQuery: appealViewQuery,
         project: (snapshot, event) => projectAppeal(snapshot, event),
         terms: input.terms,
+        links: { applicant: `/appeals/${input.appealId}`, staff: `/staff/appeals/${input.appealId}` },
       },
       {
         id: input.appealId,

@@ -13,7 +13,7 @@ export async function appealWorkflow(input: AppealWorkflowInput): Promise<'close
   appeal.listen();
 
   // Registered: the number and date are the applicant's receipt; the answer term starts.
-  await appeal.enter('registered', { type: 'registered', title: 'Обращение зарегистрировано' }, {
+  await appeal.enter('registered', { type: 'registered', title: 'Обращение зарегистрировано', actor: { ...input.applicant, role: 'applicant' } }, {
     term: 'appealAnswer',
     tellStaff: `Новое обращение ${input.number}: назначьте исполнителя.`,
   });

@@ -76,8 +76,9 @@ export interface CaseDefinition<S extends string, A extends string, Snap extends
   updates: Record<A, UpdateDefinition<CaseView<S>, [ActionRequest<unknown>], string>>;
   viewQuery: QueryDefinition<CaseView<S>>;
   project(snapshot: Snap, event: CaseEventRecord): Promise<void>;
-  /** Where the applicant sees the case in the cabinet (for e-mails). */
   terms: ResolvedTerms;
+  /** The cabinet pages of the case, for notifications and e-mails. */
+  links: { applicant: string; staff: string };
 }
 
 const PERFORMERS: Record<Performer, ReadonlySet<Actor['role']>> = {
@@ -293,9 +294,10 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
       title: because.title,
       body: `${opts.tell ?? headline}${deadlineText}${docsText}`,
       to: { userId: s.applicantId },
+      link: this.definition.links.applicant,
     });
     if (opts.tellStaff) {
-      await notify({ key: `${s.id}:${seq}:staff`, caseId: s.id, caseNumber: s.number, kind: 'stage', title: because.title, body: opts.tellStaff, to: this.staffAudience() });
+      await notify({ key: `${s.id}:${seq}:staff`, caseId: s.id, caseNumber: s.number, kind: 'stage', title: because.title, body: opts.tellStaff, to: this.staffAudience(), link: this.definition.links.staff });
     }
     return { seq };
   }
@@ -318,7 +320,8 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     const title = `Приближается срок этапа «${this.stageSpec.title}»`;
     const seq = await this.record('reminder', title, { who });
     const body = `${title}: до ${formatInstant(s.deadlineAt!)}.${who === 'applicant' ? this.applicantReminderTail() : ''}`;
-    await notify({ key: `${s.id}:${seq}:reminder`, caseId: s.id, caseNumber: s.number, kind: 'reminder', title, body, to: who === 'applicant' ? { userId: s.applicantId } : this.staffAudience() });
+    const toApplicant = who === 'applicant';
+    await notify({ key: `${s.id}:${seq}:reminder`, caseId: s.id, caseNumber: s.number, kind: 'reminder', title, body, to: toApplicant ? { userId: s.applicantId } : this.staffAudience(), link: toApplicant ? this.definition.links.applicant : this.definition.links.staff });
   }
 
   protected applicantReminderTail(): string {
@@ -342,6 +345,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
       title: 'Срок нарушен сетевой организацией',
       body: `Срок этапа «${stageTitle}» истёк ${formatInstant(s.deadlineAt!)}. Нарушение передано руководителю; мы сообщим, когда этап будет выполнен.`,
       to: { userId: s.applicantId },
+      link: this.definition.links.applicant,
     });
     await notify({
       key: `${s.id}:${seq}:overdue-staff`,
@@ -351,6 +355,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
       title: `Просрочка: ${s.number}`,
       body: `Истёк срок этапа «${stageTitle}» (${formatInstant(s.deadlineAt!)}). Дело эскалировано руководителю.`,
       to: { staff: true },
+      link: this.definition.links.staff,
     });
   }
 

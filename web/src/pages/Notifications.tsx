@@ -21,7 +21,8 @@ export default function NotificationsPage() {
   const items = () => (list.state === 'ready' || list.state === 'refreshing' ? list.latest : undefined);
   const unreadCount = () => items()?.filter((n) => !n.read).length ?? 0;
   const staffView = () => hasRole(session.user(), READER_ROLES);
-  const caseHref = (n: Item) => (n.caseId ? (staffView() ? `/staff/applications/${n.caseId}` : `/applications/${n.caseId}`) : null);
+  // Each notification carries its page; older ones (before links were stored) point at the application.
+  const caseHref = (n: Item) => n.link ?? (n.caseId ? (staffView() ? `/staff/applications/${n.caseId}` : `/applications/${n.caseId}`) : null);
 
   async function markRead(ids?: string[]) {
     setBusy(ids ? ids.join() : 'all');
