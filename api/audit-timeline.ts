@@ -66,12 +66,14 @@ export interface Timeline {
 
 export const ACTIVITY_LABELS: Record<string, string> = {
   projectApplication: 'Обновление витрины',
+  projectAppeal: 'Обновление витрины',
   notify: 'Уведомление',
   publishDocuments: 'Формирование документов',
   informSupplier: 'Письмо гарантирующему поставщику',
   deadlineFor: 'Расчёт срока по производственному календарю',
   issueCredentials: 'Выдача логина и пароля',
   notifyExistingAccount: 'Письмо владельцу существующей учётной записи',
+  warnOutageSubscribers: 'Оповещение подписчиков об отключении',
 };
 
 const labelsOf = (...tables: Array<Record<string, { label: string }>>): Record<string, string> =>

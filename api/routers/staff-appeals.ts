@@ -18,6 +18,7 @@ import {
 } from '../../domain/appeal';
 import type { Appeal } from '../../db/models';
 import { actorOf } from '../applications';
+import { recordAccess } from '../audit';
 import { appealCase, appealReport, appealStaffActions, appealSummary, attachmentIdsOf, fileAppeal, sendAppealAction } from '../appeals';
 import { roleProcedure, router } from '../trpc';
 
@@ -65,6 +66,7 @@ export const staffAppealsRouter = router({
   get: readers.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const appeal = await ctx.db.Appeal.findByPk(input.id);
     if (!appeal) throw new TRPCError({ code: 'NOT_FOUND', message: 'Обращение не найдено' });
+    await recordAccess(ctx.db, { userId: ctx.user.id, role: ctx.user.role, action: 'view-case', caseId: appeal.id, caseNumber: appeal.number, detail: 'Карточка обращения с персональными данными заявителя' });
     const applicant = await ctx.db.User.findByPk(appeal.applicantId);
     return {
       ...(await appealCase(ctx, appeal)),

@@ -53,7 +53,7 @@ describe('the regulations table', () => {
   });
 
   it('marks the defaults of the cabinet as unverified', () => {
-    for (const key of ['inspection', 'actualConnection', 'actPosting', 'appealAutoClose'] as const) {
+    for (const key of ['inspection', 'actualConnection', 'actPosting', 'appealAutoClose', 'ratingEditWindow'] as const) {
       expect(REGULATIONS[key].mark).toBe('❓');
     }
   });
