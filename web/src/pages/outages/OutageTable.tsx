@@ -7,7 +7,7 @@ import { formatDate } from '../../ui/format';
 export function OutageTable(props: { outages: OutageRow[] }) {
   return (
     <div class="table-wrap">
-      <table class="table outage-table">
+      <table class="table table--compact outage-table">
         <caption class="visually-hidden">Плановые отключения электроэнергии</caption>
         <thead>
           <tr>
@@ -24,16 +24,18 @@ export function OutageTable(props: { outages: OutageRow[] }) {
           <For each={props.outages}>
             {(o) => (
               <tr classList={{ 'is-cancelled': o.status === 'cancelled' }}>
-                <td data-label="Дата" class="outage-table__date">
-                  <span class="nowrap">{formatDate(o.startsAt)}</span>
-                  <CancelledNote outage={o} />
+                <td data-label="Дата">
+                  <div class="outage-table__date">
+                    <span class="nowrap">{formatDate(o.startsAt)}</span>
+                    <CancelledNote outage={o} />
+                  </div>
                 </td>
                 <td data-label="Время" class="nowrap">
                   {outageWindow(o)}
                 </td>
                 <td data-label="Район">{o.district}</td>
-                <td data-label="Населённый пункт, СНТ" class="outage-table__place">
-                  {o.settlement}
+                <td data-label="Населённый пункт, СНТ">
+                  <span class="outage-table__place">{o.settlement}</span>
                 </td>
                 <td data-label="Улицы и дома">
                   <StreetsList streets={o.streets} />

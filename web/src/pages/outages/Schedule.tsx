@@ -66,7 +66,7 @@ export default function OutagesPage() {
 
       <Card>
         <div class="stack">
-          <div class="form-grid" role="search" aria-label="Отбор отключений">
+          <div class="form-grid outage-filters" role="search" aria-label="Отбор отключений">
             <Field id="outages-settlement" label="Населённый пункт" type="search" hint="Город, посёлок, деревня или СНТ" autocomplete="address-level2" maxLength={200} value={settlement()} onValue={typed(setSettlement)} />
             <Field id="outages-street" label="Улица" type="search" autocomplete="off" maxLength={200} value={street()} onValue={typed(setStreet)} />
             <Field id="outages-from" label="С даты" type="date" value={from()} onValue={setFrom} />

@@ -23,10 +23,12 @@ export function SubscriptionsCard() {
     <Switch>
       <Match when={user()?.mustChangePassword}>
         <Card title={TITLE}>
-          <p class="subscribe-rule">{WARNING_RULE}</p>
-          <p style={{ margin: 0 }}>
-            Чтобы подписаться, сначала <A href="/change-password">смените временный пароль</A>.
-          </p>
+          <div class="stack">
+            <p class="subscribe-rule">{WARNING_RULE}</p>
+            <p style={{ margin: 0 }}>
+              Чтобы подписаться, сначала <A href="/change-password">смените временный пароль</A>.
+            </p>
+          </div>
         </Card>
       </Match>
       <Match when={user()}>
@@ -34,15 +36,17 @@ export function SubscriptionsCard() {
       </Match>
       <Match when={user() === null}>
         <Card title={TITLE}>
-          <p class="subscribe-rule">{WARNING_RULE}</p>
-          <p style={{ margin: 0 }}>Войдите в личный кабинет, чтобы подписаться на отключения по своему адресу.</p>
-          <div class="cluster" style={{ 'margin-top': 'var(--space-3)' }}>
-            <A href="/login" class={buttonClass('primary', 'small')}>
-              Войти
-            </A>
-            <A href="/register" class={buttonClass('secondary', 'small')}>
-              Регистрация
-            </A>
+          <div class="stack">
+            <p class="subscribe-rule">{WARNING_RULE}</p>
+            <p style={{ margin: 0 }}>Войдите в личный кабинет, чтобы подписаться на отключения по своему адресу.</p>
+            <div class="cluster">
+              <A href="/login" class={buttonClass('primary', 'small')}>
+                Войти
+              </A>
+              <A href="/register" class={buttonClass('secondary', 'small')}>
+                Регистрация
+              </A>
+            </div>
           </div>
         </Card>
       </Match>
@@ -67,6 +71,8 @@ function Subscriptions() {
     try {
       await trpc.outages.subscribe.mutate(address);
       await refetch();
+      // The form may hold this very address from «Уточнить адрес»: it is done with.
+      if (sameAddress({ settlement: form.text('settlement'), street: form.text('street'), house: form.text('house') }, address)) form.reset();
       setNotice({ tone: 'success', text: `Вы подписаны: ${formatAddress(address)}.` });
       return true;
     } catch (error) {
@@ -147,20 +153,6 @@ function Subscriptions() {
           </Switch>
         </section>
 
-        <form ref={formEl} class="stack" novalidate aria-label="Новая подписка" onSubmit={submit}>
-          <h3 class="subscribe-heading">Новая подписка</h3>
-          <div class="form-grid subscribe-form">
-            <Field id="sub-settlement" label="Населённый пункт или СНТ" autocomplete="address-level2" maxLength={200} required {...form.bindText('settlement')} />
-            <Field id="sub-street" label="Улица" hint="Пусто — весь населённый пункт" autocomplete="off" maxLength={200} {...form.bindText('street')} />
-            <Field id="sub-house" label="Дом" hint="Пусто — вся улица" autocomplete="off" maxLength={20} {...form.bindText('house')} />
-          </div>
-          <div class="cluster">
-            <Button type="submit" loading={busy() === 'form'} disabled={busy() !== null && busy() !== 'form'}>
-              Подписаться
-            </Button>
-          </div>
-        </form>
-
         <Show when={suggestions.state === 'ready' && suggestions().length > 0}>
           <section class="stack" aria-labelledby="subs-suggested">
             <h3 id="subs-suggested" class="subscribe-heading">
@@ -175,10 +167,7 @@ function Subscriptions() {
                       <div class="muted small">{s.source}</div>
                     </div>
                     <div class="cluster">
-                      <Show
-                        when={!subscribed(s)}
-                        fallback={<StatusChip tone="success">Вы подписаны</StatusChip>}
-                      >
+                      <Show when={!subscribed(s)} fallback={<StatusChip tone="success">Вы подписаны</StatusChip>}>
                         <Show when={s.settlement}>
                           <Button size="small" loading={busy() === `suggestion-${i()}`} disabled={busy() !== null} onClick={() => void subscribe({ settlement: s.settlement, street: s.street, house: s.house }, `suggestion-${i()}`)}>
                             Подписаться на этот адрес
@@ -195,6 +184,20 @@ function Subscriptions() {
             </ul>
           </section>
         </Show>
+
+        <form ref={formEl} class="stack" novalidate aria-label="Новая подписка" onSubmit={submit}>
+          <h3 class="subscribe-heading">Новая подписка</h3>
+          <div class="form-grid subscribe-form">
+            <Field id="sub-settlement" label="Населённый пункт или СНТ" autocomplete="address-level2" maxLength={200} required {...form.bindText('settlement')} />
+            <Field id="sub-street" label="Улица" hint="Пусто — весь населённый пункт" autocomplete="off" maxLength={200} {...form.bindText('street')} />
+            <Field id="sub-house" label="Дом" hint="Пусто — вся улица" autocomplete="off" maxLength={20} {...form.bindText('house')} />
+          </div>
+          <div class="cluster">
+            <Button type="submit" loading={busy() === 'form'} disabled={busy() !== null && busy() !== 'form'}>
+              Подписаться
+            </Button>
+          </div>
+        </form>
       </div>
     </Card>
   );

@@ -2,6 +2,7 @@
 // cancel single outages. Every change re-plans the subscribers' warnings.
 import { A } from '@solidjs/router';
 import { createResource, createSignal, createUniqueId, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+import { createStore } from 'solid-js/store';
 import { CancelledNote, StreetsList } from '../../../components/OutageParts';
 import { moscowDay, outageWindow, type OutageRow } from '../../../outages';
 import { describeApiError, trpc } from '../../../trpc';
@@ -14,19 +15,35 @@ import '../../../outages.css';
 
 const TYPING_DELAY_MS = 300;
 
+type Mode = 'view' | 'edit' | 'cancel';
+
 interface Change {
   id: string;
   text: string;
+  /** Focus has not yet been given back to the redrawn item. */
+  focus: boolean;
 }
 
-function OutageItem(props: { outage: OutageRow; change: Change | null; onChanged: (row: OutageRow, text: string) => void }) {
-  const [mode, setMode] = createSignal<'view' | 'edit' | 'cancel'>('view');
+interface ItemProps {
+  outage: OutageRow;
+  mode: Mode;
+  setMode: (mode: Mode) => void;
+  change: Change | null;
+  onChanged: (row: OutageRow, text: string) => void;
+  onFocused: () => void;
+}
+
+function OutageItem(props: ItemProps) {
   const titleId = createUniqueId();
   const cancelled = () => props.outage.status === 'cancelled';
-  const changeText = () => (props.change?.id === props.outage.id ? props.change.text : null);
+  const mine = () => (props.change?.id === props.outage.id ? props.change : null);
   let heading: HTMLHeadingElement | undefined;
-  // A saved item is redrawn from the server's answer: the keyboard user lands back on it.
-  onMount(() => changeText() && heading?.focus());
+  // A saved item is redrawn from the server's answer: the keyboard user lands back on it, once.
+  onMount(() => {
+    if (!mine()?.focus) return;
+    heading?.focus();
+    props.onFocused();
+  });
 
   return (
     <li>
@@ -53,24 +70,26 @@ function OutageItem(props: { outage: OutageRow; change: Change | null; onChanged
             <dd>{props.outage.cancelReason}</dd>
           </Show>
         </dl>
-        <Show when={changeText()}>
-          <p class="outage-card__saved" role="status">
-            {changeText()}
-          </p>
+        <Show when={mine()}>
+          {(c) => (
+            <p class="outage-card__saved" role="status">
+              {c().text}
+            </p>
+          )}
         </Show>
         <Switch>
-          <Match when={mode() === 'edit'}>
-            <OutageEditor outage={props.outage} onSaved={(row) => props.onChanged(row, 'Изменения сохранены.')} onClose={() => setMode('view')} />
+          <Match when={props.mode === 'edit'}>
+            <OutageEditor outage={props.outage} onSaved={(row) => props.onChanged(row, 'Изменения сохранены.')} onClose={() => props.setMode('view')} />
           </Match>
-          <Match when={mode() === 'cancel'}>
-            <CancelForm outage={props.outage} onCancelled={(row) => props.onChanged(row, 'Отключение отменено.')} onClose={() => setMode('view')} />
+          <Match when={props.mode === 'cancel'}>
+            <CancelForm outage={props.outage} onCancelled={(row) => props.onChanged(row, 'Отключение отменено.')} onClose={() => props.setMode('view')} />
           </Match>
           <Match when={!cancelled()}>
             <div class="cluster">
-              <Button variant="secondary" size="small" onClick={() => setMode('edit')}>
+              <Button variant="secondary" size="small" onClick={() => props.setMode('edit')}>
                 Изменить
               </Button>
-              <Button variant="ghost" size="small" onClick={() => setMode('cancel')}>
+              <Button variant="ghost" size="small" onClick={() => props.setMode('cancel')}>
                 Отменить
               </Button>
             </div>
@@ -86,10 +105,13 @@ export default function StaffOutagesPage() {
   const [query, setQuery] = createSignal('');
   const [includeCancelled, setIncludeCancelled] = createSignal(true);
   const [change, setChange] = createSignal<Change | null>(null);
+  // Kept by id outside the items: a refetch redraws them and must not close an open form.
+  const [modes, setModes] = createStore<Record<string, Mode>>({});
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
   function onSettlement(value: string) {
     setSettlement(value);
+    setChange(null);
     clearTimeout(timer);
     timer = setTimeout(() => setQuery(value.trim()), TYPING_DELAY_MS);
   }
@@ -100,7 +122,8 @@ export default function StaffOutagesPage() {
   const rows = () => (outages.state === 'ready' || outages.state === 'refreshing' ? outages.latest : undefined);
 
   function changed(row: OutageRow, text: string) {
-    setChange({ id: row.id, text });
+    setChange({ id: row.id, text, focus: true });
+    setModes(row.id, 'view');
     mutate((list) => list?.map((o) => (o.id === row.id ? row : o)));
   }
 
@@ -120,10 +143,10 @@ export default function StaffOutagesPage() {
 
       <Card title="Предстоящие отключения">
         <div class="stack">
-          <div class="form-grid" role="search" aria-label="Отбор отключений">
+          <div class="form-grid outage-staff-filter" role="search" aria-label="Отбор отключений">
             <Field id="staff-outages-settlement" label="Населённый пункт" type="search" autocomplete="off" maxLength={200} value={settlement()} onValue={onSettlement} />
           </div>
-          <Checkbox id="staff-outages-cancelled" checked={includeCancelled()} onChange={setIncludeCancelled}>
+          <Checkbox id="staff-outages-cancelled" checked={includeCancelled()} onChange={(v) => (setIncludeCancelled(v), setChange(null))}>
             Показать отменённые
           </Checkbox>
           <Switch>
@@ -147,7 +170,18 @@ export default function StaffOutagesPage() {
                     {outages.loading ? 'Обновляем список…' : `Показано: ${items().length}`}
                   </p>
                   <ul class="outage-list" aria-label="Предстоящие отключения">
-                    <For each={items()}>{(o) => <OutageItem outage={o} change={change()} onChanged={changed} />}</For>
+                    <For each={items()}>
+                      {(o) => (
+                        <OutageItem
+                          outage={o}
+                          mode={modes[o.id] ?? 'view'}
+                          setMode={(mode) => setModes(o.id, mode)}
+                          change={change()}
+                          onChanged={changed}
+                          onFocused={() => setChange((c) => c && { ...c, focus: false })}
+                        />
+                      )}
+                    </For>
                   </ul>
                 </>
               )}
