@@ -124,7 +124,8 @@ describe('the outage schedule in the browser', () => {
 
     await page.getByLabel('Населённый пункт', { exact: true }).fill(town);
     await staffItem(page, `${ruDay(4)}, 09:30–12:00 — ${town}`).waitFor();
-    expect(await page.getByRole('list', { name: 'Предстоящие отключения' }).getByRole('article').count()).toBe(3);
+    // The filter applies after typing settles: other suites' outages may show until then.
+    await expect.poll(() => page.getByRole('list', { name: 'Предстоящие отключения' }).getByRole('article').count(), { timeout: 10_000 }).toBe(3);
     await snapshot(page, 'outages-staff-1280');
     await page.setViewportSize({ width: 390, height: 900 });
     await fitsWidth(page);
