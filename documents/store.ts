@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConfigError } from '../infra/config';
+import { createS3DocumentStore, s3ConfigFromUrl } from './s3-store';
 
 export interface StoredObject {
   /** `sha256/ab/abcdef…`: also a relative path, so every store can use it as is. */
@@ -103,7 +104,7 @@ function isErrno(error: unknown, code: string): boolean {
 export interface DocumentStoreConfig {
   /** DATA_DIR: the local store defaults to `<dataDir>/documents`. */
   dataDir: string;
-  /** DOCUMENT_STORE_URL: unset, a `file:` URL or a plain directory path; `s3://…` is planned. */
+  /** DOCUMENT_STORE_URL: unset, a `file:` URL, a plain directory path, or `s3://bucket?endpoint=…`. */
   url?: string;
 }
 
@@ -111,11 +112,7 @@ export interface DocumentStoreConfig {
 export function createDocumentStore(config: DocumentStoreConfig): DocumentStore {
   const url = config.url?.trim();
   if (!url) return createLocalDocumentStore(path.join(config.dataDir, 'documents'));
-  if (url.startsWith('s3://')) {
-    throw new ConfigError(
-      'DOCUMENT_STORE_URL: S3-compatible storage (s3://…) is not supported yet. Unset DOCUMENT_STORE_URL to keep documents in <DATA_DIR>/documents, or set it to a directory (file:///path or /path)',
-    );
-  }
+  if (url.startsWith('s3://')) return createS3DocumentStore(s3ConfigFromUrl(url));
   if (url.startsWith('file:')) return createLocalDocumentStore(fileUrlToDir(url));
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
     throw new ConfigError(`DOCUMENT_STORE_URL: unknown scheme in ${JSON.stringify(url.split('://')[0])}; use a directory (file:///path or /path)`);
