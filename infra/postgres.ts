@@ -17,8 +17,13 @@ export interface EmbeddedDatabase {
 // failed test run into a success, and its 'exit' handler then throws. Every
 // caller stops the server itself (test teardown, npm start's shutdown), so
 // only the signal hooks are kept.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+for (const event of ['beforeExit', 'exit']) {
+  try {
+    exitHook.unhookEvent(event);
+  } catch {
+    // already unhooked: this module can be evaluated twice (e.g. once per test project)
+  }
+}
 
 const USER = 'postgres';
 const PASSWORD = 'kabinet-local';
