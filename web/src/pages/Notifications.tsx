@@ -7,6 +7,7 @@ import { hasRole, READER_ROLES, session } from '../session';
 import { describeApiError, trpc, type RouterOutputs } from '../trpc';
 import { Alert, Button, Card, EmptyState, Loading, PageHeader, StatusChip } from '../ui';
 import { formatDateTime } from '../ui/format';
+import { LoadError } from '../components/LoadError';
 
 type Item = RouterOutputs['notifications']['list'][number];
 
@@ -56,12 +57,7 @@ export default function NotificationsPage() {
       </Show>
       <Switch>
         <Match when={list.state === 'errored'}>
-          <Alert tone="error" title="Не удалось загрузить уведомления">
-            <p>{describeApiError(list.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
+          <LoadError title="Не удалось загрузить уведомления" error={list.error} onRetry={refetch} />
         </Match>
         <Match when={items()?.length === 0}>
           <EmptyState title="Уведомлений пока нет">Здесь появятся сообщения о смене этапов ваших заявок и о новых документах.</EmptyState>

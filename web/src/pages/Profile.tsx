@@ -6,6 +6,7 @@ import { session } from '../session';
 import { describeApiError, trpc, type RouterOutputs } from '../trpc';
 import { Alert, Button, buttonClass, Card, Field, Loading, PageHeader } from '../ui';
 import { formatDate, formatDateLong, NO_VALUE } from '../ui/format';
+import { LoadError } from '../components/LoadError';
 
 type Profile = RouterOutputs['profile']['get'];
 
@@ -187,12 +188,7 @@ export default function ProfilePage() {
       <PageHeader title="Профиль" description="Сведения об учётной записи, контактные данные и безопасность входа." />
       <Switch>
         <Match when={profile.state === 'errored'}>
-          <Alert tone="error" title="Не удалось загрузить профиль">
-            <p>{describeApiError(profile.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
+          <LoadError title="Не удалось загрузить профиль" error={profile.error} onRetry={refetch} />
         </Match>
         <Match when={profile.state === 'ready' || profile.state === 'refreshing' ? profile.latest : undefined}>
           {(p) => (

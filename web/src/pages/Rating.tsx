@@ -11,6 +11,7 @@ import { describeApiError, trpc, type RouterOutputs } from '../trpc';
 import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader } from '../ui';
 import { formatDate, formatDateTime } from '../ui/format';
 import '../ratings.css';
+import { LoadError } from '../components/LoadError';
 
 type Item = RouterOutputs['ratings']['rateable'][number];
 type RatingView = NonNullable<Item['rating']>;
@@ -55,12 +56,7 @@ function RateableList() {
   return (
     <Switch>
       <Match when={list.state === 'errored'}>
-        <Alert tone="error" title="Не удалось загрузить список">
-          <p>{describeApiError(list.error).message}</p>
-          <Button variant="secondary" size="small" onClick={() => void refetch()}>
-            Повторить
-          </Button>
-        </Alert>
+        <LoadError title="Не удалось загрузить список" error={list.error} onRetry={refetch} />
       </Match>
       <Match when={items()?.length === 0}>
         <EmptyState title="Оценивать пока нечего">Здесь появятся завершённые этапы ваших заявок и закрытые обращения.</EmptyState>

@@ -9,6 +9,7 @@ import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
 import { Alert, Button, Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select, StatusChip, type AlertTone } from '../../ui';
 import { formatDate, formatDateTime, formatRub } from '../../ui/format';
 import '../../fees.css';
+import { LoadError } from '../../components/LoadError';
 
 type SetRow = RouterOutputs['tariffs']['list'][number];
 type SetDetail = RouterOutputs['tariffs']['get'];
@@ -380,12 +381,7 @@ export default function TariffsPage() {
       <Card title="Наборы тарифов">
         <Switch>
           <Match when={sets.state === 'errored'}>
-            <Alert tone="error" title="Не удалось загрузить список">
-              <p>{describeApiError(sets.error).message}</p>
-              <Button variant="secondary" size="small" onClick={() => void refetch()}>
-                Повторить
-              </Button>
-            </Alert>
+            <LoadError title="Не удалось загрузить список" error={sets.error} onRetry={refetch} />
           </Match>
           <Match when={(sets.state === 'ready' || sets.state === 'refreshing') && sets.latest?.length === 0}>
             <EmptyState title="Наборов пока нет">Загруженные наборы тарифов появятся здесь.</EmptyState>

@@ -5,6 +5,7 @@ import { session } from '../../session';
 import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
 import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader, Select, StatusChip, type AlertTone, type ChipTone } from '../../ui';
 import { formatDate } from '../../ui/format';
+import { LoadError } from '../../components/LoadError';
 
 type UserRow = RouterOutputs['admin']['listUsers'][number];
 
@@ -159,12 +160,7 @@ export default function UsersPage() {
 
           <Switch>
             <Match when={users.state === 'errored'}>
-              <Alert tone="error" title="Не удалось загрузить список">
-                <p>{describeApiError(users.error).message}</p>
-                <Button variant="secondary" size="small" onClick={() => void refetch()}>
-                  Повторить
-                </Button>
-              </Alert>
+              <LoadError title="Не удалось загрузить список" error={users.error} onRetry={refetch} />
             </Match>
             <Match when={list()?.length === 0}>
               <Show

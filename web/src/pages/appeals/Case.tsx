@@ -9,9 +9,10 @@ import { AppealDeadline, AppealDocuments, AppealStatusChip, AppealTextCard, Appe
 import { concernsCase, onLive } from '../../live';
 import { unread } from '../../notifications';
 import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, Card, EmptyState, Loading, PageHeader } from '../../ui';
+import { Alert, Card, EmptyState, Loading, PageHeader } from '../../ui';
 import { formatDateTime } from '../../ui/format';
 import { AppealApplicantActions } from './ApplicantActions';
+import { LoadError } from '../../components/LoadError';
 
 interface Refusal {
   action: AppealApplicantAction;
@@ -144,12 +145,7 @@ export default function AppealCasePage() {
       <Match when={data.state === 'errored'}>
         <div class="stack stack--lg">
           <PageHeader title="Обращение" />
-          <Alert tone="error" title="Не удалось загрузить обращение">
-            <p>{describeApiError(data.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
+          <LoadError title="Не удалось загрузить обращение" error={data.error} onRetry={refetch} />
         </div>
       </Match>
       <Match when={current()}>

@@ -7,9 +7,10 @@ import { formatTerm, REGULATIONS } from '../../../../domain/regulations';
 import { labelOf } from '../../appeals';
 import { AppealDeadline, AppealStatusChip } from '../../components/AppealParts';
 import { onLive } from '../../live';
-import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
+import { trpc } from '../../trpc';
+import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
 import { formatDate } from '../../ui/format';
+import { LoadError } from '../../components/LoadError';
 
 export default function AppealsListPage() {
   const [list, { refetch }] = createResource(() => trpc.appeals.list.query());
@@ -26,12 +27,7 @@ export default function AppealsListPage() {
       <PageHeader title="Обращения" description={`Жалобы, заявления и вопросы в сетевую организацию. Ответ даётся в течение ${formatTerm(REGULATIONS.appealAnswer)} ${REGULATIONS.appealAnswer.from}.`} actions={newAppeal} />
       <Switch>
         <Match when={list.state === 'errored'}>
-          <Alert tone="error" title="Не удалось загрузить обращения">
-            <p>{describeApiError(list.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
+          <LoadError title="Не удалось загрузить обращения" error={list.error} onRetry={refetch} />
         </Match>
         <Match when={rows()?.length === 0}>
           <EmptyState

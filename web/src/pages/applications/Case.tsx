@@ -8,9 +8,10 @@ import { CaseStatusChip, DeadlineText, DocumentsCard, HistoryCard, StageTimeline
 import { concernsCase, onLive } from '../../live';
 import { unread } from '../../notifications';
 import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, Card, EmptyState, Loading, PageHeader } from '../../ui';
+import { Alert, Card, EmptyState, Loading, PageHeader } from '../../ui';
 import { formatDateTime, formatNumber } from '../../ui/format';
 import { ApplicantActions, type CaseView } from './ApplicantActions';
+import { LoadError } from '../../components/LoadError';
 
 function categoryLabel(category: string): string {
   return category in CATEGORY_LABELS ? CATEGORY_LABELS[category as Category] : category;
@@ -171,12 +172,7 @@ export default function ApplicationCasePage() {
       <Match when={data.state === 'errored'}>
         <div class="stack stack--lg">
           <PageHeader title="Заявка" />
-          <Alert tone="error" title="Не удалось загрузить заявку">
-            <p>{describeApiError(data.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
+          <LoadError title="Не удалось загрузить заявку" error={data.error} onRetry={refetch} />
         </div>
       </Match>
       <Match when={current()}>

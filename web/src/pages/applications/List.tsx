@@ -6,9 +6,10 @@ import { STAGE_DEFINITIONS } from '../../../../domain/application';
 import { whoActsLabel } from '../../cases';
 import { CaseStatusChip, DeadlineText } from '../../components/CaseParts';
 import { onLive } from '../../live';
-import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
+import { trpc } from '../../trpc';
+import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
 import { formatDate } from '../../ui/format';
+import { LoadError } from '../../components/LoadError';
 
 export default function ApplicationsListPage() {
   const [list, { refetch }] = createResource(() => trpc.applications.list.query());
@@ -28,12 +29,7 @@ export default function ApplicationsListPage() {
       />
       <Switch>
         <Match when={list.state === 'errored'}>
-          <Alert tone="error" title="Не удалось загрузить заявки">
-            <p>{describeApiError(list.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
+          <LoadError title="Не удалось загрузить заявки" error={list.error} onRetry={refetch} />
         </Match>
         <Match when={rows()?.length === 0}>
           <EmptyState

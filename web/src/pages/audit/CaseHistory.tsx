@@ -7,6 +7,7 @@ import { createMemo, createResource, createSignal, For, Match, Show, Switch } fr
 import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
 import { Alert, Button, buttonClass, Card, Loading, PageHeader, Select, StatusChip } from '../../ui';
 import { ACTOR_LABELS, EntryIcon, formatInstant, OUTCOME_LABELS, TEMPORAL_STATUS_LABELS, type CaseHistoryView, type TimelineEntry } from './shared';
+import { LoadError } from '../../components/LoadError';
 
 type Replay = RouterOutputs['audit']['replay'];
 type ReadModelReport = RouterOutputs['audit']['checkReadModel'];
@@ -268,12 +269,7 @@ export default function AuditCaseHistoryPage() {
       <Match when={view.state === 'errored'}>
         <div class="stack">
           <PageHeader title="История дела" />
-          <Alert tone="error" title="Не удалось загрузить историю">
-            <p>{describeApiError(view.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
+          <LoadError title="Не удалось загрузить историю" error={view.error} onRetry={refetch} />
           <A href="/audit">← К поиску</A>
         </div>
       </Match>

@@ -5,12 +5,13 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { icsHref, isIsoDay, moscowDay, type OutageFilter } from '../../outages';
 import { hasRole, session, STAFF_ROLES } from '../../session';
-import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader } from '../../ui';
+import { trpc } from '../../trpc';
+import { buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader } from '../../ui';
 import { formatDate, pluralRu } from '../../ui/format';
 import { OutageTable } from './OutageTable';
 import { SubscriptionsCard } from './Subscriptions';
 import '../../outages.css';
+import { LoadError } from '../../components/LoadError';
 
 const DEFAULT_DAYS = 30;
 const TYPING_DELAY_MS = 300;
@@ -94,12 +95,7 @@ export default function OutagesPage() {
             </EmptyState>
           </Match>
           <Match when={outages.state === 'errored'}>
-            <Alert tone="error" title="Не удалось загрузить график">
-              <p>{describeApiError(outages.error).message}</p>
-              <Button variant="secondary" size="small" onClick={() => void refetch()}>
-                Повторить
-              </Button>
-            </Alert>
+            <LoadError title="Не удалось загрузить график" error={outages.error} onRetry={refetch} />
           </Match>
           <Match when={rows()?.length === 0}>
             <EmptyState icon="search" title="Плановых отключений не найдено">

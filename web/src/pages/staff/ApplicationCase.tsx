@@ -20,9 +20,10 @@ import { CaseStatusChip, DeadlineText, DocumentsCard, HistoryCard, StageTimeline
 import { concernsCase, onLive } from '../../live';
 import { session } from '../../session';
 import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, Card, EmptyState, Loading, PageHeader } from '../../ui';
+import { Alert, Card, EmptyState, Loading, PageHeader } from '../../ui';
 import { formatDate, formatDateTime, formatNumber, NO_VALUE } from '../../ui/format';
 import { StaffActions, type CaseView } from './StaffActions';
+import { LoadError } from '../../components/LoadError';
 
 const lookup = <T extends string>(labels: Record<T, string>, value: unknown): string => (typeof value === 'string' && value in labels ? labels[value as T] : typeof value === 'string' && value ? value : NO_VALUE);
 const num = (value: unknown, unit: string): string => {
@@ -279,12 +280,7 @@ export default function StaffApplicationCasePage() {
       <Match when={data.state === 'errored'}>
         <div class="stack stack--lg">
           <PageHeader title="Заявка" />
-          <Alert tone="error" title="Не удалось загрузить заявку">
-            <p>{describeApiError(data.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
+          <LoadError title="Не удалось загрузить заявку" error={data.error} onRetry={refetch} />
         </div>
       </Match>
       <Match when={current()}>{(d) => <CaseBody

@@ -7,8 +7,9 @@ import { STAGE_DEFINITIONS, STAGES, type Stage } from '../../../../domain/applic
 import { CASE_STATUS_LABELS, whoActsLabel, type ApplicationSummary } from '../../cases';
 import { DeadlineText } from '../../components/CaseParts';
 import { onLive } from '../../live';
-import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select, StatusChip } from '../../ui';
+import { trpc } from '../../trpc';
+import { Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select, StatusChip } from '../../ui';
+import { LoadError } from '../../components/LoadError';
 
 const LIST_LIMIT = 200;
 const SEARCH_DELAY_MS = 300;
@@ -62,12 +63,7 @@ export default function StaffApplicationsPage() {
 
           <Switch>
             <Match when={queue.state === 'errored'}>
-              <Alert tone="error" title="Не удалось загрузить заявки">
-                <p>{describeApiError(queue.error).message}</p>
-                <Button variant="secondary" size="small" onClick={() => void refetch()}>
-                  Повторить
-                </Button>
-              </Alert>
+              <LoadError title="Не удалось загрузить заявки" error={queue.error} onRetry={refetch} />
             </Match>
             <Match when={rows()?.length === 0}>
               <Show when={filtered()} fallback={<EmptyState title="Заявок пока нет">Поданные заявки появятся здесь.</EmptyState>}>

@@ -6,10 +6,11 @@ import { useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, For, Match, Switch } from 'solid-js';
 import { moscowDate } from '../../../../domain/calendar';
 import { periodProblem, RATING_CRITERIA, RATING_CRITERION_LABELS, RATING_GROUP_BY, RATING_GROUP_BY_LABELS, RATING_SCORES, type RatingCriterion, type RatingGroupBy } from '../../../../domain/rating';
-import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader, Select } from '../../ui';
+import { trpc } from '../../trpc';
+import { Card, EmptyState, Field, Loading, PageHeader, Select } from '../../ui';
 import { formatDate, pluralRu } from '../../ui/format';
 import '../../ratings.css';
+import { LoadError } from '../../components/LoadError';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const asDate = (v: unknown, fallback: string) => (typeof v === 'string' && ISO_DATE.test(v) ? v : fallback);
@@ -50,12 +51,7 @@ export default function StaffRatingsPage() {
           <Switch>
             <Match when={problem()}>{null}</Match>
             <Match when={summary.state === 'errored'}>
-              <Alert tone="error" title="Не удалось загрузить оценки">
-                <p>{describeApiError(summary.error).message}</p>
-                <Button variant="secondary" size="small" onClick={() => void refetch()}>
-                  Повторить
-                </Button>
-              </Alert>
+              <LoadError title="Не удалось загрузить оценки" error={summary.error} onRetry={refetch} />
             </Match>
             <Match when={data()?.total.count === 0}>
               <EmptyState icon="search" title="За период оценок нет">

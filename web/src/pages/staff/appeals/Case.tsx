@@ -18,9 +18,10 @@ import { HistoryCard } from '../../../components/CaseParts';
 import { concernsCase, onLive } from '../../../live';
 import { session } from '../../../session';
 import { describeApiError, trpc } from '../../../trpc';
-import { Alert, Button, Card, EmptyState, Loading, PageHeader } from '../../../ui';
+import { Alert, Card, EmptyState, Loading, PageHeader } from '../../../ui';
 import { formatDateTime, NO_VALUE } from '../../../ui/format';
 import { AppealStaffActions } from './StaffActions';
+import { LoadError } from '../../../components/LoadError';
 
 interface Refusal {
   action: AppealStaffAction;
@@ -202,12 +203,7 @@ export default function StaffAppealCasePage() {
       <Match when={data.state === 'errored'}>
         <div class="stack stack--lg">
           <PageHeader title="Обращение" />
-          <Alert tone="error" title="Не удалось загрузить обращение">
-            <p>{describeApiError(data.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
+          <LoadError title="Не удалось загрузить обращение" error={data.error} onRetry={refetch} />
         </div>
       </Match>
       <Match when={current()}>

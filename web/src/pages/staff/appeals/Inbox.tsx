@@ -8,9 +8,10 @@ import { KIND_OPTIONS, labelOf, STAGE_OPTIONS, TOPIC_OPTIONS } from '../../../ap
 import { AppealDeadline, AppealStatusChip } from '../../../components/AppealParts';
 import { UUID_RE } from '../../../ids';
 import { onLive } from '../../../live';
-import { describeApiError, trpc } from '../../../trpc';
-import { Alert, Button, buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select } from '../../../ui';
+import { trpc } from '../../../trpc';
+import { buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select } from '../../../ui';
 import { formatDate } from '../../../ui/format';
+import { LoadError } from '../../../components/LoadError';
 
 const LIST_LIMIT = 200;
 const SEARCH_DELAY_MS = 300;
@@ -81,12 +82,7 @@ export default function StaffAppealsInboxPage() {
 
           <Switch>
             <Match when={inbox.state === 'errored'}>
-              <Alert tone="error" title="Не удалось загрузить обращения">
-                <p>{describeApiError(inbox.error).message}</p>
-                <Button variant="secondary" size="small" onClick={() => void refetch()}>
-                  Повторить
-                </Button>
-              </Alert>
+              <LoadError title="Не удалось загрузить обращения" error={inbox.error} onRetry={refetch} />
             </Match>
             <Match when={rows()?.length === 0}>
               <Show when={filtered()} fallback={<EmptyState title="Обращений пока нет">Поступившие обращения появятся здесь.</EmptyState>}>

@@ -5,13 +5,14 @@ import { createResource, createSignal, createUniqueId, For, Match, onCleanup, on
 import { createStore } from 'solid-js/store';
 import { CancelledNote, StreetsList } from '../../../components/OutageParts';
 import { moscowDay, outageWindow, type OutageRow } from '../../../outages';
-import { describeApiError, trpc } from '../../../trpc';
-import { Alert, Button, buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader } from '../../../ui';
+import { trpc } from '../../../trpc';
+import { Button, buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader } from '../../../ui';
 import { formatDate } from '../../../ui/format';
 import { CancelForm } from './CancelForm';
 import { ImportCard } from './ImportCard';
 import { OutageEditor } from './OutageEditor';
 import '../../../outages.css';
+import { LoadError } from '../../../components/LoadError';
 
 const TYPING_DELAY_MS = 300;
 
@@ -151,12 +152,7 @@ export default function StaffOutagesPage() {
           </Checkbox>
           <Switch>
             <Match when={outages.state === 'errored'}>
-              <Alert tone="error" title="Не удалось загрузить график">
-                <p>{describeApiError(outages.error).message}</p>
-                <Button variant="secondary" size="small" onClick={() => void refetch()}>
-                  Повторить
-                </Button>
-              </Alert>
+              <LoadError title="Не удалось загрузить график" error={outages.error} onRetry={refetch} />
             </Match>
             <Match when={rows()?.length === 0}>
               <EmptyState icon="search" title="Предстоящих отключений нет">
