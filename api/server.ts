@@ -23,7 +23,7 @@ import { BANK_NOTIFICATION_PATH, handleBankNotification } from './payments';
 import { handleOutagesIcs } from './outages';
 import { appRouter } from './router';
 
-export const WEB_DIST = path.join(ROOT_DIR, 'web', 'dist');
+export const WEB_DIST = process.env.WEB_DIST_DIR ?? path.join(ROOT_DIR, 'web', 'dist');
 
 export interface ApiServerDeps extends ApiServices {
   store: DocumentStore;

@@ -10,7 +10,8 @@ export default defineConfig({
   root: webDir,
   plugins: [solid()],
   build: {
-    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    // WEB_DIST_DIR lets parallel test runs on one machine keep separate bundles.
+    outDir: process.env.WEB_DIST_DIR ?? fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
   },
   server: {
