@@ -66,7 +66,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['workflows/**/*.{ts,tsx,mts,cts}'],
+    files: ['workflows/**/*.{ts,tsx,mts,cts}', 'bench/bare/workflow.ts'],
     rules: {
       // the TypeScript-aware variant understands `import type` (allowTypeImports)
       'no-restricted-imports': 'off',

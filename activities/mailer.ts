@@ -3,6 +3,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Sequelize } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import { createHash } from 'node:crypto';
+import { asyncLocalStorage as activityContext, type Context } from '@temporalio/activity';
 
 export interface Mail {
   to: string;
@@ -36,13 +37,41 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
 }
 
 /**
+ * The keys an activity has handed to SMTP, kept in its heartbeat details:
+ * Temporal records them (and hands them to the next attempt) even when the
+ * database is down at the moment the outbox row should be marked sent.
+ * Outside an activity (a script) there is no such memory.
+ */
+const handedOver = new WeakMap<Context, Set<string>>();
+function attemptMemory(): { has(key: string): boolean; add(key: string): void } | undefined {
+  const context = activityContext.getStore();
+  if (!context) return undefined;
+  let keys = handedOver.get(context);
+  if (!keys) {
+    const earlier: unknown = context.info.heartbeatDetails;
+    keys = new Set(Array.isArray(earlier) ? earlier.filter((k): k is string => typeof k === 'string') : []);
+    handedOver.set(context, keys);
+  }
+  const known = keys;
+  return {
+    has: (key) => known.has(key),
+    add: (key) => {
+      known.add(key);
+      context.heartbeat([...known]);
+    },
+  };
+}
+
+/**
  * Sends a mail at most once per idempotency key. The outbox row is claimed
  * first and marked sent right after SMTP accepts the message, so activity
- * retries and worker restarts do not send again; the Message-ID is derived from
- * the key, so even a crash in between yields a duplicate that clients collapse.
+ * retries and worker restarts do not send again. If marking fails (the
+ * database went down just then), the retry learns from the heartbeat details
+ * that SMTP already has the mail and only marks it. The Message-ID is derived
+ * from the key, so even a crash in between yields a duplicate that clients collapse.
  */
 export async function sendOnce(sequelize: Sequelize, mailer: Mailer, key: string, mail: Mail): Promise<'sent' | 'already-sent'> {
-  const messageId = `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@kabinet>`;
+  const messageId = mailMessageId(key);
   const [row] = await sequelize.query<{ status: string }>(
     `INSERT INTO mail_outbox (idempotency_key, recipient, subject, status, attempts, message_id)
      VALUES ($1, $2, $3, 'sending', 1, $4)
@@ -51,7 +80,16 @@ export async function sendOnce(sequelize: Sequelize, mailer: Mailer, key: string
     { bind: [key, mail.to, mail.subject, messageId], type: QueryTypes.SELECT },
   );
   if (row?.status === 'sent') return 'already-sent';
-  await mailer.transporter.sendMail({ from: mailer.from, messageId, ...mail });
+  const memory = attemptMemory();
+  if (!memory?.has(key)) {
+    await mailer.transporter.sendMail({ from: mailer.from, messageId, ...mail });
+    memory?.add(key);
+  }
   await sequelize.query(`UPDATE mail_outbox SET status = 'sent', sent_at = now() WHERE idempotency_key = $1`, { bind: [key] });
   return 'sent';
+}
+
+/** The Message-ID of the mail sent under an idempotency key: every retry of one event's mail carries the same one. */
+export function mailMessageId(key: string): string {
+  return `<${createHash('sha256').update(key).digest('hex').slice(0, 32)}@kabinet>`;
 }

@@ -11,6 +11,7 @@ import { recordAccess } from './audit';
 import { caseNumberOf, fetchCaseHistory, parseCaseWorkflowId } from './audit-kinds';
 import { parseCookies, SESSION_COOKIE } from './cookies';
 import { contentDisposition } from './files';
+import { PayloadCodecError } from '../infra/payload-codec';
 
 export const AUDIT_HISTORY_PATH = '/api/audit/history/';
 
@@ -37,7 +38,12 @@ export async function handleHistoryDownload(deps: { db: Db; temporal: Client }, 
   const ref = name.endsWith('.json') ? parseCaseWorkflowId(name.slice(0, -'.json'.length)) : null;
   if (!ref) return sendJson(res, 404, 'История не найдена: укажите идентификатор процесса заявки или обращения');
 
-  const history = await fetchCaseHistory(deps.temporal, ref);
+  // Decrypted (fetchCaseHistory): the auditor keeps a readable record that `npm run replay` also takes.
+  const history = await fetchCaseHistory(deps.temporal, ref).catch((error: unknown) => {
+    if (error instanceof PayloadCodecError) return error;
+    throw error;
+  });
+  if (history instanceof PayloadCodecError) return sendJson(res, 500, `Историю не удалось расшифровать: ${history.message}`);
   if (!history) return sendJson(res, 404, 'История не найдена: такого процесса нет в Temporal');
   const found = await caseNumberOf(deps.db, ref.caseId);
   await recordAccess(deps.db, {

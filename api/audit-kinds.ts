@@ -5,6 +5,7 @@ import { isGrpcServiceError, WorkflowNotFoundError, type Client } from '@tempora
 import type { temporal } from '@temporalio/proto';
 import { QueryTypes } from 'sequelize';
 import type { Db } from '../db';
+import { decodeHistory } from '../infra/data-converter';
 
 import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../domain/audit';
 
@@ -92,10 +93,14 @@ export async function caseNumberOf(db: Db, caseId: string): Promise<{ kind: Case
 
 const GRPC_NOT_FOUND = 5;
 
-/** The case's full event history, or null when Temporal has no such workflow (never started, or past retention). */
+/**
+ * The case's full event history in clear text (decrypted with the client's
+ * codec), or null when Temporal has no such workflow (never started, or past retention).
+ */
 export async function fetchCaseHistory(client: Client, ref: CaseRef): Promise<temporal.api.history.v1.IHistory | null> {
   try {
-    return await client.workflow.getHandle(ref.workflowId).fetchHistory();
+    const history = await client.workflow.getHandle(ref.workflowId).fetchHistory();
+    return await decodeHistory(history, client.options.loadedDataConverter.payloadCodecs);
   } catch (error) {
     if (error instanceof WorkflowNotFoundError || (isGrpcServiceError(error) && error.code === GRPC_NOT_FOUND)) return null;
     throw error;

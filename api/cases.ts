@@ -66,11 +66,17 @@ export async function startCase(
   });
 }
 
-/** Read your writes: the answer waits until the read model shows the new case (or says it is late). */
+/**
+ * Read your writes: the answer waits until the read model shows the new case (or says it is late).
+ * The pause between looks grows (100 ms → 1 s): under load, hundreds of waiting submissions
+ * polling every 100 ms would themselves keep the database and the API busy.
+ */
 export async function waitForReadModel(ready: () => Promise<boolean>, lateMessage: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  let pause = 100;
   while (!(await ready())) {
     if (Date.now() > deadline) throw new TRPCError({ code: 'TIMEOUT', message: lateMessage });
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, pause));
+    pause = Math.min(1000, pause * 1.5);
   }
 }

@@ -6,6 +6,7 @@ import type { ThrottleRules } from '../auth/throttle';
 import type { ResolvedTerms } from '../domain/regulations';
 import type { Db } from '../db';
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from './cookies';
+import { isServiceUnavailable, serviceUnavailable } from './unavailable';
 
 export interface ApiServices {
   db: Db;
@@ -37,7 +38,11 @@ function appendSetCookie(res: ServerResponse, cookie: string) {
 export async function createContext(services: ApiServices, req: IncomingMessage, res: ServerResponse): Promise<Context> {
   const secure = services.publicUrl.startsWith('https://');
   const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-  const session = token ? await validateSessionToken(services.db, token) : null;
+  const session = token
+    ? await validateSessionToken(services.db, token).catch((error: unknown) => {
+        throw isServiceUnavailable(error) ? serviceUnavailable(error) : error;
+      })
+    : null;
   if (token && !session) appendSetCookie(res, clearedSessionCookie(secure));
   if (token && session?.renewed) appendSetCookie(res, sessionCookie(token, session.expiresAt, secure));
   return {

@@ -6,9 +6,18 @@ export function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
-    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeURIComponent(part.slice(eq + 1).trim()));
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), decodeCookieValue(part.slice(eq + 1).trim()));
   }
   return cookies;
+}
+
+/** A value that is not valid percent-encoding is kept as sent: it matches no session, and must not throw (a 500). */
+function decodeCookieValue(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
 }
 
 export function sessionCookie(token: string, expiresAt: Date, secure: boolean): string {

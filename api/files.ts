@@ -61,6 +61,7 @@ const MESSAGES = {
   tooLarge: `Файл больше ${UPLOAD_MAX_BYTES / 1024 / 1024} МБ`,
   empty: 'Файл пустой',
   badType: 'Допустимы только файлы PDF, JPEG и PNG; тип файла определяется по содержимому',
+  brokenPdf: 'Файл PDF повреждён или загружен не полностью: откройте его на компьютере, сохраните заново и загрузите ещё раз',
   notFound: 'Документ не найден',
   badCategory: `Укажите категорию заявителя: ${CATEGORIES.join(', ')}`,
   unavailable: 'Файл документа временно недоступен. Попробуйте позже или обратитесь в сетевую организацию',
@@ -108,6 +109,7 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
     if (bytes.byteLength === 0) return sendJson(res, 400, { error: { message: MESSAGES.empty } });
     const mime = sniffUploadType(bytes.subarray(0, 16));
     if (!mime) return sendJson(res, 415, { error: { message: MESSAGES.badType } });
+    if (mime === 'application/pdf' && !isCompletePdf(bytes)) return sendJson(res, 422, { error: { message: MESSAGES.brokenPdf } });
 
     const stored = await deps.store.put(bytes);
     const filename = sanitizeFilename(url.searchParams.get('filename'), mime);
@@ -208,6 +210,17 @@ function isAttachmentKind(value: unknown): value is AttachmentKind {
 
 function isCategory(value: unknown): value is Category {
   return (CATEGORIES as readonly unknown[]).includes(value);
+}
+
+/**
+ * A PDF that readers will open: `%PDF-x.y`, and the end-of-file marker within
+ * the last 1024 bytes, where Acrobat looks for it. A header with garbage behind
+ * it, or a file cut short in transfer, has none.
+ */
+export function isCompletePdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
+  const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.byteLength - 1024))).toString('latin1');
+  return /^%PDF-\d\.\d/.test(head) && tail.includes('%%EOF');
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {

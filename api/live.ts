@@ -26,7 +26,14 @@ export async function createLiveHub(databaseUrl: string, log: { warn(obj: object
   let client: pg.Client | undefined;
   let closed = false;
 
-  // The LISTEN connection must survive a database restart: reconnect with a pause.
+  // The LISTEN connection must survive a database restart: reconnect with a
+  // pause, and keep trying while the database is still down.
+  function reconnectSoon(): void {
+    setTimeout(() => {
+      if (!closed) void connect().catch(reconnectSoon);
+    }, 2000);
+  }
+
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString: databaseUrl });
     next.on('notification', (message) => {
@@ -37,13 +44,20 @@ export async function createLiveHub(databaseUrl: string, log: { warn(obj: object
       }
     });
     next.on('error', (error) => {
-      if (closed) return;
-      log.warn({ err: error }, 'live updates: database connection lost, reconnecting');
       void next.end().catch(() => {});
-      setTimeout(() => void connect().catch(() => {}), 2000);
+      // Only the established connection reconnects (once); a failed attempt is retried by its caller.
+      if (closed || client !== next) return;
+      client = undefined;
+      log.warn({ err: error }, 'live updates: database connection lost, reconnecting');
+      reconnectSoon();
     });
-    await next.connect();
-    await next.query(`LISTEN ${LIVE_CHANNEL}`);
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${LIVE_CHANNEL}`);
+    } catch (error) {
+      void next.end().catch(() => {});
+      throw error;
+    }
     client = next;
   }
   await connect();

@@ -4,6 +4,7 @@ import type { Env } from '../infra/config';
 import { publicUrl } from '../infra/config';
 import { StackError } from '../infra/errors';
 import type { createLogger } from '../infra/logger';
+import { temporalDataConverter } from '../infra/data-converter';
 import { temporalConnectionOptions } from '../infra/temporal';
 import { connectDb } from '../db';
 import { migrate } from '../db/migrate';
@@ -16,6 +17,8 @@ import { createDocumentStore } from '../documents/store';
 import { resolveTerms, type ResolvedTerms, type TermOverrides } from '../domain/regulations';
 
 export async function startApi(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }, opts: { log: ReturnType<typeof createLogger>; demoAccounts: boolean; embedded: boolean; throttle?: ThrottleRules }) {
+  // Before anything connects: a missing key in production is a configuration error, not a half-started API.
+  const dataConverter = temporalDataConverter(env);
   const db = connectDb(endpoints.databaseUrl);
   try {
     await db.sequelize.authenticate();
@@ -29,7 +32,7 @@ export async function startApi(env: Env, endpoints: { databaseUrl: string; tempo
     await db.close();
     throw new StackError(`Temporal is unreachable at ${endpoints.temporalAddress}: ${error instanceof Error ? error.message : String(error)}. Check TEMPORAL_ADDRESS`);
   });
-  const temporal = new Client({ connection: temporalConnection, namespace: env.TEMPORAL_NAMESPACE });
+  const temporal = new Client({ connection: temporalConnection, namespace: env.TEMPORAL_NAMESPACE, dataConverter });
   const mailer = createMailer(endpoints.smtpUrl, env.MAIL_FROM);
   try {
     await mailer.verify();
@@ -42,7 +45,7 @@ export async function startApi(env: Env, endpoints: { databaseUrl: string; tempo
   const live = await createLiveHub(endpoints.databaseUrl, opts.log);
   const server = createApiServer({
     live,
-    bankWebhookSecret: env.BANK_WEBHOOK_SECRET, db, temporal, temporalConnection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, publicUrl: publicUrl(env),
+    bankWebhookSecret: env.BANK_WEBHOOK_SECRET, trustProxy: env.TRUST_PROXY === 'on', db, temporal, temporalConnection, namespace: env.TEMPORAL_NAMESPACE, taskQueue: env.TEMPORAL_TASK_QUEUE, publicUrl: publicUrl(env),
     throttle: opts.throttle ?? DEFAULT_THROTTLE_RULES,
     terms: termsFromEnv(env),
     paymentsMode: env.PAYMENTS_MODE === 'auto' ? (opts.embedded ? 'test' : 'bank') : env.PAYMENTS_MODE,
@@ -69,6 +72,8 @@ export async function startApi(env: Env, endpoints: { databaseUrl: string; tempo
   return {
     server,
     db,
+    /** The API's Temporal client (its data converter included), for commands driven in-process (benchmarks). */
+    temporal,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

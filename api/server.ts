@@ -14,6 +14,7 @@ import { validateSessionToken } from '../auth/sessions';
 import { createContext, type ApiServices } from './context';
 import { parseCookies, SESSION_COOKIE } from './cookies';
 import { isCrossSiteRequest } from './csrf';
+import { securityHeaders } from './security-headers';
 import { documentAccessRecorder } from './audit';
 import { AUDIT_HISTORY_PATH, handleHistoryDownload } from './audit-history-route';
 import { createFileRoutes } from './files';
@@ -21,7 +22,9 @@ import { healthReport } from './health';
 import type { LiveHub } from './live';
 import { BANK_NOTIFICATION_PATH, handleBankNotification } from './payments';
 import { handleOutagesIcs } from './outages';
+import { handleTemporalCodec, TEMPORAL_CODEC_PATH } from './temporal-codec';
 import { appRouter } from './router';
+import { isServiceUnavailable, SERVICE_UNAVAILABLE_MESSAGE } from './unavailable';
 
 export const WEB_DIST = process.env.WEB_DIST_DIR ?? path.join(ROOT_DIR, 'web', 'dist');
 
@@ -32,6 +35,8 @@ export interface ApiServerDeps extends ApiServices {
   mailer: Mailer;
   live: LiveHub;
   bankWebhookSecret?: string;
+  /** Believe the reverse proxy's X-Forwarded-Proto (TRUST_PROXY=on). */
+  trustProxy?: boolean;
   log: Logger;
 }
 
@@ -48,16 +53,18 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
     createContext: ({ req, res }) => createContext(deps, req, res),
     onError: ({ error, path: procedure }) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') deps.log.error({ err: error.cause ?? error, procedure }, 'procedure failed');
+      if (error.code === 'SERVICE_UNAVAILABLE') deps.log.warn({ err: error.cause ?? error, procedure }, 'procedure failed: a backing service is unavailable');
     },
   });
   const files = createFileRoutes({ db: deps.db, store: deps.store, publicUrl: deps.publicUrl, log: deps.log, onDocumentAccess: documentAccessRecorder(deps.db) });
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   const web = hasWeb ? sirv(WEB_DIST, { single: true, etag: true, gzip: true, brotli: true, immutable: true }) : undefined;
 
+  const setSecurityHeaders = securityHeaders({ publicUrl: deps.publicUrl, trustProxy: deps.trustProxy ?? false });
+
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const url = req.url ?? '/';
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'same-origin');
+    setSecurityHeaders(req, res);
     if (url === '/healthz') {
       const report = await healthReport({ db: deps.db, temporal: deps.temporalConnection, namespace: deps.namespace, mailer: deps.mailer });
       return sendJson(res, report.ok ? 200 : 503, report);
@@ -75,8 +82,8 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
       return deps.live.stream(req, res, session);
     }
     if (url.startsWith(AUDIT_HISTORY_PATH)) return handleHistoryDownload(deps, req, res);
+    if (url.startsWith(`${TEMPORAL_CODEC_PATH}/`)) return handleTemporalCodec(deps, req, res);
     if (files(req, res)) return;
-    res.setHeader('x-frame-options', 'DENY');
     if (web) return web(req, res);
     res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     res.end('The cabinet is not built yet: run `npm run build:web`.');
@@ -84,9 +91,12 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
 
   return http.createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
-      deps.log.error({ err: error, url: req.url }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: { message: 'Внутренняя ошибка сервиса. Попробуйте ещё раз через несколько минут' } });
-      else res.end();
+      const unavailable = isServiceUnavailable(error);
+      if (unavailable) deps.log.warn({ err: error, url: req.url }, 'request failed: a backing service is unavailable');
+      else deps.log.error({ err: error, url: req.url }, 'request failed');
+      if (res.headersSent) res.end();
+      else if (unavailable) sendJson(res, 503, { error: { message: SERVICE_UNAVAILABLE_MESSAGE } });
+      else sendJson(res, 500, { error: { message: 'Внутренняя ошибка сервиса. Попробуйте ещё раз через несколько минут' } });
     });
   });
 }

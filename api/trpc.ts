@@ -4,6 +4,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Role } from '../domain/account';
 import type { Context } from './context';
+import { isServiceUnavailable, serviceUnavailable } from './unavailable';
+import { unstorableTextPath } from './storable-text';
 
 /**
  * Messages by field path ('passport.series'); the wrapper key of a procedure
@@ -20,6 +22,13 @@ function nestedFieldErrors(error: ZodError): Record<string, string[]> {
   return out;
 }
 
+/** A Russian sentence for input the schema rejected: tRPC's own message is zod's JSON dump of the issues, regular expressions included. */
+function inputMessage(error: ZodError): string {
+  const [first, ...rest] = error.issues;
+  if (!first) return 'Проверьте правильность заполнения полей';
+  return rest.length ? `Проверьте правильность заполнения полей. ${first.message}` : first.message;
+}
+
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     const cause = error.cause;
@@ -32,17 +41,40 @@ const t = initTRPC.context<Context>().create({
             ? (cause.fieldErrors as Record<string, string[]>)
             : undefined;
     // Internal failures are logged on the server; the client gets no details of them.
-    const message = error.code === 'INTERNAL_SERVER_ERROR' ? 'Внутренняя ошибка сервиса. Попробуйте ещё раз через несколько минут' : shape.message;
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'Внутренняя ошибка сервиса. Попробуйте ещё раз через несколько минут'
+        : cause instanceof ZodError && error.message === cause.message
+          ? inputMessage(cause)
+          : cause instanceof SyntaxError && error.message === cause.message
+            ? 'Запрос не разобран: данные должны быть в формате JSON'
+            : shape.message;
     return { ...shape, message, data: { ...shape.data, stack: undefined, fieldErrors } };
   },
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure;
+
+/**
+ * Every procedure: a database or Temporal that is down answers 503 with a message to retry, not a 500;
+ * text PostgreSQL cannot store is refused with 400.
+ */
+export const publicProcedure = t.procedure.use(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isServiceUnavailable(result.error)) throw serviceUnavailable(result.error.cause);
+  return result;
+}).use(async ({ getRawInput, next }) => {
+  // Like malformed JSON, refused before the session is looked at: the answer depends on the text alone.
+  const path = unstorableTextPath(await getRawInput());
+  if (path === null) return next();
+  const field = path.replace(/^(form|input)\./, '');
+  const message = 'Текст содержит недопустимый символ (например, нулевой байт): удалите его и повторите';
+  throw new TRPCError({ code: 'BAD_REQUEST', message, cause: Object.assign(new Error(message), { field }) });
+});
 
 /** Logged in, even with a temporary password that still has to be changed. */
-export const sessionProcedure = t.procedure.use(({ ctx, next }) => {
+export const sessionProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Войдите в личный кабинет' });
   return next({ ctx: { ...ctx, session: ctx.session, user: ctx.session.user } });
 });

@@ -9,6 +9,7 @@ import * as audit from './migrations/0005_audit';
 import * as outages from './migrations/0006_outages';
 import * as ratings from './migrations/0007_ratings';
 import * as notificationLinks from './migrations/0008_notification_links';
+import * as listIndexes from './migrations/0009_list_indexes';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -22,6 +23,7 @@ const MIGRATIONS = [
   { name: '0006_outages', ...outages },
   { name: '0007_ratings', ...ratings },
   { name: '0008_notification_links', ...notificationLinks },
+  { name: '0009_list_indexes', ...listIndexes },
 ];
 
 export function migrator(sequelize: Sequelize) {

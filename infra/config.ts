@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { parsePayloadKeys, PayloadCodecError } from './payload-codec';
 
 export const ROOT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -16,6 +17,8 @@ const envSchema = z.object({
   NODE_ENV: z.string().default('development'),
   PORT: port(3000),
   PUBLIC_URL: optional,
+  /** 'on': a reverse proxy terminates TLS and its X-Forwarded-Proto is believed (HSTS). */
+  TRUST_PROXY: z.enum(['on', 'off']).default('off'),
   DATA_DIR: z.string().default(path.join(ROOT_DIR, '.data')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
@@ -32,6 +35,8 @@ const envSchema = z.object({
   TEMPORAL_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_UI_URL: optional,
+  /** A workflow bundle prebuilt by scripts/bundle-workflows.ts: the worker starts without bundling (seconds instead of tens of seconds). */
+  WORKFLOW_BUNDLE: optional,
 
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), 'expected smtp://user:password@host:port (or smtps://)'),
   MAIL_FROM: z.string().default('Личный кабинет <no-reply@kabinet.local>'),
@@ -45,6 +50,16 @@ const envSchema = z.object({
   TERMS_OVERRIDE: optional,
   DEMO_ACCOUNTS: z.enum(['auto', 'on', 'off']).default('auto'),
   BANK_WEBHOOK_SECRET: optional,
+  /** `id:base64-32-bytes[,id:…]`, the first seals new Temporal payloads; unset → a key kept in DATA_DIR (not in production). See infra/data-converter.ts. */
+  PAYLOAD_KEYS: optional.transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    try {
+      return parsePayloadKeys(v);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: error instanceof PayloadCodecError ? error.message : String(error) });
+      return z.NEVER;
+    }
+  }),
 });
 
 export type Env = z.infer<typeof envSchema>;

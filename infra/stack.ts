@@ -3,10 +3,11 @@
 // by the test harness; a failure part-way stops whatever already started.
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import type { Env } from './config';
+import { publicUrl, type Env } from './config';
 import { startMailCatcher } from './mail';
 import { startEmbeddedPostgres } from './postgres';
 import { ensureTemporalCli } from './temporal-cli';
+import { TEMPORAL_CODEC_PATH } from './data-converter';
 import { registerSearchAttributes, startDevServer, temporalConnectionOptions } from './temporal';
 
 export interface Stack {
@@ -58,6 +59,7 @@ export async function startStack(env: Env, opts: StackOptions = {}): Promise<Sta
         uiPort: env.TEMPORAL_UI_PORT,
         namespace: env.TEMPORAL_NAMESPACE,
         dbFile: opts.fresh ? undefined : path.join(env.DATA_DIR, 'temporal', 'temporal.sqlite'),
+        codecEndpoint: `${publicUrl(env)}${TEMPORAL_CODEC_PATH}`,
         log,
       });
       stops.push(server.stop);

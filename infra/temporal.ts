@@ -22,7 +22,8 @@ export function temporalConnectionOptions(env: Env, address: string): Connection
 export interface DevServer {
   address: string;
   uiUrl: string;
-  stop(): Promise<void>;
+  /** SIGTERM (graceful, SIGKILL after 10 s), or SIGKILL at once to simulate a crash. */
+  stop(signal?: 'SIGTERM' | 'SIGKILL'): Promise<void>;
 }
 
 /**
@@ -30,7 +31,16 @@ export interface DevServer {
  * (SQLite in WAL mode: concurrent readers and far fewer fsyncs), without one it
  * is in memory (tests).
  */
-export async function startDevServer(opts: { cli: string; port: number; uiPort: number; dbFile?: string; namespace: string; log: (line: string) => void }): Promise<DevServer> {
+export async function startDevServer(opts: {
+  cli: string;
+  port: number;
+  uiPort: number;
+  dbFile?: string;
+  namespace: string;
+  /** The cabinet's codec endpoint (api/temporal-codec.ts): the Web UI decrypts payloads through it. */
+  codecEndpoint?: string;
+  log: (line: string) => void;
+}): Promise<DevServer> {
   await assertPortsFree([
     { port: opts.port, what: 'Temporal frontend', variable: 'TEMPORAL_PORT' },
     { port: opts.uiPort, what: 'Temporal Web UI', variable: 'TEMPORAL_UI_PORT' },
@@ -40,6 +50,7 @@ export async function startDevServer(opts: { cli: string; port: number; uiPort: 
     fs.mkdirSync(path.dirname(opts.dbFile), { recursive: true });
     args.push('--db-filename', opts.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
   }
+  if (opts.codecEndpoint) args.push('--ui-codec-endpoint', opts.codecEndpoint);
   const child: ChildProcess = spawn(opts.cli, args, { stdio: ['ignore', 'ignore', 'pipe'], detached: false });
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr = (stderr + c).slice(-4000)));
@@ -64,7 +75,7 @@ export async function startDevServer(opts: { cli: string; port: number; uiPort: 
   return {
     address,
     uiUrl: `http://localhost:${opts.uiPort}`,
-    stop: () =>
+    stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
         if (exited) return resolve();
         const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -72,7 +83,7 @@ export async function startDevServer(opts: { cli: string; port: number; uiPort: 
           clearTimeout(force);
           resolve();
         });
-        child.kill('SIGTERM');
+        child.kill(signal);
       }),
   };
 }

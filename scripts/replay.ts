@@ -23,6 +23,7 @@ import { visibilityQuery } from '../api/audit-search';
 import { caseSearchSchema } from '../domain/audit';
 import { connectDb, type Db } from '../db';
 import { readEnv, type Env } from '../infra/config';
+import { temporalDataConverter } from '../infra/data-converter';
 import { temporalConnectionOptions } from '../infra/temporal';
 import { installRuntime } from '../worker/create-worker';
 
@@ -58,7 +59,7 @@ async function connect(env: Env): Promise<{ client: Client; close: () => Promise
   const connection = await Connection.connect(temporalConnectionOptions(env, address)).catch((error: unknown) => {
     throw new Error(`Temporal недоступен по адресу ${address}: ${error instanceof Error ? error.message : String(error)}. Задайте TEMPORAL_ADDRESS`);
   });
-  return { client: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }), close: () => connection.close() };
+  return { client: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(env) }), close: () => connection.close() };
 }
 
 function database(env: Env): Db {
@@ -94,7 +95,8 @@ async function replaySingle(env: Env, target: string): Promise<number> {
     if (!fs.existsSync(file)) throw new UsageError(`Файл ${file} не найден`);
     const history = historyFromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));
     const workflowId = path.basename(file, '.json');
-    const outcome = await replayOne(history, workflowId);
+    // A history saved by «Аудит» is in clear text, one from `temporal workflow show` encrypted: the converter reads both.
+    const outcome = await replayOne(history, workflowId, temporalDataConverter(env));
     printReplaySummary({ replayed: 1, deterministic: outcome.deterministic ? 1 : 0, failed: outcome.deterministic ? [] : [{ workflowId, runId: 'файл', outcome }] });
     return outcome.deterministic ? 0 : 1;
   }
@@ -104,7 +106,7 @@ async function replaySingle(env: Env, target: string): Promise<number> {
   try {
     const history = await fetchCaseHistory(client, ref);
     if (!history) throw new Error(`Процесс ${ref.workflowId} не найден в Temporal`);
-    const outcome = await replayOne(history, ref.workflowId);
+    const outcome = await replayOne(history, ref.workflowId, temporalDataConverter(env));
     printReplaySummary({ replayed: 1, deterministic: outcome.deterministic ? 1 : 0, failed: outcome.deterministic ? [] : [{ workflowId: ref.workflowId, runId: '', outcome }] });
     return outcome.deterministic ? 0 : 1;
   } finally {
@@ -118,7 +120,7 @@ async function replayPeriod(env: Env, query: string): Promise<number> {
     const { count } = await client.workflow.count(query);
     console.error(`Запрос: ${query}\nПроцессов: ${count}`);
     const tick = progress(count);
-    const summary = await replayQuery(client, query, (r) => tick(r.workflowId, r.outcome.deterministic));
+    const summary = await replayQuery(client, query, temporalDataConverter(env), (r) => tick(r.workflowId, r.outcome.deterministic));
     printReplaySummary(summary);
     return summary.failed.length ? 1 : 0;
   } finally {
@@ -145,7 +147,9 @@ async function checkReadModels(env: Env, opts: { target?: string; query?: string
     for await (const workflowId of workflowIds) {
       const ref = parseCaseWorkflowId(workflowId);
       if (!ref) continue;
-      const report = await checkReadModel(db, ref, await client.workflow.getHandle(workflowId).fetchHistory());
+      const history = await fetchCaseHistory(client, ref);
+      if (!history) throw new Error(`Процесс ${workflowId} не найден в Temporal`);
+      const report = await checkReadModel(db, ref, history);
       checked += 1;
       if (report.differences.length) failed += 1;
       tick(workflowId, report.differences.length === 0);

@@ -1,7 +1,11 @@
 // Builds the worker that runs every case workflow and its activities.
+import fs from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ConnectionOptions } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
+import { FAILURE_CONVERTER_PATH } from '../infra/data-converter';
 import { createActivities, type ActivityDeps } from '../activities';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -15,17 +19,41 @@ export function installRuntime(level: string) {
   Runtime.install({ logger: new DefaultLogger(sdkLevel) });
 }
 
+const bundlerLogger = { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error };
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundling the workflow code takes seconds: do it once per process. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: { log() {}, trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error } });
+  // The failure converter runs inside the workflow sandbox too, so it is bundled with the workflows.
+  bundle ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, failureConverterPath: FAILURE_CONVERTER_PATH, logger: bundlerLogger });
   return bundle;
+}
+
+let replay: Promise<WorkflowBundleWithSourceMap> | undefined;
+/**
+ * The same workflow code for replays, with the SDK's default failure converter:
+ * a replay's failures never leave the process, and one that cannot run must
+ * say why instead of "Encoded failure". Failure contents play no part in determinism.
+ */
+export function replayBundle(): Promise<WorkflowBundleWithSourceMap> {
+  replay ??= bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: bundlerLogger });
+  return replay;
+}
+
+/** Writes the bundle of this code to a file for WORKFLOW_BUNDLE (scripts/bundle-workflows.ts). */
+export async function writeWorkflowBundle(file: string): Promise<void> {
+  const { code } = await workflowBundle();
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  fs.writeFileSync(file, code);
 }
 
 export interface WorkerOptions {
   connection: Pick<ConnectionOptions, 'address' | 'tls' | 'apiKey' | 'metadata'>;
   namespace: string;
   taskQueue: string;
+  /** temporalDataConverter(env): payloads encrypted on the way to the server. */
+  dataConverter: DataConverter;
+  /** A bundle prebuilt from this code (WORKFLOW_BUNDLE); without one the worker bundles at start. */
+  bundlePath?: string;
   deps: ActivityDeps;
 }
 
@@ -40,7 +68,8 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
-    workflowBundle: await workflowBundle(),
+    dataConverter: opts.dataConverter,
+    workflowBundle: opts.bundlePath ? { codePath: opts.bundlePath } : await workflowBundle(),
     activities: createActivities(opts.deps),
   });
   return { worker, connection };

@@ -1,6 +1,7 @@
 // Runs the worker until stopped; used by `npm start` and by worker/main.ts.
 import type { Env } from '../infra/config';
 import { publicUrl } from '../infra/config';
+import { temporalDataConverter } from '../infra/data-converter';
 import { temporalConnectionOptions } from '../infra/temporal';
 import { connectDb } from '../db';
 import { createMailer } from '../activities/mailer';
@@ -9,12 +10,15 @@ import { createWorker, installRuntime } from './create-worker';
 
 export async function startWorker(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }) {
   installRuntime(env.LOG_LEVEL);
+  const dataConverter = temporalDataConverter(env);
   const db = connectDb(endpoints.databaseUrl);
   const mailer = createMailer(endpoints.smtpUrl, env.MAIL_FROM);
   const { worker, connection } = await createWorker({
     connection: temporalConnectionOptions(env, endpoints.temporalAddress),
     namespace: env.TEMPORAL_NAMESPACE,
     taskQueue: env.TEMPORAL_TASK_QUEUE,
+    dataConverter,
+    bundlePath: env.WORKFLOW_BUNDLE,
     deps: { db, mailer, store: createDocumentStore({ dataDir: env.DATA_DIR, url: env.DOCUMENT_STORE_URL }), publicUrl: publicUrl(env) },
   });
   const running = worker.run();

@@ -2,7 +2,9 @@
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { applicantActionSchemas, applicationFormSchema, APPLICANT_ACTIONS, type ApplicantAction } from '../../domain/application';
-import { applicantActionsFor, applicationCase, applicationSummary, actorOf, sendAction, submitApplication } from '../applications';
+import { pageInputSchema } from '../../domain/lists';
+import { applicantApplicationsPage, applicantDashboard } from '../application-lists';
+import { applicantActionsFor, applicationCase, actorOf, sendAction, submitApplication } from '../applications';
 import { roleProcedure, router } from '../trpc';
 
 const applicantProcedure = roleProcedure('applicant');
@@ -36,10 +38,9 @@ export const applicationsRouter = router({
 
   submit: applicantProcedure.input(z.object({ draftId: z.uuid(), form: applicationFormSchema })).mutation(({ ctx, input }) => submitApplication(ctx, ctx.user, input.draftId, input.form)),
 
-  list: applicantProcedure.query(async ({ ctx }) => {
-    const rows = await ctx.db.Application.findAll({ where: { applicantId: ctx.user.id }, order: [['submittedAt', 'DESC']] });
-    return rows.map(applicationSummary);
-  }),
+  list: applicantProcedure.input(pageInputSchema).query(({ ctx, input }) => applicantApplicationsPage(ctx.db, ctx.user.id, input)),
+
+  dashboard: applicantProcedure.query(({ ctx }) => applicantDashboard(ctx.db, ctx.user.id)),
 
   get: applicantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const application = await ctx.db.Application.findOne({ where: { id: input.id, applicantId: ctx.user.id } });

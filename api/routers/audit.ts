@@ -5,6 +5,8 @@
 import { TRPCError } from '@trpc/server';
 import type { temporal } from '@temporalio/proto';
 import { z } from 'zod';
+import { clientDataConverter, decodeDescription } from '../../infra/data-converter';
+import { PayloadCodecError } from '../../infra/payload-codec';
 import { accessLogFilterSchema, caseSearchSchema } from '../../domain/audit';
 import { listAccessLog, recordAccess } from '../audit';
 import { auditHistoryUrl } from '../audit-history-route';
@@ -30,7 +32,10 @@ const caseRefInput = z.union([workflowRef, z.object({ caseId: z.uuid('Укажи
 const refOf = (input: z.output<typeof caseRefInput>): CaseRef => ('workflowId' in input ? input.workflowId : caseRef(input.kind, input.caseId.toLowerCase()));
 
 async function fetchHistory(ctx: Context, ref: CaseRef): Promise<temporal.api.history.v1.IHistory> {
-  const history = await fetchCaseHistory(ctx.temporal, ref);
+  const history = await fetchCaseHistory(ctx.temporal, ref).catch((error: unknown) => {
+    if (error instanceof PayloadCodecError) throw new TRPCError({ code: 'PRECONDITION_FAILED', message: `Историю ${ref.workflowId} не удалось расшифровать: ${error.message}` });
+    throw error;
+  });
   if (!history) throw new TRPCError({ code: 'NOT_FOUND', message: `Процесс ${ref.workflowId} не найден в Temporal` });
   return history;
 }
@@ -54,6 +59,7 @@ export const auditRouter = router({
     const handle = ctx.temporal.workflow.getHandle(ref.workflowId);
     const history = await fetchHistory(ctx, ref);
     const description = await handle.describe();
+    await decodeDescription(description.raw, ctx.temporal.options.loadedDataConverter.payloadCodecs);
     const timeline = applyPendingActivities(
       buildTimeline(history),
       (description.raw.pendingActivities ?? []).map((p) => ({ activityId: p.activityId ?? '', attempt: p.attempt ?? 1, lastFailure: failureText(p.lastFailure) })),
@@ -80,7 +86,7 @@ export const auditRouter = router({
   replay: auditors.input(workflowRef).query(async ({ ctx, input }) => {
     const ref = input.workflowId;
     const history = await fetchHistory(ctx, ref);
-    const outcome = await replayOne(history, ref.workflowId);
+    const outcome = await replayOne(history, ref.workflowId, clientDataConverter(ctx.temporal));
     await record(ctx, ref, 'replay', outcome.deterministic ? 'Воспроизведение: детерминировано' : `Воспроизведение: расхождение (${outcome.errorType}): ${outcome.error}`);
     return { workflowId: ref.workflowId, events: history.events?.length ?? 0, ...outcome };
   }),

@@ -1,11 +1,11 @@
 // The staff workspace for applications: the queue, the full case, the actions of each stage.
 import { TRPCError } from '@trpc/server';
-import { Op, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
-import { STAFF_ACTIONS, STAGES, staffActionSchemas, type StaffAction } from '../../domain/application';
+import { STAFF_ACTIONS, staffActionSchemas, type StaffAction } from '../../domain/application';
+import { applicationQueueInputSchema } from '../../domain/lists';
 import { maskSnils } from '../../domain/identifiers';
-import type { Application } from '../../db/models';
-import { applicationCase, applicationSummary, actorOf, sendAction, staffActionsFor } from '../applications';
+import { applicationQueuePage, staffDashboard } from '../application-lists';
+import { applicationCase, actorOf, sendAction, staffActionsFor } from '../applications';
 import { publicUser } from '../accounts';
 import { recordAccess } from '../audit';
 import { roleProcedure, router } from '../trpc';
@@ -15,33 +15,9 @@ const actors = roleProcedure('staff', 'admin');
 const staffAction = z.enum(Object.keys(STAFF_ACTIONS) as [StaffAction, ...StaffAction[]]);
 
 export const staffApplicationsRouter = router({
-  queue: readers
-    .input(
-      z.object({
-        stage: z.enum(STAGES).optional(),
-        status: z.enum(['active', 'completed', 'annulled', 'withdrawn']).optional(),
-        overdue: z.boolean().optional(),
-        query: z.string().trim().max(100).optional(),
-        limit: z.number().int().min(1).max(500).default(100),
-      }),
-    )
-    .query(async ({ ctx, input }) => {
-      const where: WhereOptions<Application>[] = [];
-      if (input.stage) where.push({ stage: input.stage });
-      if (input.status) where.push({ status: input.status });
-      if (input.overdue !== undefined) where.push({ overdue: input.overdue });
-      if (input.query) {
-        const like = `%${input.query}%`;
-        where.push({ [Op.or]: [{ number: { [Op.iLike]: like } }, { applicantName: { [Op.iLike]: like } }, { objectAddress: { [Op.iLike]: like } }, { objectName: { [Op.iLike]: like } }] });
-      }
-      const rows = await ctx.db.Application.findAll({
-        where: { [Op.and]: where },
-        // Overdue first, then the nearest deadline: what must be done next is on top.
-        order: [['overdue', 'DESC'], [ctx.db.sequelize.literal('deadline_at IS NULL'), 'ASC'], ['deadlineAt', 'ASC'], ['submittedAt', 'DESC']],
-        limit: input.limit,
-      });
-      return rows.map(applicationSummary);
-    }),
+  queue: readers.input(applicationQueueInputSchema).query(({ ctx, input }) => applicationQueuePage(ctx.db, input)),
+
+  dashboard: readers.query(({ ctx }) => staffDashboard(ctx.db)),
 
   get: readers.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
     const application = await ctx.db.Application.findByPk(input.id);

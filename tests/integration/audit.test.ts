@@ -18,12 +18,13 @@ import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { applicationFormSchema } from '../../domain/application';
 import { resolveTerms, type TermOverrides } from '../../domain/regulations';
 import { ROOT_DIR } from '../../infra/config';
+import { temporalDataConverter } from '../../infra/data-converter';
 import { cookiesOf, failure } from '../support/api-client';
 import { individualRegistration, loggedIn, registeredApplicant } from '../support/applicants';
 import { completeIndividualForm, newDraftId } from '../support/applications';
 import { saveHistoryFixture } from '../support/histories';
 import { uniqueEmail } from '../support/mail';
-import { testEnv } from '../support/test-env';
+import { testEnv, TEST_PAYLOAD_KEYS } from '../support/test-env';
 
 let db: Db;
 let connection: Connection;
@@ -31,7 +32,7 @@ let temporal: Client;
 beforeAll(async () => {
   db = connectDb(inject('databaseUrl'), { poolMax: 3 });
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  temporal = new Client({ connection });
+  temporal = new Client({ connection, dataConverter: temporalDataConverter(testEnv()) });
 });
 afterAll(async () => {
   await connection.close();
@@ -71,7 +72,7 @@ function download(path: string, client: object | null) {
 }
 
 function replayCli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'error' };
+  const env = { ...process.env, TEMPORAL_ADDRESS: inject('temporalAddress'), DATABASE_URL: inject('databaseUrl'), PAYLOAD_KEYS: TEST_PAYLOAD_KEYS, LOG_LEVEL: 'error' };
   return new Promise((resolve) => {
     execFile('npx', ['tsx', 'scripts/replay.ts', ...args], { cwd: ROOT_DIR, env, timeout: 120_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
@@ -152,8 +153,13 @@ describe('auditors', () => {
     const response = await download(`/api/audit/history/${workflowId}.json`, auditor);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="${workflowId}.json"; filename*=UTF-8''${workflowId}.json`);
-    const history = historyFromJSON(await response.json());
+    const body = await response.text();
+    const history = historyFromJSON(JSON.parse(body));
     expect(history.events?.length).toBe((await temporal.workflow.getHandle(workflowId).fetchHistory()).events?.length);
+    // Decrypted for the auditor (Temporal stores it encrypted): no payload is still sealed, the comments read.
+    expect(body).not.toContain(Buffer.from('binary/encrypted').toString('base64'));
+    const updates = (history.events ?? []).flatMap((e) => e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? []);
+    expect(updates.map((p) => new TextDecoder().decode(p.data ?? new Uint8Array())).join('\n')).toContain(ACCEPT_COMMENT);
     expect((await download(`/api/audit/history/${workflowId}.json`, operator)).status).toBe(403);
     expect((await download(`/api/audit/history/${workflowId}.json`, applicant)).status).toBe(403);
     expect((await download(`/api/audit/history/${workflowId}.json`, null)).status).toBe(401);

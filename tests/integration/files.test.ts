@@ -136,12 +136,30 @@ describe('uploads', () => {
     expect(response.status).toBe(415);
     expect(await errorMessage(response)).toBe('Допустимы только файлы PDF, JPEG и PNG; тип файла определяется по содержимому');
     expect((await upload(sessionOf(client), new Uint8Array(0))).status).toBe(400);
+    // Executables renamed to .pdf and sent as PDFs.
+    for (const magic of ['\x7fELF\x02\x01\x01', 'MZ\x90\x00\x03']) {
+      const renamed = await upload(sessionOf(client), new Uint8Array(Buffer.from(`${magic}${'\0'.repeat(500)}`, 'latin1')), { filename: 'счёт.pdf' });
+      expect(renamed.status).toBe(415);
+    }
+  });
+
+  it('refuses a PDF that is only a header with garbage, or cut short, and stores nothing', async () => {
+    const { client, user } = await registeredApplicant();
+    const whole = await renderStandardDocument('instructions', 'individual15');
+    for (const bytes of [new Uint8Array(Buffer.from('%PDF-1.7\n\u00ff\u00fe garbage', 'latin1')), whole.subarray(0, whole.byteLength - 2048)]) {
+      const response = await upload(sessionOf(client), bytes);
+      expect(response.status).toBe(422);
+      expect(await errorMessage(response)).toBe('Файл PDF повреждён или загружен не полностью: откройте его на компьютере, сохраните заново и загрузите ещё раз');
+    }
+    expect(await db.Document.count({ where: { ownerId: user.id } })).toBe(0);
+    expect((await upload(sessionOf(client), whole)).status).toBe(201);
   });
 
   it('refuses a file over the limit with a Russian message', async () => {
     const { client } = await registeredApplicant();
     const big = new Uint8Array(UPLOAD_MAX_BYTES + 1);
     big.set(new TextEncoder().encode('%PDF-1.4\n'));
+    big.set(new TextEncoder().encode('%%EOF\n'), UPLOAD_MAX_BYTES - 6);
     const response = await upload(sessionOf(client), big);
     expect(response.status).toBe(413);
     expect(await errorMessage(response)).toBe('Файл больше 10 МБ');

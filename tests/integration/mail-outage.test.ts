@@ -18,6 +18,8 @@ import { healthReport } from '../../api/health';
 import { applicantIdentitySchema } from '../../domain/account';
 import { individualRegistration } from '../support/applicants';
 import { waitForMail, mailsTo } from '../support/mail';
+import { temporalDataConverter } from '../../infra/data-converter';
+import { testEnv } from '../support/test-env';
 
 const SMTP_PORT = 1045;
 const WEB_PORT = 1091;
@@ -33,7 +35,8 @@ describe('mail outage during registration', () => {
     cleanup.push(() => db.close());
     const connection = await Connection.connect({ address: inject('temporalAddress') });
     cleanup.push(() => connection.close());
-    const temporal = new Client({ connection });
+    const dataConverter = temporalDataConverter(testEnv());
+    const temporal = new Client({ connection, dataConverter });
     const taskQueue = `mail-outage-${randomUUID()}`;
     const deadMailer = createMailer(`smtp://127.0.0.1:${SMTP_PORT}`, 'Личный кабинет <no-reply@kabinet.local>');
     cleanup.push(() => deadMailer.close());
@@ -43,7 +46,7 @@ describe('mail outage during registration', () => {
     expect(health.components.smtp.ok).toBe(false);
     expect(health.components.postgres.ok).toBe(true);
 
-    const { worker } = await createWorker({ connection: { address: inject('temporalAddress') }, namespace: 'default', taskQueue, deps: { db, mailer: deadMailer, store: createLocalDocumentStore(mkdtempSync(path.join(tmpdir(), 'kabinet-docs-'))), publicUrl: inject('appUrl') } });
+    const { worker } = await createWorker({ connection: { address: inject('temporalAddress') }, namespace: 'default', taskQueue, dataConverter, deps: { db, mailer: deadMailer, store: createLocalDocumentStore(mkdtempSync(path.join(tmpdir(), 'kabinet-docs-'))), publicUrl: inject('appUrl') } });
     const running = worker.run();
     cleanup.push(async () => {
       worker.shutdown();

@@ -10,6 +10,8 @@ import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { apiClient, failure } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 import { mailsTo } from '../support/mail';
+import { temporalDataConverter } from '../../infra/data-converter';
+import { testEnv } from '../support/test-env';
 
 let db: Db;
 let connection: Connection;
@@ -19,7 +21,7 @@ beforeAll(async () => {
   connection = await Connection.connect({ address: inject('temporalAddress') });
   services = {
     db,
-    temporal: new Client({ connection }),
+    temporal: new Client({ connection, dataConverter: temporalDataConverter(testEnv()) }),
     taskQueue: inject('taskQueue'),
     publicUrl: inject('appUrl'),
     throttle: DEFAULT_THROTTLE_RULES,

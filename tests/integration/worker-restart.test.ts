@@ -16,7 +16,8 @@ import { ROOT_DIR } from '../../infra/config';
 import { registeredApplicant } from '../support/applicants';
 import { completeIndividualForm, newDraftId } from '../support/applications';
 import { mailsTo } from '../support/mail';
-import { testEnv } from '../support/test-env';
+import { temporalDataConverter } from '../../infra/data-converter';
+import { testEnv, TEST_PAYLOAD_KEYS } from '../support/test-env';
 
 const taskQueue = `restart-${randomUUID()}`;
 const workers: ChildProcess[] = [];
@@ -32,6 +33,7 @@ function startWorkerProcess(): ChildProcess {
       TEMPORAL_TASK_QUEUE: taskQueue,
       PUBLIC_URL: inject('appUrl'),
       DATA_DIR: testEnv().DATA_DIR,
+      PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -55,7 +57,7 @@ let services: ApiServices;
 beforeAll(async () => {
   db = connectDb(inject('databaseUrl'), { poolMax: 2 });
   connection = await Connection.connect({ address: inject('temporalAddress') });
-  services = { db, temporal: new Client({ connection }), taskQueue, publicUrl: inject('appUrl'), throttle: DEFAULT_THROTTLE_RULES, terms: resolveTerms(), paymentsMode: 'test' };
+  services = { db, temporal: new Client({ connection, dataConverter: temporalDataConverter(testEnv()) }), taskQueue, publicUrl: inject('appUrl'), throttle: DEFAULT_THROTTLE_RULES, terms: resolveTerms(), paymentsMode: 'test' };
 });
 afterAll(async () => {
   for (const w of workers) w.kill('SIGKILL');

@@ -3,8 +3,9 @@ import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
 import { inject } from 'vitest';
 import type { AppRouter } from '../../api/router';
 
-export function apiClient(opts: { origin?: string } = {}) {
-  const appUrl = inject('appUrl');
+/** `appUrl` defaults to the shared test stack's; `onResponse` sees every HTTP response (e.g. to count statuses). */
+export function apiClient(opts: { origin?: string; appUrl?: string; onResponse?: (response: Response) => void } = {}) {
+  const appUrl = opts.appUrl ?? inject('appUrl');
   const cookies = new Map<string, string>();
   const client = createTRPCClient<AppRouter>({
     links: [
@@ -16,6 +17,7 @@ export function apiClient(opts: { origin?: string } = {}) {
         }),
         fetch: async (url, init) => {
           const response = await fetch(url, init as RequestInit);
+          opts.onResponse?.(response);
           for (const header of response.headers.getSetCookie()) {
             const [pair, ...attributes] = header.split(';');
             const [name, value = ''] = pair!.split('=');
@@ -28,14 +30,25 @@ export function apiClient(opts: { origin?: string } = {}) {
       }),
     ],
   });
-  jars.set(client, cookies);
+  clients.set(client, { cookies, appUrl, onResponse: opts.onResponse });
   return client;
 }
 
-const jars = new WeakMap<object, Map<string, string>>();
+interface ClientState {
+  cookies: Map<string, string>;
+  appUrl: string;
+  onResponse?: (response: Response) => void;
+}
+const clients = new WeakMap<object, ClientState>();
+
 /** The cookies a client holds (as the browser would). */
 export function cookiesOf(client: object): Map<string, string> {
-  return jars.get(client)!;
+  return clients.get(client)!.cookies;
+}
+
+/** The cabinet a client talks to and its response observer: plain fetches on its behalf (uploads) use them too. */
+export function connectionOf(client: object): Omit<ClientState, 'cookies'> {
+  return clients.get(client)!;
 }
 
 /** The tRPC error of a failed call: its code, Russian message and per-field messages. */

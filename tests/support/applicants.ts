@@ -1,4 +1,5 @@
 // Registering and logging in test applicants through the real API and mail.
+import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import type { RegistrationInput } from '../../domain/account';
 import { apiClient } from './api-client';
 import { fakeInn10, fakeInn12, fakeKpp, fakeOgrn, fakeOgrnip, fakeSnils } from './fake-identifiers';
@@ -32,4 +33,17 @@ export async function loggedIn(email: string, password: string) {
   const client = apiClient();
   await client.auth.login.mutate({ email, password });
   return client;
+}
+
+/** A fresh staff, auditor or admin account made by the demo admin, logged in with its own password: safe to log out everywhere. */
+export async function registeredStaff(role: 'staff' | 'auditor' | 'admin') {
+  const demoAdmin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+  const admin = await loggedIn(demoAdmin.email, demoAdmin.password);
+  const email = uniqueEmail(role);
+  await admin.admin.createStaffAccount.mutate({ email, role, lastName: 'Тестова', firstName: 'Вера', middleName: '' });
+  const [mail] = await waitForMail(email, 'Логин и пароль');
+  const client = apiClient();
+  await client.auth.login.mutate({ email, password: passwordFrom(mail!) });
+  const user = await client.auth.setInitialPassword.mutate({ newPassword: STRONG_PASSWORD, confirmPassword: STRONG_PASSWORD });
+  return { client, user, email, password: STRONG_PASSWORD };
 }

@@ -1,9 +1,8 @@
 // Filing connection applications in tests: real uploads, the real API.
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
 import { SESSION_COOKIE } from '../../api/cookies';
 import type { ApplicationFormInput, AttachmentKind } from '../../domain/application';
-import { cookiesOf, apiClient } from './api-client';
+import { connectionOf, cookiesOf, apiClient } from './api-client';
 
 /** A minimal real PDF: the upload checks the content, not the name. */
 export function samplePdf(text = 'test'): Uint8Array {
@@ -11,12 +10,13 @@ export function samplePdf(text = 'test'): Uint8Array {
 }
 
 export async function upload(client: ReturnType<typeof apiClient>, kind: AttachmentKind, bytes: Uint8Array = samplePdf(kind), filename = `${kind}.pdf`) {
-  const appUrl = inject('appUrl');
+  const { appUrl, onResponse } = connectionOf(client);
   const response = await fetch(`${appUrl}/api/uploads?kind=${kind}&filename=${encodeURIComponent(filename)}`, {
     method: 'POST',
     headers: { origin: appUrl, cookie: `${SESSION_COOKIE}=${cookiesOf(client).get(SESSION_COOKIE)}`, 'content-type': 'application/octet-stream' },
     body: Buffer.from(bytes),
   });
+  onResponse?.(response);
   if (response.status !== 201) throw new Error(`upload failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as { id: string; kind: AttachmentKind; sha256: string };
 }

@@ -6,9 +6,8 @@ import { startStack, type Stack } from '../../infra/stack';
 import { createLogger } from '../../infra/logger';
 import { startApi } from '../../api/run';
 import { startWorker } from '../../worker/run';
-import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
 import { publicUrl } from '../../infra/config';
-import { testEnv } from './test-env';
+import { TEST_THROTTLE_RULES, testEnv } from './test-env';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -36,9 +35,7 @@ async function start(): Promise<Running> {
   const log = createLogger('warn', 'kabinet-test');
   const started = Date.now();
   const stack: Stack = await startStack(env, { fresh: true, log: (line) => console.log(line) });
-  // All tests come from 127.0.0.1: per-IP limits are raised here and tested on their own.
-  const throttle = { ...DEFAULT_THROTTLE_RULES, ip: { ...DEFAULT_THROTTLE_RULES.ip, limit: 10_000 }, mailRequest: { ...DEFAULT_THROTTLE_RULES.mailRequest, limit: 10_000 } };
-  const api = await startApi(env, stack, { log, demoAccounts: true, embedded: true, throttle }).catch(async (e: unknown) => {
+  const api = await startApi(env, stack, { log, demoAccounts: true, embedded: true, throttle: TEST_THROTTLE_RULES }).catch(async (e: unknown) => {
     await stack.stop();
     throw e;
   });

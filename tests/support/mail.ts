@@ -5,6 +5,8 @@ export interface CaughtMail {
   id: string;
   subject: string;
   text: string;
+  /** The HTML part, as sent. */
+  html?: string;
   to: Array<{ address: string }>;
   headers: Record<string, string>;
 }

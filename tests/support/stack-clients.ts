@@ -5,6 +5,8 @@ import { Client, Connection } from '@temporalio/client';
 import { connectDb, type Db } from '../../db';
 import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
 import { resolveTerms, type TermOverrides } from '../../domain/regulations';
+import { temporalDataConverter } from '../../infra/data-converter';
+import { testEnv } from './test-env';
 import type { ApiServices } from '../../api/context';
 
 export interface StackClients {
@@ -19,7 +21,7 @@ export function useStackClients(): StackClients {
   beforeAll(async () => {
     clients.db = connectDb(inject('databaseUrl'), { poolMax: 3 });
     clients.connection = await Connection.connect({ address: inject('temporalAddress') });
-    clients.temporal = new Client({ connection: clients.connection });
+    clients.temporal = new Client({ connection: clients.connection, dataConverter: temporalDataConverter(testEnv()) });
     clients.services = (terms = {}) => ({
       db: clients.db,
       temporal: clients.temporal,

@@ -8,6 +8,8 @@ import { Worker } from '@temporalio/worker';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { HISTORY_FIXTURES } from '../support/histories';
 import { workflowBundle } from '../../worker/create-worker';
+import { temporalDataConverter } from '../../infra/data-converter';
+import { testEnv } from '../support/test-env';
 
 const fixtures = fs.existsSync(HISTORY_FIXTURES) ? fs.readdirSync(HISTORY_FIXTURES).filter((f) => f.endsWith('.json')) : [];
 
@@ -18,6 +20,6 @@ describe('recorded workflow histories', () => {
 
   it.each(fixtures)('%s replays deterministically against the current code', async (file) => {
     const history = historyFromJSON(JSON.parse(fs.readFileSync(path.join(HISTORY_FIXTURES, file), 'utf8')));
-    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, file)).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowBundle: await workflowBundle(), dataConverter: temporalDataConverter(testEnv()) }, history, file)).resolves.toBeUndefined();
   }, 60_000);
 });

@@ -9,12 +9,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { replayOne } from '../../api/audit-replay';
+import { temporalDataConverter } from '../../infra/data-converter';
+import { testEnv } from '../support/test-env';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/workflows/${name}`, import.meta.url));
 const quiet = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
 const bundle = (file: string) => bundleWorkflowCode({ workflowsPath: fixture(file), logger: quiet });
 
 const history = historyFromJSON(JSON.parse(fs.readFileSync(fixture('guard-v1-history.json'), 'utf8')));
+const converter = temporalDataConverter(testEnv());
 const bundles: Record<'v1' | 'unguarded' | 'patched', WorkflowBundleWithSourceMap> = {} as never;
 
 beforeAll(async () => {
@@ -25,11 +28,11 @@ describe('changing a workflow against a history recorded with the old code', () 
   it('the recorded v1 history is a real run: it has the timer and both activities, and replays against v1', async () => {
     const types = (history.events ?? []).map((e) => (e.timerStartedEventAttributes ? 'timer' : e.activityTaskScheduledEventAttributes ? 'activity' : null)).filter(Boolean);
     expect(types).toEqual(['activity', 'timer', 'activity']);
-    expect(await replayOne(history, 'guard-v1', bundles.v1)).toEqual({ deterministic: true });
+    expect(await replayOne(history, 'guard-v1', converter, bundles.v1)).toEqual({ deterministic: true });
   }, 60_000);
 
   it('an unguarded change fails with a DeterminismViolationError naming the divergence', async () => {
-    const outcome = await replayOne(history, 'guard-v1', bundles.unguarded);
+    const outcome = await replayOne(history, 'guard-v1', converter, bundles.unguarded);
     expect(outcome.deterministic).toBe(false);
     if (outcome.deterministic) return;
     expect(outcome.errorType).toBe('DeterminismViolationError');
@@ -39,6 +42,6 @@ describe('changing a workflow against a history recorded with the old code', () 
   }, 60_000);
 
   it('the same change guarded with patched() replays the old history', async () => {
-    expect(await replayOne(history, 'guard-v1', bundles.patched)).toEqual({ deterministic: true });
+    expect(await replayOne(history, 'guard-v1', converter, bundles.patched)).toEqual({ deterministic: true });
   }, 60_000);
 });

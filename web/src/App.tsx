@@ -1,43 +1,46 @@
 import { A, Navigate, Route, Router, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
-import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
 import type { Role } from '../../domain/account';
 import { PublicOnly, RequireUser } from './guards';
-import AdminTariffsPage from './pages/admin/Tariffs';
-import AdminUsersPage from './pages/admin/Users';
-import AuditAccessLogPage from './pages/audit/AccessLog';
-import AuditCaseHistoryPage from './pages/audit/CaseHistory';
-import AuditSearchPage from './pages/audit/Search';
-import { AUDIT_ROLES } from './pages/audit/shared';
-import CalculatorPage from './pages/Calculator';
-import ChangePasswordPage from './pages/ChangePassword';
-import ForgotPasswordPage from './pages/ForgotPassword';
-import HomePage from './pages/Home';
-import LandingPage from './pages/Landing';
-import LoginPage from './pages/Login';
+// The guards show the 404/403 page themselves, so it is in the entry chunk anyway.
 import NotFoundPage from './pages/NotFound';
-import ProfilePage from './pages/Profile';
-import RegisterPage from './pages/Register';
-import AppealCasePage from './pages/appeals/Case';
-import AppealsListPage from './pages/appeals/List';
-import NewAppealPage from './pages/appeals/New';
-import ApplicationCasePage from './pages/applications/Case';
-import ApplicationsListPage from './pages/applications/List';
-import NewApplicationPage from './pages/applications/New';
-import NotificationsPage from './pages/Notifications';
-import OutagesPage from './pages/outages/Schedule';
-import RatingPage from './pages/Rating';
-import StaffAppealCasePage from './pages/staff/appeals/Case';
-import StaffAppealsInboxPage from './pages/staff/appeals/Inbox';
-import AppealsReportPage from './pages/staff/appeals/Report';
-import StaffApplicationCasePage from './pages/staff/ApplicationCase';
-import StaffApplicationsPage from './pages/staff/Applications';
-import StaffOutagesPage from './pages/staff/outages/Outages';
-import StaffRatingsPage from './pages/staff/Ratings';
-import RegisterVisitorPage from './pages/staff/RegisterVisitor';
 import { unread } from './notifications';
-import { ADMIN_ROLES, APPLICANT_ROLES, hasRole, READER_ROLES, session, STAFF_ROLES } from './session';
+import { ADMIN_ROLES, APPLICANT_ROLES, AUDIT_ROLES, hasRole, READER_ROLES, session, STAFF_ROLES } from './session';
 import { describeApiError } from './trpc';
 import { Alert, Button, Card, Loading } from './ui';
+
+// Every page is its own chunk: the first page (login, then the application list) loads
+// only what it shows; staff, admin, audit and calculator code comes when it is opened.
+const AdminTariffsPage = lazy(() => import('./pages/admin/Tariffs'));
+const AdminUsersPage = lazy(() => import('./pages/admin/Users'));
+const AuditAccessLogPage = lazy(() => import('./pages/audit/AccessLog'));
+const AuditCaseHistoryPage = lazy(() => import('./pages/audit/CaseHistory'));
+const AuditSearchPage = lazy(() => import('./pages/audit/Search'));
+const CalculatorPage = lazy(() => import('./pages/Calculator'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePassword'));
+const ForgotPasswordPage = lazy(() => import('./pages/ForgotPassword'));
+const HomePage = lazy(() => import('./pages/Home'));
+const LandingPage = lazy(() => import('./pages/Landing'));
+const LoginPage = lazy(() => import('./pages/Login'));
+const ProfilePage = lazy(() => import('./pages/Profile'));
+const RegisterPage = lazy(() => import('./pages/Register'));
+const AppealCasePage = lazy(() => import('./pages/appeals/Case'));
+const AppealsListPage = lazy(() => import('./pages/appeals/List'));
+const NewAppealPage = lazy(() => import('./pages/appeals/New'));
+const ApplicationCasePage = lazy(() => import('./pages/applications/Case'));
+const ApplicationsListPage = lazy(() => import('./pages/applications/List'));
+const NewApplicationPage = lazy(() => import('./pages/applications/New'));
+const NotificationsPage = lazy(() => import('./pages/Notifications'));
+const OutagesPage = lazy(() => import('./pages/outages/Schedule'));
+const RatingPage = lazy(() => import('./pages/Rating'));
+const StaffAppealCasePage = lazy(() => import('./pages/staff/appeals/Case'));
+const StaffAppealsInboxPage = lazy(() => import('./pages/staff/appeals/Inbox'));
+const AppealsReportPage = lazy(() => import('./pages/staff/appeals/Report'));
+const StaffApplicationCasePage = lazy(() => import('./pages/staff/ApplicationCase'));
+const StaffApplicationsPage = lazy(() => import('./pages/staff/Applications'));
+const StaffOutagesPage = lazy(() => import('./pages/staff/outages/Outages'));
+const StaffRatingsPage = lazy(() => import('./pages/staff/Ratings'));
+const RegisterVisitorPage = lazy(() => import('./pages/staff/RegisterVisitor'));
 
 const COMPANY_NAME = 'Сетевая компания';
 
@@ -223,7 +226,10 @@ function Shell(props: RouteSectionProps) {
             <Match when={session.state() === 'loading'}>
               <Loading label="Загружаем личный кабинет…" />
             </Match>
-            <Match when={session.state() === 'ready'}>{props.children}</Match>
+            <Match when={session.state() === 'ready'}>
+              {/* A page's chunk is fetched on first visit; later navigations keep the old page until the new one is ready. */}
+              <Suspense fallback={<Loading label="Загружаем страницу…" />}>{props.children}</Suspense>
+            </Match>
           </Switch>
         </main>
       </div>

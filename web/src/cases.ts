@@ -6,7 +6,7 @@ import type { RouterOutputs } from './trpc';
 import type { ChipTone } from './ui';
 import { daysLeft, formatDate, formatDateTime, NO_VALUE } from './ui/format';
 
-export type ApplicationSummary = RouterOutputs['applications']['list'][number];
+export type ApplicationSummary = RouterOutputs['applications']['list']['items'][number];
 export type ApplicantCase = RouterOutputs['applications']['get'];
 export type StaffCase = RouterOutputs['staffApplications']['get'];
 export type CaseEvent = ApplicantCase['events'][number];

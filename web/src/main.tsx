@@ -1,3 +1,4 @@
+import './zod-jitless';
 import { render } from 'solid-js/web';
 import App from './App';
 import './ui/tokens.css';

@@ -74,4 +74,6 @@ export const STAFF_ROLES: readonly Role[] = ['staff', 'admin'];
 export const ADMIN_ROLES: readonly Role[] = ['admin'];
 /** Who may see the application queue and cases: auditors read, staff and admins also act. */
 export const READER_ROLES: readonly Role[] = ['staff', 'admin', 'auditor'];
+/** Who works in the audit screens; the server checks the same roles again. */
+export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
 export const APPLICANT_ROLES: readonly Role[] = ['applicant'];

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { createMemo, createResource, Match, Show, Switch, type JSX } from 'solid-js';
+import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import { ROLE_LABELS } from '../../../domain/account';
 import { STAGE_DEFINITIONS } from '../../../domain/application';
 import { deadlineView, whoActsLabel } from '../cases';
@@ -25,55 +25,50 @@ function Stat(props: { label: string; value: string; children?: JSX.Element; ton
 }
 
 function ApplicantDashboard() {
-  const [apps, { refetch }] = createResource(() => trpc.applications.list.query());
+  const [summary, { refetch }] = createResource(() => trpc.applications.dashboard.query());
   onLive(() => void refetch());
-  const list = () => (apps.state === 'ready' || apps.state === 'refreshing' ? apps.latest : undefined);
-  const active = createMemo(() => list()?.filter((a) => a.status === 'active') ?? []);
-  const yourTurn = () => active().filter((a) => a.whoActs === 'applicant' || a.whoActs === 'both').length;
-  const nearest = createMemo(() =>
-    active()
-      .filter((a) => a.deadlineAt)
-      .sort((a, b) => (a.deadlineAt ?? '').localeCompare(b.deadlineAt ?? ''))[0],
-  );
+  const counts = () => (summary.state === 'ready' || summary.state === 'refreshing' ? summary.latest : undefined);
 
   return (
     <div class="stack stack--lg">
       <Switch>
-        <Match when={apps.state === 'errored'}>
-          <Alert tone="error">Не удалось загрузить сводку по заявкам: {describeApiError(apps.error).message}</Alert>
+        <Match when={summary.state === 'errored'}>
+          <Alert tone="error">Не удалось загрузить сводку по заявкам: {describeApiError(summary.error).message}</Alert>
         </Match>
-        <Match when={list()}>
-          <section class="stats" aria-label="Сводка">
-            <Stat label="Заявки в работе" value={String(active().length)}>
-              <Show when={yourTurn()} fallback={<A href="/applications">Поданные заявки</A>}>
-                <A href="/applications">
-                  Ждут ваших действий: {yourTurn()}
-                </A>
-              </Show>
-            </Stat>
-            <Show
-              when={nearest()}
-              fallback={
-                <Stat label="Ближайший срок" value="—">
-                  <span class="muted">Сроков, которые сейчас текут, нет</span>
-                </Stat>
-              }
-            >
-              {(a) => {
-                const d = () => deadlineView(a().deadlineAt, now());
-                return (
-                  <Stat label="Ближайший срок" value={d()?.date ?? '—'} tone={d()?.late || a().overdue ? 'danger' : undefined}>
-                    <span>{d()?.left}</span>
-                    <br />
-                    <A href={`/applications/${a().id}`}>{a().number}</A>: {STAGE_DEFINITIONS[a().stage].title.toLowerCase()}; действует: {whoActsLabel(a().whoActs, 'applicant').toLowerCase()}
+        <Match when={counts()}>
+          {(c) => (
+            <section class="stats" aria-label="Сводка">
+              <Stat label="Заявки в работе" value={String(c().active)}>
+                <Show when={c().yourTurn} fallback={<A href="/applications">Поданные заявки</A>}>
+                  <A href="/applications">
+                    Ждут ваших действий: {c().yourTurn}
+                  </A>
+                </Show>
+              </Stat>
+              <Show
+                when={c().nearest}
+                fallback={
+                  <Stat label="Ближайший срок" value="—">
+                    <span class="muted">Сроков, которые сейчас текут, нет</span>
                   </Stat>
-                );
-              }}
-            </Show>
-            <Stat label="Непрочитанные уведомления" value={String(unread.count())}>
-              <A href="/notifications">Уведомления</A>
-            </Stat>
-          </section>
+                }
+              >
+                {(a) => {
+                  const d = () => deadlineView(a().deadlineAt, now());
+                  return (
+                    <Stat label="Ближайший срок" value={d()?.date ?? '—'} tone={d()?.late || a().overdue ? 'danger' : undefined}>
+                      <span>{d()?.left}</span>
+                      <br />
+                      <A href={`/applications/${a().id}`}>{a().number}</A>: {STAGE_DEFINITIONS[a().stage].title.toLowerCase()}; действует: {whoActsLabel(a().whoActs, 'applicant').toLowerCase()}
+                    </Stat>
+                  );
+                }}
+              </Show>
+              <Stat label="Непрочитанные уведомления" value={String(unread.count())}>
+                <A href="/notifications">Уведомления</A>
+              </Stat>
+            </section>
+          )}
         </Match>
         <Match when={true}>
           <Loading inline label="Загружаем сводку…" />
@@ -101,25 +96,23 @@ function ApplicantDashboard() {
 }
 
 function StaffDashboard(props: { user: PublicUser }) {
-  const [queue, { refetch }] = createResource(() => trpc.staffApplications.queue.query({ status: 'active', limit: 500 }));
+  const [summary, { refetch }] = createResource(() => trpc.staffApplications.dashboard.query());
   onLive((event) => {
     if (event.kind !== 'notification') void refetch();
   });
-  const rows = () => (queue.state === 'ready' || queue.state === 'refreshing' ? queue.latest : undefined);
-  const overdue = () => rows()?.filter((a) => a.overdue).length ?? 0;
-  const gridTurn = () => rows()?.filter((a) => a.whoActs === 'grid').length ?? 0;
+  const counts = () => (summary.state === 'ready' || summary.state === 'refreshing' ? summary.latest : undefined);
   return (
     <div class="stack stack--lg">
-      <Show when={rows()} fallback={<Show when={queue.state !== 'errored'}><Loading inline label="Загружаем сводку…" /></Show>}>
-        {(list) => (
+      <Show when={counts()} fallback={<Show when={summary.state !== 'errored'}><Loading inline label="Загружаем сводку…" /></Show>}>
+        {(c) => (
           <section class="stats" aria-label="Сводка">
-            <Stat label="Заявки в работе" value={`${list().length}${list().length >= 500 ? '+' : ''}`}>
+            <Stat label="Заявки в работе" value={String(c().active)}>
               <A href="/staff/applications?status=active">Очередь заявок</A>
             </Stat>
-            <Stat label="Ждут действий сетевой организации" value={String(gridTurn())}>
-              <span class="muted">{pluralRu(gridTurn(), ['заявка', 'заявки', 'заявок'])} на этапах сетевой организации</span>
+            <Stat label="Ждут действий сетевой организации" value={String(c().gridTurn)}>
+              <span class="muted">{pluralRu(c().gridTurn, ['заявка', 'заявки', 'заявок'])} на этапах сетевой организации</span>
             </Stat>
-            <Stat label="Просрочено" value={String(overdue())} tone={overdue() ? 'danger' : undefined}>
+            <Stat label="Просрочено" value={String(c().overdue)} tone={c().overdue ? 'danger' : undefined}>
               <A href="/staff/applications?overdue=1">Только просроченные</A>
             </Stat>
             <Stat label="Непрочитанные уведомления" value={String(unread.count())}>

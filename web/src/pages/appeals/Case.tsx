@@ -4,6 +4,7 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { ANSWER_CHANNEL_LABELS, APPEAL_APPLICANT_ACTIONS, APPEAL_KIND_LABELS, APPEAL_STAGE_DEFINITIONS, APPEAL_TOPIC_LABELS, type AppealApplicantAction } from '../../../../domain/appeal';
+import { MAX_PAGE_SIZE } from '../../../../domain/lists';
 import { afterAppealActionText, appealWhoActs, labelOf, type ApplicantAppeal, type AppealView } from '../../appeals';
 import { AppealDeadline, AppealDocuments, AppealStatusChip, AppealTextCard, AppealTimeline, Conversation } from '../../components/AppealParts';
 import { concernsCase, onLive } from '../../live';
@@ -21,7 +22,7 @@ interface Refusal {
 
 /** The linked application's number, when it is among the user's applications. */
 function LinkedApplication(props: { id: string }) {
-  const [apps] = createResource(() => trpc.applications.list.query().catch(() => []));
+  const [apps] = createResource(() => trpc.applications.list.query({ limit: MAX_PAGE_SIZE }).then((page) => page.items).catch(() => []));
   const number = () => (apps.state === 'ready' ? apps().find((a) => a.id === props.id)?.number : undefined);
   return <A href={`/applications/${props.id}`}>{number() ?? 'Открыть заявку'}</A>;
 }

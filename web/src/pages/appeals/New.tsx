@@ -4,6 +4,7 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { appealFormSchema } from '../../../../domain/appeal';
+import { MAX_PAGE_SIZE } from '../../../../domain/lists';
 import { formatTerm, REGULATIONS } from '../../../../domain/regulations';
 import { ANSWER_CHANNEL_OPTIONS, KIND_OPTIONS, TOPIC_OPTIONS } from '../../appeals';
 import { FileUpload } from '../../components/FileUpload';
@@ -27,7 +28,8 @@ function registeredText(result: Filed): string {
 
 /** The user's applications to link the appeal to; the form works without them. */
 function useApplicationOptions() {
-  const [apps] = createResource(() => trpc.applications.list.query());
+  // An appeal may concern any of the applicant's applications: the newest MAX_PAGE_SIZE are offered.
+  const [apps] = createResource(() => trpc.applications.list.query({ limit: MAX_PAGE_SIZE }).then((page) => page.items));
   const options = () => (apps.state === 'ready' ? apps().map((a) => ({ value: a.id, label: `${a.number} — ${a.objectName}` })) : []);
   const hint = () => {
     if (apps.state === 'errored') return 'Не удалось загрузить ваши заявки; обращение можно подать и без связи с заявкой.';

@@ -1,7 +1,8 @@
 // «Поданные заявки»: the applicant's applications with stage, status, next deadline and who acts.
 // A table on a desktop; on a phone each row becomes a card (see .table in components.css).
+// Read a page at a time, the newest first, with «Показать ещё».
 import { A } from '@solidjs/router';
-import { createResource, For, Match, Show, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import { STAGE_DEFINITIONS } from '../../../../domain/application';
 import { whoActsLabel } from '../../cases';
 import { CaseStatusChip, DeadlineText } from '../../components/CaseParts';
@@ -10,11 +11,17 @@ import { trpc } from '../../trpc';
 import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
 import { formatDate } from '../../ui/format';
 import { LoadError } from '../../components/LoadError';
+import { ShowMore } from '../../components/ShowMore';
+import { createPagedList } from '../../paging';
 
 export default function ApplicationsListPage() {
-  const [list, { refetch }] = createResource(() => trpc.applications.list.query());
-  onLive(() => void refetch());
-  const rows = () => (list.state === 'ready' || list.state === 'refreshing' ? list.latest : undefined);
+  const paged = createPagedList(
+    () => 'all',
+    (_, page) => trpc.applications.list.query(page),
+  );
+  const { list, refetch } = paged;
+  onLive(() => refetch());
+  const rows = paged.items;
 
   return (
     <div class="stack stack--lg">
@@ -46,50 +53,53 @@ export default function ApplicationsListPage() {
         <Match when={rows()}>
           {(items) => (
             <Card>
-              <div class="table-wrap">
-                <table class="table">
-                  <caption class="visually-hidden">Поданные заявки</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Номер</th>
-                      <th scope="col">Объект</th>
-                      <th scope="col">Этап</th>
-                      <th scope="col">Статус</th>
-                      <th scope="col">Срок</th>
-                      <th scope="col">Действует</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={items()}>
-                      {(a) => (
-                        <tr classList={{ 'is-overdue': a.overdue }}>
-                          <td data-label="Номер">
-                            <A href={`/applications/${a.id}`} class="case-link">
-                              {a.number}
-                            </A>
-                            <div class="muted small">от {formatDate(a.submittedAt)}</div>
-                          </td>
-                          <td data-label="Объект">
-                            <div style={{ 'font-weight': 600 }}>{a.objectName}</div>
-                            <div class="muted small">{a.objectAddress}</div>
-                          </td>
-                          <td data-label="Этап">{a.stageTitle}</td>
-                          <td data-label="Статус">
-                            <CaseStatusChip summary={a} />
-                          </td>
-                          <td data-label="Срок">
-                            <DeadlineText deadlineAt={a.deadlineAt} overdue={a.overdue} />
-                          </td>
-                          <td data-label="Действует">
-                            <Show when={!STAGE_DEFINITIONS[a.stage].final} fallback={<span class="muted">—</span>}>
-                              {whoActsLabel(a.whoActs, 'applicant')}
-                            </Show>
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
+              <div class="stack">
+                <div class="table-wrap">
+                  <table class="table">
+                    <caption class="visually-hidden">Поданные заявки</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Номер</th>
+                        <th scope="col">Объект</th>
+                        <th scope="col">Этап</th>
+                        <th scope="col">Статус</th>
+                        <th scope="col">Срок</th>
+                        <th scope="col">Действует</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      <For each={items()}>
+                        {(a) => (
+                          <tr classList={{ 'is-overdue': a.overdue }}>
+                            <td data-label="Номер">
+                              <A href={`/applications/${a.id}`} class="case-link">
+                                {a.number}
+                              </A>
+                              <div class="muted small">от {formatDate(a.submittedAt)}</div>
+                            </td>
+                            <td data-label="Объект">
+                              <div style={{ 'font-weight': 600 }}>{a.objectName}</div>
+                              <div class="muted small">{a.objectAddress}</div>
+                            </td>
+                            <td data-label="Этап">{a.stageTitle}</td>
+                            <td data-label="Статус">
+                              <CaseStatusChip summary={a} />
+                            </td>
+                            <td data-label="Срок">
+                              <DeadlineText deadlineAt={a.deadlineAt} overdue={a.overdue} />
+                            </td>
+                            <td data-label="Действует">
+                              <Show when={!STAGE_DEFINITIONS[a.stage].final} fallback={<span class="muted">—</span>}>
+                                {whoActsLabel(a.whoActs, 'applicant')}
+                              </Show>
+                            </td>
+                          </tr>
+                        )}
+                      </For>
+                    </tbody>
+                  </table>
+                </div>
+                <ShowMore shown={items().length} hasMore={paged.hasMore()} loading={paged.loadingMore()} problem={paged.moreProblem()} onMore={() => void paged.loadMore()} />
               </div>
             </Card>
           )}

@@ -1,6 +1,5 @@
 // Wording and small parts shared by the audit screens.
 import type { JSX } from 'solid-js';
-import type { Role } from '../../../../domain/account';
 import { APPEAL_STAGE_DEFINITIONS } from '../../../../domain/appeal';
 import { STAGE_DEFINITIONS } from '../../../../domain/application';
 import type { CaseKind } from '../../../../domain/audit';
@@ -8,8 +7,7 @@ import type { RouterOutputs } from '../../trpc';
 import type { ChipTone } from '../../ui';
 import './audit.css';
 
-/** Who works in the audit screens; the server checks the same roles again. */
-export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
+export { AUDIT_ROLES } from '../../session';
 
 export type CaseHistoryView = RouterOutputs['audit']['history'];
 export type TimelineEntry = CaseHistoryView['timeline']['entries'][number];

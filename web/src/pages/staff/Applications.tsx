@@ -1,8 +1,8 @@
 // «Заявки на ТП»: the staff queue. Filters live in the address so a case
 // opened from the queue comes back to the same selection; the order is the
-// server's (overdue first, then the nearest deadline).
+// server's (overdue first, then the nearest deadline), read a page at a time.
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { STAGE_DEFINITIONS, STAGES, type Stage } from '../../../../domain/application';
 import { CASE_STATUS_LABELS, whoActsLabel, type ApplicationSummary } from '../../cases';
 import { DeadlineText } from '../../components/CaseParts';
@@ -10,8 +10,9 @@ import { onLive } from '../../live';
 import { trpc } from '../../trpc';
 import { Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select, StatusChip } from '../../ui';
 import { LoadError } from '../../components/LoadError';
+import { ShowMore } from '../../components/ShowMore';
+import { createPagedList } from '../../paging';
 
-const LIST_LIMIT = 200;
 const SEARCH_DELAY_MS = 300;
 type CaseStatus = ApplicationSummary['status'];
 const STATUSES = Object.keys(CASE_STATUS_LABELS) as CaseStatus[];
@@ -38,14 +39,14 @@ export default function StaffApplicationsPage() {
     status: asStatus(params.status),
     overdue: params.overdue === '1' ? true : undefined,
     query: typeof params.q === 'string' && params.q.trim() ? params.q.trim() : undefined,
-    limit: LIST_LIMIT,
   }));
   const filtered = () => Boolean(filters().stage || filters().status || filters().overdue || filters().query);
-  const [queue, { refetch }] = createResource(filters, (f) => trpc.staffApplications.queue.query(f));
+  const paged = createPagedList(filters, (f, page) => trpc.staffApplications.queue.query({ ...f, ...page }));
+  const { list: queue, refetch } = paged;
   onLive((event) => {
-    if (event.kind !== 'notification') void refetch();
+    if (event.kind !== 'notification') refetch();
   });
-  const rows = () => (queue.state === 'ready' || queue.state === 'refreshing' ? queue.latest : undefined);
+  const rows = paged.items;
 
   return (
     <div class="stack stack--lg">
@@ -75,9 +76,11 @@ export default function StaffApplicationsPage() {
             <Match when={rows()}>
               {(items) => (
                 <>
-                  <p class="muted small" role="status" style={{ margin: 0 }}>
-                    {queue.loading ? 'Обновляем список…' : `Показано: ${items().length}${items().length >= LIST_LIMIT ? ` (первые ${LIST_LIMIT} — уточните отбор)` : ''}`}
-                  </p>
+                  <Show when={queue.loading}>
+                    <p class="muted small" role="status" style={{ margin: 0 }}>
+                      Обновляем список…
+                    </p>
+                  </Show>
                   <div class="table-wrap">
                     <table class="table table--compact">
                       <caption class="visually-hidden">Заявки на технологическое присоединение</caption>
@@ -125,6 +128,7 @@ export default function StaffApplicationsPage() {
                       </tbody>
                     </table>
                   </div>
+                  <ShowMore shown={items().length} hasMore={paged.hasMore()} loading={paged.loadingMore()} problem={paged.moreProblem()} onMore={() => void paged.loadMore()} />
                 </>
               )}
             </Match>

@@ -1,0 +1,79 @@
+// Where the time goes: CPU seconds of each process of the stack, read from
+// /proc before and after a measured stretch. Unlike wall time, CPU time per
+// case hardly depends on what else the machine is doing.
+import fs from 'node:fs';
+
+const TICKS_PER_SECOND = 100;
+
+interface ProcStat {
+  pid: number;
+  ppid: number;
+  /** utime + stime of the process itself, and of its children it has waited for. */
+  own: number;
+  reaped: number;
+}
+
+function stat(pid: number): ProcStat | undefined {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command may contain spaces and parentheses: the fields start after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    const n = (i: number) => Number(fields[i - 3]);
+    return { pid, ppid: n(4), own: (n(14) + n(15)) / TICKS_PER_SECOND, reaped: (n(16) + n(17)) / TICKS_PER_SECOND };
+  } catch {
+    return undefined;
+  }
+}
+
+function allProcesses(): ProcStat[] {
+  return fs
+    .readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map((d) => stat(Number(d)))
+    .filter((s): s is ProcStat => s !== undefined);
+}
+
+function cmdline(pid: number): string {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+  } catch {
+    return '';
+  }
+}
+
+/** CPU seconds of a process and all its descendants (live, and those already waited for). */
+function treeSeconds(root: number, all: ProcStat[]): number {
+  const byParent = new Map<number, ProcStat[]>();
+  for (const p of all) byParent.set(p.ppid, [...(byParent.get(p.ppid) ?? []), p]);
+  const top = all.find((p) => p.pid === root);
+  if (!top) return 0;
+  let total = top.own + top.reaped;
+  for (const child of byParent.get(root) ?? []) total += treeSeconds(child.pid, all);
+  return total;
+}
+
+/** Label → a process, alone or with its descendants (PostgreSQL's backends are children of its postmaster). */
+export type CpuGroups = Record<string, { pid: number; tree?: boolean }>;
+
+/** The Temporal dev server and the PostgreSQL postmaster: the processes whose command line names the stack's data folder. */
+export function stackProcesses(dataDir: string): { temporal?: number; postgres?: number } {
+  const found: { temporal?: number; postgres?: number } = {};
+  for (const p of allProcesses()) {
+    const cmd = cmdline(p.pid);
+    if (!cmd.includes(dataDir)) continue;
+    if (cmd.includes('start-dev')) found.temporal = p.pid;
+    else if (/(^|\/)postgres /.test(cmd)) found.postgres = p.pid;
+  }
+  return found;
+}
+
+export function cpuSnapshot(groups: CpuGroups): Record<string, number> {
+  const all = allProcesses();
+  const alone = (pid: number) => all.find((p) => p.pid === pid)?.own ?? 0;
+  return Object.fromEntries(Object.entries(groups).map(([label, { pid, tree }]) => [label, tree ? treeSeconds(pid, all) : alone(pid)]));
+}
+
+/** CPU seconds spent by each group between two snapshots. */
+export function cpuSpent(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((label) => [label, after[label]! - (before[label] ?? 0)]));
+}

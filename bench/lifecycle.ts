@@ -1,0 +1,225 @@
+// lifecycle: N applications at once from submission to the act, every real
+// activity included (PDFs, e-mails to MailDev, projections), against a bare
+// workflow that makes the same updates, timers and (no-op) activities on the
+// same server in the same run.
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { QueryTypes } from 'sequelize';
+import type { Client } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
+import { applicationWorkflowId } from '../api/applications';
+import type { ApplicantAction, StaffAction } from '../domain/application';
+import { applicants, attachmentsFor, fileApplication, settled, staffMember, type Applicant, type Caller } from './cabinet';
+import { cpuSnapshot, cpuSpent } from './cpu';
+import { percentile, ratioOf } from './report';
+import type { BenchStack } from './stack';
+import type { BenchFigure, BenchSection } from './types';
+import { bareAction, type bareCaseWorkflow } from './bare/workflow';
+import type { BarePlan, BareStep, BareWork } from './bare/plan';
+
+type Step = { by: 'staff'; action: StaffAction; input: Record<string, unknown> } | { by: 'applicant'; action: ApplicantAction; input: Record<string, unknown> };
+
+/** The happy path of tests/integration/application-workflow.test.ts: seven actions, submission to the act. */
+export const HAPPY_PATH: Step[] = [
+  { by: 'staff', action: 'acceptComplete', input: { comment: 'Сведения полные' } },
+  {
+    by: 'staff',
+    action: 'postContractDocuments',
+    input: { invoiceAmountRub: 55_000, tuRequirements: 'Установить вводное устройство и прибор учёта на границе участка', connectionPoint: 'Опора № 12 ВЛ-0,4 кВ Ф-3', constructionNeeded: true, comment: '' },
+  },
+  { by: 'applicant', action: 'payInvoice', input: {} },
+  { by: 'applicant', action: 'reportTuDone', input: { comment: 'Готово' } },
+  { by: 'staff', action: 'recordInspection', input: { passed: true, remarks: '', comment: '' } },
+  { by: 'staff', action: 'recordConnection', input: { meterNumber: '011552123456789', meterType: 'Меркурий 201.8', comment: '' } },
+  { by: 'staff', action: 'issueAct', input: { comment: 'Акт подписан' } },
+];
+
+interface RoundResult {
+  seconds: number;
+  cases: number;
+  updates: number[];
+}
+
+function act(staff: Caller, applicant: Caller, id: string, step: Step) {
+  return step.by === 'staff' ? staff.staffApplications.act({ id, action: step.action, input: step.input }) : applicant.applications.act({ id, action: step.action, input: step.input });
+}
+
+async function oursRound(stack: BenchStack, people: Applicant[], staff: Caller, n: number): Promise<RoundResult & { ids: string[]; since: Date; lateSubmissions: number }> {
+  const attachments = await Promise.all(people.map((p, i) => attachmentsFor(stack, p, Math.ceil((n - i) / people.length))));
+  const since = new Date();
+  const updates: number[] = [];
+  const ids: string[] = [];
+  let lateSubmissions = 0;
+  const started = performance.now();
+  await settled(
+    Array.from({ length: n }, async (_, i) => {
+      const person = people[i % people.length]!;
+      const { id, late } = await fileApplication(person, attachments[i % people.length]![Math.floor(i / people.length)]!, stack.services.db);
+      ids.push(id);
+      if (late) lateSubmissions += 1;
+      let stage = '';
+      for (const step of HAPPY_PATH) {
+        const t = performance.now();
+        stage = (await act(staff, person.caller, id, step)).stage;
+        updates.push(performance.now() - t);
+      }
+      if (stage !== 'completed') throw new Error(`application ${id} ended in ${stage}`);
+      await stack.services.temporal.workflow.getHandle(applicationWorkflowId(id)).result();
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, cases: n, updates, ids, since, lateSubmissions };
+}
+
+async function bareRound(stack: BenchStack, plan: BarePlan, n: number): Promise<RoundResult & { firstId: string }> {
+  const updates: number[] = [];
+  const ids = Array.from({ length: n }, () => `bare-${randomUUID()}`);
+  const started = performance.now();
+  await settled(
+    ids.map(async (workflowId) => {
+      const handle = await stack.bareClient.workflow.start<typeof bareCaseWorkflow>('bareCaseWorkflow', { taskQueue: stack.bareTaskQueue, workflowId, args: [plan] });
+      for (const step of HAPPY_PATH) {
+        const t = performance.now();
+        await handle.executeUpdate(bareAction, { args: [step.input] });
+        updates.push(performance.now() - t);
+      }
+      await handle.result();
+    }),
+  );
+  return { seconds: (performance.now() - started) / 1000, cases: n, updates, firstId: ids[0]! };
+}
+
+/** Activities whose work follows an action's answer (notifications, mail); everything else comes before it. */
+const AFTER_REPLY = new Set(['notify', 'informSupplier']);
+
+interface Shape {
+  plan: BarePlan;
+  activities: number;
+  localActivities: number;
+  timers: number;
+  updates: number;
+}
+
+/**
+ * The bare plan from a real case's history: the work between one action's
+ * acceptance and the next, split at the answer. The next action is accepted
+ * while the previous one's notifications may still run, so a step begins at
+ * its first work of the "before the answer" kind.
+ */
+export function shapeOf(events: temporal.api.history.v1.IHistoryEvent[], waitMs: number): Shape {
+  const zero = (): BareWork => ({ activities: 0, localActivities: 0 });
+  const start = zero();
+  const steps: BareStep[] = [];
+  let pending = false;
+  let replied = false;
+  let timers = 0;
+  const current = (): BareWork => (steps.length === 0 ? start : replied ? steps.at(-1)!.afterReply : steps.at(-1)!.beforeReply);
+  const beginIfPending = () => {
+    if (!pending) return;
+    steps.push({ beforeReply: zero(), afterReply: zero() });
+    pending = false;
+    replied = false;
+  };
+  for (const e of events) {
+    if (e.workflowExecutionUpdateAcceptedEventAttributes) pending = true;
+    else if (e.workflowExecutionUpdateCompletedEventAttributes) {
+      beginIfPending();
+      replied = true;
+    } else if (e.timerStartedEventAttributes) timers += 1;
+    else if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
+      beginIfPending();
+      current().localActivities += 1;
+    } else if (e.activityTaskScheduledEventAttributes) {
+      const type = e.activityTaskScheduledEventAttributes.activityType?.name ?? '';
+      if (!AFTER_REPLY.has(type)) beginIfPending();
+      current().activities += 1;
+    }
+  }
+  const works = [start, ...steps.flatMap((s) => [s.beforeReply, s.afterReply])];
+  return {
+    plan: { start, steps, waitMs },
+    activities: works.reduce((sum, w) => sum + w.activities, 0),
+    localActivities: works.reduce((sum, w) => sum + w.localActivities, 0),
+    timers,
+    updates: steps.length,
+  };
+}
+
+async function historyOf(client: Client, workflowId: string) {
+  return (await client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+}
+
+const describeShape = (s: Omit<Shape, 'plan'>) => `${s.updates} updates, ${s.activities} activities, ${s.localActivities} local activities, ${s.timers} timers`;
+
+export async function run(stack: BenchStack): Promise<BenchSection> {
+  const n = stack.quick ? 20 : 200;
+  const rounds = stack.quick ? 1 : 3;
+  const people = await applicants(stack, Math.min(n, 50));
+  const { caller: staff } = await staffMember(stack);
+  // The statutory terms are days: a wait never times out during a round, in either workflow.
+  const waitMs = 3 * 24 * 3600_000;
+
+  const figure = (label: string, unit: string): BenchFigure => ({ label, unit, rounds: [] });
+  const f = {
+    oursCases: figure('ours: cases/s', 'cases/s'),
+    bareCases: figure('bare: cases/s', 'cases/s'),
+    oursUpdates: figure('ours: updates/s', 'updates/s'),
+    bareUpdates: figure('bare: updates/s', 'updates/s'),
+    oursP50: figure('ours: p50 update latency', 'ms'),
+    oursP99: figure('ours: p99 update latency', 'ms'),
+    bareP50: figure('bare: p50 update latency', 'ms'),
+    bareP99: figure('bare: p99 update latency', 'ms'),
+  };
+  const notes: string[] = [];
+  const cpuPerCase = new Map<string, BenchFigure>();
+  // A warm-up case each (caches, JIT, fonts, connections); the real case's history gives the bare plan.
+  stack.log('lifecycle: one warm-up case each…');
+  const warm = await oursRound(stack, people, staff, 1);
+  const shape = shapeOf(await historyOf(stack.services.temporal, applicationWorkflowId(warm.ids[0]!)), waitMs);
+  const bareWarm = await bareRound(stack, shape.plan, 1);
+  const bareShape = shapeOf(await historyOf(stack.bareClient, bareWarm.firstId), waitMs);
+  notes.push(`Per case, from its history: ours ${describeShape(shape)}; bare ${describeShape(bareShape)}.`);
+  for (let round = 1; round <= rounds; round++) {
+    stack.log(`lifecycle round ${round}/${rounds}: ${n} applications from submission to the act…`);
+    const cpu0 = cpuSnapshot(stack.cpuGroups);
+    const ours = await oursRound(stack, people, staff, n);
+    const cpu1 = cpuSnapshot(stack.cpuGroups);
+    if (round === 1) {
+      const [work] = await stack.services.db.sequelize.query<{ documents: string; mails: string }>(
+        `SELECT (SELECT count(*) FROM documents WHERE case_id = ANY($1::uuid[]) AND source = 'system') AS documents,
+                (SELECT count(*) FROM mail_outbox WHERE status = 'sent' AND created_at >= $2) AS mails`,
+        { bind: [ours.ids, ours.since], type: QueryTypes.SELECT },
+      );
+      notes.push(`Real work in round 1 (${n} cases): ${work!.documents} PDF documents published, ${work!.mails} e-mails sent to MailDev.`);
+    }
+    stack.log(`  ours: ${ours.seconds.toFixed(1)} s; bare…`);
+    if (ours.lateSubmissions) notes.push(`Round ${round}: ${ours.lateSubmissions} of ${n} submissions answered «processing is late» (the API waits 20 s for the read model); the benchmark waited for those cases itself.`);
+    const bare = await bareRound(stack, shape.plan, n);
+    const cpu2 = cpuSnapshot(stack.cpuGroups);
+    stack.log(`  bare: ${bare.seconds.toFixed(1)} s`);
+    for (const [side, spent] of [['ours', cpuSpent(cpu0, cpu1)], ['bare', cpuSpent(cpu1, cpu2)]] as const) {
+      for (const [group, seconds] of Object.entries({ ...spent, 'all processes': Object.values(spent).reduce((a, b) => a + b, 0) })) {
+        const label = `${side}: CPU per case, ${group}`;
+        if (!cpuPerCase.has(label)) cpuPerCase.set(label, figure(label, 'ms'));
+        cpuPerCase.get(label)!.rounds.push((seconds * 1000) / n);
+      }
+    }
+    for (const [r, cases, updatesPerS, p50, p99] of [
+      [ours, f.oursCases, f.oursUpdates, f.oursP50, f.oursP99],
+      [bare, f.bareCases, f.bareUpdates, f.bareP50, f.bareP99],
+    ] as const) {
+      cases.rounds.push(r.cases / r.seconds);
+      updatesPerS.rounds.push(r.updates.length / r.seconds);
+      p50.rounds.push(percentile(r.updates, 50));
+      p99.rounds.push(percentile(r.updates, 99));
+    }
+  }
+  notes.push(`${n} cases at once per round, driven through the API's procedures in-process (submit, then ${HAPPY_PATH.length} actions by staff and applicant); a case counts when its workflow has completed, its last e-mails included.`);
+  return {
+    id: 'lifecycle',
+    title: `Lifecycle: ${n} applications from submission to the act`,
+    figures: [...Object.values(f), ...cpuPerCase.values()],
+    ratios: [ratioOf('lifecycle.cases_per_s.ours/bare', f.oursCases, f.bareCases, '>=', 0.7)],
+    notes,
+  };
+}
+

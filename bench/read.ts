@@ -1,0 +1,124 @@
+// read: the applicant's list, case page and notifications through tRPC over
+// HTTP with logged-in sessions (50 clients, closed loop, fixed time), against
+// a no-op tRPC procedure on the same server (auth.me without a session: a
+// public procedure answering a constant), and, for reference, bare node:http
+// serving the same SQL through pg.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { QueryTypes } from 'sequelize';
+import { parseCookies, SESSION_COOKIE } from '../api/cookies';
+import { sessionIdFromToken } from '../auth/tokens';
+import { applicants, attachmentsFor, fileApplication, pool, type Applicant } from './cabinet';
+import { runLoad } from './load/run-load';
+import { percentile, ratioOf } from './report';
+import type { BenchStack } from './stack';
+import type { BenchFigure, BenchSection } from './types';
+
+const CLIENTS = 50;
+
+/** The SQL our procedures send for each endpoint after the session's (session, user), served without Sequelize, tRPC or zod. */
+const BARE_SQL: Record<string, Array<{ sql: string; params(userId: string, caseId: string | null): unknown[] }>> = {
+  list: [{ sql: `SELECT * FROM applications WHERE applicant_id = $1 ORDER BY submitted_at DESC, id DESC LIMIT 51`, params: (user) => [user] }],
+  page: [
+    { sql: `SELECT * FROM applications WHERE id = $1 AND applicant_id = $2`, params: (user, id) => [id, user] },
+    { sql: `SELECT * FROM case_events WHERE case_id = $1 ORDER BY seq`, params: (_, id) => [id] },
+    { sql: `SELECT * FROM documents WHERE case_id = $1 ORDER BY created_at`, params: (_, id) => [id] },
+  ],
+  notifications: [{ sql: `SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT 50`, params: (user) => [user] }],
+};
+
+async function startBareServer(databaseUrl: string): Promise<{ url: string; close(): Promise<void> }> {
+  const db = new pg.Pool({ connectionString: databaseUrl, max: 10 });
+  const server = http.createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? '/', 'http://bare');
+      const sql = BARE_SQL[url.pathname.slice(1)];
+      const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
+      const session = token ? (await db.query('SELECT * FROM sessions WHERE id = $1', [sessionIdFromToken(token)])).rows[0] : undefined;
+      const user = session ? (await db.query('SELECT * FROM users WHERE id = $1', [session.user_id])).rows[0] : undefined;
+      if (!sql || !user) {
+        res.writeHead(sql ? 401 : 404).end();
+        return;
+      }
+      const id = url.searchParams.get('id');
+      const results = await Promise.all(sql.map((q) => db.query(q.sql, q.params(user.id, id))));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(results.map((r) => r.rows)));
+    })().catch((error: unknown) => res.writeHead(500).end(String(error)));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await db.end();
+    },
+  };
+}
+
+/** Every applicant has at least one application to read (the lifecycle benchmark leaves several, completed). */
+async function withApplications(stack: BenchStack, people: Applicant[]): Promise<string[]> {
+  return pool(people, 10, async (person) => {
+    const latest = await stack.services.db.Application.findOne({ where: { applicantId: person.user.id }, order: [['submittedAt', 'DESC']] });
+    if (latest) return latest.id;
+    const [attachments] = await attachmentsFor(stack, person, 1);
+    return (await fileApplication(person, attachments!, stack.services.db)).id;
+  });
+}
+
+const query = (procedure: string, input?: unknown) => `/trpc/${procedure}${input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`}`;
+
+export async function run(stack: BenchStack): Promise<BenchSection> {
+  const rounds = stack.quick ? 1 : 3;
+  const durationMs = stack.quick ? 2000 : 10_000;
+  const people = await applicants(stack, CLIENTS);
+  const caseIds = await withApplications(stack, people);
+  const bare = await startBareServer(stack.databaseUrl);
+  try {
+    const targets: Record<string, (person: Applicant, i: number) => { url: string; headers: Record<string, string> }> = {
+      'ours: application list': (p) => ({ url: stack.appUrl + query('applications.list'), headers: { cookie: p.cookie } }),
+      'ours: application page': (p, i) => ({ url: stack.appUrl + query('applications.get', { id: caseIds[i] }), headers: { cookie: p.cookie } }),
+      'ours: notification list': (p) => ({ url: stack.appUrl + query('notifications.list', { limit: 50 }), headers: { cookie: p.cookie } }),
+      'no-op tRPC procedure': () => ({ url: stack.appUrl + query('auth.me'), headers: {} }),
+      'bare node:http + pg: application list': (p) => ({ url: `${bare.url}/list`, headers: { cookie: p.cookie } }),
+      'bare node:http + pg: application page': (p, i) => ({ url: `${bare.url}/page?id=${caseIds[i]}`, headers: { cookie: p.cookie } }),
+      'bare node:http + pg: notification list': (p) => ({ url: `${bare.url}/notifications`, headers: { cookie: p.cookie } }),
+    };
+    const figures = new Map<string, { rps: BenchFigure; p50: BenchFigure; p99: BenchFigure }>();
+    for (let round = 1; round <= rounds; round++) {
+      for (const [name, target] of Object.entries(targets)) {
+        stack.log(`read round ${round}/${rounds}: ${name}, ${CLIENTS} clients for ${durationMs / 1000} s…`);
+        const result = await runLoad({ clients: people.map((p, i) => target(p, i)), durationMs, warmupMs: 500 });
+        if (result.errors || result.firstError) throw new Error(`${name}: ${result.errors} failed requests, first: ${result.firstError}`);
+        const f = figures.get(name) ?? { rps: { label: `${name}: req/s`, unit: 'req/s', rounds: [] }, p50: { label: `${name}: p50`, unit: 'ms', rounds: [] }, p99: { label: `${name}: p99`, unit: 'ms', rounds: [] } };
+        f.rps.rounds.push(result.latenciesMs.length / result.seconds);
+        f.p50.rounds.push(percentile(result.latenciesMs, 50));
+        f.p99.rounds.push(percentile(result.latenciesMs, 99));
+        figures.set(name, f);
+      }
+    }
+    const noop = figures.get('no-op tRPC procedure')!.rps;
+    const rps = (name: string) => figures.get(`ours: ${name}`)!.rps;
+    const [counts] = await stack.services.db.sequelize.query<{ applications: string; notifications: string }>(
+      `SELECT (SELECT count(*) FROM applications WHERE applicant_id = ANY($1::uuid[])) AS applications, (SELECT count(*) FROM notifications WHERE user_id = ANY($1::uuid[])) AS notifications`,
+      { bind: [people.map((p) => p.user.id)], type: QueryTypes.SELECT },
+    );
+    return {
+      id: 'read',
+      title: `Read: ${CLIENTS} logged-in clients, closed loop, ${durationMs / 1000} s per endpoint`,
+      figures: [...figures.values()].flatMap((f) => [f.rps, f.p50, f.p99]),
+      ratios: [
+        ratioOf('read.list.req_per_s.ours/noop', rps('application list'), noop, '>=', 0.5),
+        ratioOf('read.page.req_per_s.ours/noop', rps('application page'), noop, '>=', 0.5),
+        ratioOf('read.notifications.req_per_s.ours/noop', rps('notification list'), noop, '>=', 0.5),
+      ],
+      notes: [
+        `${CLIENTS} applicants, one session each (a real login, the session cookie on every request); they own ${counts!.applications} applications and ${counts!.notifications} notifications. The load generator is a separate process (bench/load/closed-loop.ts) on the same 2-core machine.`,
+        'The no-op is `auth.me` without a session cookie: a public procedure that answers null without touching the database, so the ratio is what session validation, the queries and the mapping cost on top of HTTP + tRPC.',
+      ],
+    };
+  } finally {
+    await bare.close();
+  }
+}
