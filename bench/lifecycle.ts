@@ -11,7 +11,7 @@ import { applicationWorkflowId } from '../api/applications';
 import type { ApplicantAction, StaffAction } from '../domain/application';
 import { applicants, attachmentsFor, fileApplication, settled, staffMember, type Applicant, type Caller } from './cabinet';
 import { cpuSnapshot, cpuSpent } from './cpu';
-import { percentile, ratioOf } from './report';
+import { fmt, median, percentile, ratioOf } from './report';
 import type { BenchStack } from './stack';
 import type { BenchFigure, BenchSection } from './types';
 import { bareAction, type bareCaseWorkflow } from './bare/workflow';
@@ -151,7 +151,7 @@ async function historyOf(client: Client, workflowId: string) {
 const describeShape = (s: Omit<Shape, 'plan'>) => `${s.updates} updates, ${s.activities} activities, ${s.localActivities} local activities, ${s.timers} timers`;
 
 export async function run(stack: BenchStack): Promise<BenchSection> {
-  const n = stack.quick ? 20 : 200;
+  const n = stack.quick ? 10 : 200;
   const rounds = stack.quick ? 1 : 3;
   const people = await applicants(stack, Math.min(n, 50));
   const { caller: staff } = await staffMember(stack);
@@ -213,6 +213,11 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
       p99.rounds.push(percentile(r.updates, 99));
     }
   }
+  const cpu = (label: string) => median(cpuPerCase.get(label)?.rounds ?? []);
+  const [oursCpu, bareCpu] = [cpu('ours: CPU per case, all processes'), cpu('bare: CPU per case, all processes')];
+  notes.push(
+    `Throughput follows CPU time per case when every core is busy: ours ${fmt(oursCpu)} ms, bare ${fmt(bareCpu)} ms across all processes (bare/ours ${fmt(bareCpu / oursCpu)}). The largest difference is the worker: ${fmt(cpu('ours: CPU per case, worker'))} ms against ${fmt(cpu('bare: CPU per case, bare worker'))} ms in the bare worker — rendering the case's PDFs, sending its e-mails, the projections (BENCH_CPU_PROF=1 profiles both workers).`,
+  );
   notes.push(`${n} cases at once per round, driven through the API's procedures in-process (submit, then ${HAPPY_PATH.length} actions by staff and applicant); a case counts when its workflow has completed, its last e-mails included.`);
   return {
     id: 'lifecycle',

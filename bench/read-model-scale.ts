@@ -17,6 +17,8 @@ import { BENCH_EMAIL_DOMAIN, fillReadModels, removeBenchRows, type FillPlan } fr
 import type { BenchFigure, BenchSection, BenchTarget } from './types';
 
 const PLAN: FillPlan = { applications: 100_000, applicants: 4_000, userNotificationsPerApplication: 3, staffNotificationsPerApplication: 1 };
+/** The quick (CI smoke) run keeps the 100 000 applications the target is about and writes fewer notifications. */
+const QUICK_PLAN: FillPlan = { ...PLAN, userNotificationsPerApplication: 1, staffNotificationsPerApplication: 0 };
 const TARGET_MS = 50;
 const DEEP_PAGE = 40;
 
@@ -113,8 +115,9 @@ export async function run(target: BenchTarget): Promise<BenchSection> {
   const db = connectDb(target.databaseUrl, { poolMax: 4 });
   const notes: string[] = [];
   try {
-    target.log(`scale: filling the read models with ${PLAN.applications} applications…`);
-    const fill = await fillReadModels(db, PLAN);
+    const plan = target.quick ? QUICK_PLAN : PLAN;
+    target.log(`scale: filling the read models with ${plan.applications} applications…`);
+    const fill = await fillReadModels(db, plan);
     target.log(`scale: filled in ${fill.ms.users + fill.ms.applications + fill.ms.notifications + fill.ms.analyze} ms`);
     notes.push(
       `fill (generate_series, one INSERT … SELECT per table, then ANALYZE): ${fill.rows.users} applicants ${fill.ms.users} ms, ${fill.rows.applications} applications ${fill.ms.applications} ms, ${fill.rows.notifications} notifications ${fill.ms.notifications} ms, ANALYZE ${fill.ms.analyze} ms`,

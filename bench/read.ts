@@ -71,7 +71,7 @@ const query = (procedure: string, input?: unknown) => `/trpc/${procedure}${input
 
 export async function run(stack: BenchStack): Promise<BenchSection> {
   const rounds = stack.quick ? 1 : 3;
-  const durationMs = stack.quick ? 2000 : 10_000;
+  const durationMs = stack.quick ? 1500 : 10_000;
   const people = await applicants(stack, CLIENTS);
   const caseIds = await withApplications(stack, people);
   const bare = await startBareServer(stack.databaseUrl);

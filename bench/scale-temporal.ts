@@ -11,7 +11,7 @@ import type { BenchSection } from './types';
 const CONCURRENCY = 50;
 
 export async function run(stack: BenchStack): Promise<BenchSection> {
-  const n = stack.quick ? 200 : 10_000;
+  const n = stack.quick ? 100 : 10_000;
   const people = await applicants(stack, 50);
   stack.log(`scale: preparing attachments for ${n} applications…`);
   const attachments = await Promise.all(people.map((p, i) => attachmentsFor(stack, p, Math.ceil((n - i) / people.length))));

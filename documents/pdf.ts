@@ -19,20 +19,11 @@ const FONT_FILES = {
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 } as const;
 
-/** A font as fontkit parses it; pdfkit takes one in place of the font file (`src.layout` is how it tells). */
-type ParsedFont = { layout(text: string): unknown };
-// pdfkit's own fontkit, so the parsed fonts are exactly what it would have made of the files.
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as { create(bytes: Uint8Array): ParsedFont };
-
-let parsedFonts: { regular: ParsedFont; bold: ParsedFont } | undefined;
-/**
- * Parsed once per process: parsing DejaVu's tables (fontkit) was most of a
- * document's rendering time (bench/RESULTS.md, lifecycle). Each document still
- * embeds its own subset of the glyphs it uses, so the bytes are the same.
- */
+let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
+/** Read once: every render would otherwise read ~1.4 MB of fonts from disk. */
 function fonts() {
-  parsedFonts ??= { regular: fontkit.create(fs.readFileSync(FONT_FILES.regular)), bold: fontkit.create(fs.readFileSync(FONT_FILES.bold)) };
-  return parsedFonts;
+  fontBytes ??= { regular: fs.readFileSync(FONT_FILES.regular), bold: fs.readFileSync(FONT_FILES.bold) };
+  return fontBytes;
 }
 
 const MARGIN = { top: 56, bottom: 72, left: 56, right: 56 };
@@ -175,8 +166,8 @@ export function renderLayout(layout: DocumentLayout): Promise<Uint8Array> {
     doc.on('error', reject);
     try {
       const { regular, bold } = fonts();
-      doc.registerFont('regular', regular as unknown as PDFKit.Mixins.PDFFontSource);
-      doc.registerFont('bold', bold as unknown as PDFKit.Mixins.PDFFontSource);
+      doc.registerFont('regular', regular);
+      doc.registerFont('bold', bold);
       drawHeader(doc, layout);
       for (const block of layout.blocks) drawBlock(doc, block);
       drawFooters(doc);

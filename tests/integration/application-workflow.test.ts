@@ -111,7 +111,8 @@ describe('connection application workflow', () => {
   });
 
   it('annuls the application when the invoice is not paid in time, after reminding the applicant', async () => {
-    const app = await filed({ payInvoice: { amount: 4, unit: 'seconds' } });
+    // Long enough that both reminders (at 1/2 and 4/5 of the term) fall after the contract's PDFs are published, even on a busy machine.
+    const app = await filed({ payInvoice: { amount: 12, unit: 'seconds' } });
     const operator = await staff();
     await operator.staffApplications.act.mutate({ id: app.id, action: 'acceptComplete', input: {} });
     await operator.staffApplications.act.mutate({ id: app.id, action: 'postContractDocuments', input: postDocuments });

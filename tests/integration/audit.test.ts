@@ -86,7 +86,8 @@ function replayCli(...args: string[]): Promise<{ code: number; stdout: string; s
  * comments (a cancelled timer), then withdrawn by the applicant.
  */
 async function makeClosedCase() {
-  const app = await filed({ completenessCheck: { amount: 2, unit: 'seconds' } });
+  // Long enough that the entry into the stage (documents, notifications) ends before the term does, so a real deadline timer runs and fires.
+  const app = await filed({ completenessCheck: { amount: 8, unit: 'seconds' } });
   const workflowId = applicationWorkflowId(app.id);
   await expect.poll(async () => (await db.Application.findByPk(app.id))!.overdue, { timeout: 30_000 }).toBe(true);
   const operator = await login('staff');
@@ -135,7 +136,7 @@ describe('auditors', () => {
     expect(accept).toMatchObject({ actor: { kind: 'staff', name: STAFF_NAME }, comment: ACCEPT_COMMENT, stage: 'completenessCheck', outcome: 'done' });
     expect(entries.find((e) => e.title === 'Разместить условия договора, ТУ, счёт и инструкцию')).toMatchObject({ actor: { name: STAFF_NAME }, comment: POST_COMMENT, stage: 'preparingDocuments' });
     expect(entries.find((e) => e.title === 'Отозвать заявку')).toMatchObject({ actor: { kind: 'applicant', name: 'Петров Пётр Петрович' } });
-    // The 2-second check term ran out (fired); the 10-working-day term was cut short by the staff action (cancelled).
+    // The 8-second check term ran out (fired); the 10-working-day term was cut short by the staff action (cancelled).
     const timers = entries.filter((e) => e.kind === 'timer');
     expect(timers.some((t) => t.outcome === 'done' && t.timer?.purpose === 'deadline')).toBe(true);
     expect(timers.some((t) => t.outcome === 'cancelled' && t.timer!.durationMs > 86_400_000)).toBe(true);

@@ -18,12 +18,14 @@ export async function mailsTo(address: string, mailApiUrl = inject('mailApiUrl')
 }
 
 export async function waitForMail(address: string, subjectPart: string, opts: { count?: number; timeoutMs?: number; mailApiUrl?: string } = {}): Promise<CaughtMail[]> {
-  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  // Generous: on a 2-core machine running every suite at once, the worker can be minutes behind; a lost mail still fails.
+  const timeoutMs = opts.timeoutMs ?? 90_000;
+  const deadline = Date.now() + timeoutMs;
   const count = opts.count ?? 1;
   for (;;) {
     const found = (await mailsTo(address, opts.mailApiUrl)).filter((m) => m.subject.includes(subjectPart));
     if (found.length >= count) return found;
-    if (Date.now() > deadline) throw new Error(`no mail "${subjectPart}" to ${address} within ${opts.timeoutMs ?? 30_000} ms (found ${found.length})`);
+    if (Date.now() > deadline) throw new Error(`no mail "${subjectPart}" to ${address} within ${timeoutMs} ms (found ${found.length})`);
     await new Promise((r) => setTimeout(r, 200));
   }
 }

@@ -98,6 +98,14 @@ describe('generated documents', () => {
     if (kind !== 'instructions') expect(text).toContain('Иванов Иван Иванович');
   });
 
+  it('keeps every glyph when one process renders many documents (each embeds the subset it uses)', async () => {
+    for (const kind of GENERATED_DOC_KINDS) await renderDocument(kind, sample(FIELDS[kind]));
+    const latin = 'Jacob Cooper <script>window.onload</script> & Co';
+    const data = sample(FIELDS.registrationReceipt);
+    const text = pdfText(await renderDocument('registrationReceipt', { ...data, applicant: { ...data.applicant, name: latin } }));
+    expect(text).toContain(latin);
+  });
+
   it('changes bytes when the data changes', async () => {
     const a = await renderDocument('invoice', sample(FIELDS.invoice));
     const b = await renderDocument('invoice', { ...sample(FIELDS.invoice), issuedAt: '2026-11-03T09:30:00.000Z' });
