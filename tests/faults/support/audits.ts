@@ -82,6 +82,8 @@ export interface MailAudit {
   missing: number;
   /** Copies beyond the first of an expected e-mail. */
   duplicated: number;
+  /** Message-IDs MailDev holds more than once. */
+  repeatedIds: string[];
   /** E-mails no event called for. */
   unexpected: number;
 }
@@ -99,6 +101,7 @@ export async function auditMail(mailApiUrl: string, expected: ExpectedMail[]): P
     delivered: caught.length,
     missing: missing.length,
     duplicated: expected.reduce((n, e) => n + Math.max(0, (copies.get(e.messageId) ?? 0) - 1), 0),
+    repeatedIds: expected.filter((e) => (copies.get(e.messageId) ?? 0) > 1).map((e) => e.messageId),
     unexpected: [...copies].filter(([id]) => !wanted.has(id)).reduce((n, [, count]) => n + count, 0),
   };
 }
