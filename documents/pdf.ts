@@ -5,6 +5,7 @@
 // the same bytes and the same SHA-256 (an activity retry stores nothing new).
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import { create as openFont, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import type { Category } from '../domain/application';
 import type { GeneratedDocKind, StandardDocKind } from './kinds';
@@ -19,11 +20,28 @@ const FONT_FILES = {
   bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf'),
 } as const;
 
-let fontBytes: { regular: Buffer; bold: Buffer } | undefined;
-/** Read once: every render would otherwise read ~1.4 MB of fonts from disk. */
-function fonts() {
-  fontBytes ??= { regular: fs.readFileSync(FONT_FILES.regular), bold: fs.readFileSync(FONT_FILES.bold) };
-  return fontBytes;
+let templates: { regular: Font; bold: Font } | undefined;
+
+/**
+ * Fonts for one document. Decoding DejaVu's tables (glyph outlines, metrics,
+ * GSUB/GPOS) took ~30 ms of CPU per face and document: most of a render.
+ * Each document gets font objects of its own, because fontkit caches glyphs
+ * with the code points they were first met with and pdfkit builds the text
+ * layer from them (a shared object turned later documents' Latin «c» into
+ * Cyrillic «с» for copy and search), but the decoded tables, which nothing
+ * writes to, are shared by all.
+ */
+function fonts(): { regular: Font; bold: Font } {
+  templates ??= { regular: openFace(FONT_FILES.regular), bold: openFace(FONT_FILES.bold) };
+  return { regular: openFace(FONT_FILES.regular, templates.regular), bold: openFace(FONT_FILES.bold, templates.bold) };
+}
+
+const fontBytes = new Map<string, Buffer>();
+function openFace(file: string, sharingTablesOf?: Font): Font {
+  if (!fontBytes.has(file)) fontBytes.set(file, fs.readFileSync(file));
+  const font = openFont(fontBytes.get(file)!);
+  if (sharingTablesOf) font._tables = sharingTablesOf._tables;
+  return font;
 }
 
 const MARGIN = { top: 56, bottom: 72, left: 56, right: 56 };
@@ -166,8 +184,9 @@ export function renderLayout(layout: DocumentLayout): Promise<Uint8Array> {
     doc.on('error', reject);
     try {
       const { regular, bold } = fonts();
-      doc.registerFont('regular', regular);
-      doc.registerFont('bold', bold);
+      // pdfkit takes a fontkit font object as it is; its typings know only files and bytes.
+      doc.registerFont('regular', regular as unknown as Buffer);
+      doc.registerFont('bold', bold as unknown as Buffer);
       drawHeader(doc, layout);
       for (const block of layout.blocks) drawBlock(doc, block);
       drawFooters(doc);
