@@ -3,7 +3,7 @@
 // Each is an idempotent upsert keyed by the case and its event sequence, so a
 // retry or a worker restart never writes a second row or sends a second e-mail.
 import { randomUUID } from 'node:crypto';
-import { QueryTypes, type Transaction } from 'sequelize';
+import { QueryTypes } from 'sequelize';
 import { termDeadline, type TermSpec } from '../domain/regulations';
 import type { Db } from '../db';
 import { sendOnce, type Mailer } from './mailer';
@@ -87,18 +87,38 @@ export interface NotificationRequest {
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
+interface Statement {
+  sql: string;
+  bind: unknown[];
+}
+
+/**
+ * The event row, the summary upsert and the live-page signal as one statement
+ * (data-modifying CTEs): atomic like a transaction, but one round trip instead
+ * of five. The projection runs while an action waits for its answer.
+ */
+function projection(event: Statement, summary: Statement, live: unknown): Statement {
+  const shift = (sql: string, by: number) => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + by}`);
+  const liveParam = event.bind.length + summary.bind.length + 1;
+  return {
+    sql: `WITH event AS (${event.sql}), summary AS (${shift(summary.sql, event.bind.length)}) SELECT pg_notify('kabinet_live', $${liveParam})`,
+    bind: [...event.bind, ...summary.bind, JSON.stringify(live)],
+  };
+}
+
 export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps) {
   /** The history row of an event; a retried projection finds it there and adds nothing. */
-  async function insertEvent(caseId: string, kind: 'application' | 'appeal', event: CaseEventRecord, transaction: Transaction): Promise<void> {
-    await db.sequelize.query(
-      `INSERT INTO case_events (case_id, seq, case_kind, type, stage, title, actor_id, actor_name, actor_role, comment, data, deadline_at, at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-       ON CONFLICT (case_id, seq) DO NOTHING`,
-      {
-        bind: [caseId, event.seq, kind, event.type, event.stage, event.title, event.actor?.id ?? null, event.actor?.name ?? null, event.actor?.role ?? null, event.comment, JSON.stringify(event.data), date(event.deadlineAt), new Date(event.at)],
-        transaction,
-      },
-    );
+  function eventRow(caseId: string, kind: 'application' | 'appeal', event: CaseEventRecord): Statement {
+    return {
+      sql: `INSERT INTO case_events (case_id, seq, case_kind, type, stage, title, actor_id, actor_name, actor_role, comment, data, deadline_at, at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            ON CONFLICT (case_id, seq) DO NOTHING`,
+      bind: [caseId, event.seq, kind, event.type, event.stage, event.title, event.actor?.id ?? null, event.actor?.name ?? null, event.actor?.role ?? null, event.comment, JSON.stringify(event.data), date(event.deadlineAt), new Date(event.at)],
+    };
+  }
+
+  async function run({ sql, bind }: Statement): Promise<void> {
+    await db.sequelize.query(sql, { bind });
   }
 
   return {
@@ -108,52 +128,40 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
     },
 
     async projectApplication(snapshot: ApplicationSnapshot, event: CaseEventRecord): Promise<void> {
-      await db.sequelize.transaction(async (transaction) => {
-        await insertEvent(snapshot.id, 'application', event, transaction);
-        const s = snapshot;
-        // Only a newer sequence overwrites the summary: a late retry of an old projection changes nothing.
-        await db.sequelize.query(
-          `INSERT INTO applications AS a (id, number, applicant_id, applicant_name, category, object_name, object_address, max_power_kw, stage, status, who_acts,
-             stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, contract_concluded_at, finished_at, annul_reason, last_seq, updated_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now())
-           ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, status = EXCLUDED.status, who_acts = EXCLUDED.who_acts,
-             stage_started_at = EXCLUDED.stage_started_at, deadline_at = EXCLUDED.deadline_at, deadline_term = EXCLUDED.deadline_term,
-             overdue = EXCLUDED.overdue, overdue_since = EXCLUDED.overdue_since, contract_concluded_at = EXCLUDED.contract_concluded_at,
-             finished_at = EXCLUDED.finished_at, annul_reason = EXCLUDED.annul_reason, last_seq = EXCLUDED.last_seq, updated_at = now()
-           WHERE a.last_seq < EXCLUDED.last_seq`,
-          {
-            bind: [s.id, s.number, s.applicantId, s.applicantName, s.category, s.objectName, s.objectAddress, s.maxPowerKw, s.stage, s.status, s.whoActs,
-              new Date(s.stageStartedAt), date(s.deadlineAt), s.deadlineTerm, s.overdue, date(s.overdueSince), new Date(s.submittedAt), date(s.contractConcludedAt), date(s.finishedAt), s.annulReason, event.seq],
-            transaction,
-          },
-        );
-        // Open case pages refresh themselves on this signal (api/live.ts); it is sent at commit.
-        await db.sequelize.query(`SELECT pg_notify('kabinet_live', $1)`, { bind: [JSON.stringify({ caseId: s.id, userId: s.applicantId, kind: 'case' })], transaction });
-      });
+      const s = snapshot;
+      // Only a newer sequence overwrites the summary: a late retry of an old projection changes nothing.
+      const summary: Statement = {
+        sql: `INSERT INTO applications AS a (id, number, applicant_id, applicant_name, category, object_name, object_address, max_power_kw, stage, status, who_acts,
+                stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, contract_concluded_at, finished_at, annul_reason, last_seq, updated_at)
+              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now())
+              ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, status = EXCLUDED.status, who_acts = EXCLUDED.who_acts,
+                stage_started_at = EXCLUDED.stage_started_at, deadline_at = EXCLUDED.deadline_at, deadline_term = EXCLUDED.deadline_term,
+                overdue = EXCLUDED.overdue, overdue_since = EXCLUDED.overdue_since, contract_concluded_at = EXCLUDED.contract_concluded_at,
+                finished_at = EXCLUDED.finished_at, annul_reason = EXCLUDED.annul_reason, last_seq = EXCLUDED.last_seq, updated_at = now()
+              WHERE a.last_seq < EXCLUDED.last_seq`,
+        bind: [s.id, s.number, s.applicantId, s.applicantName, s.category, s.objectName, s.objectAddress, s.maxPowerKw, s.stage, s.status, s.whoActs,
+          new Date(s.stageStartedAt), date(s.deadlineAt), s.deadlineTerm, s.overdue, date(s.overdueSince), new Date(s.submittedAt), date(s.contractConcludedAt), date(s.finishedAt), s.annulReason, event.seq],
+      };
+      // Open case pages refresh themselves on the signal (api/live.ts); it is sent at commit.
+      await run(projection(eventRow(s.id, 'application', event), summary, { caseId: s.id, userId: s.applicantId, kind: 'case' }));
     },
 
     async projectAppeal(snapshot: AppealSnapshot, event: CaseEventRecord): Promise<void> {
-      await db.sequelize.transaction(async (transaction) => {
-        await insertEvent(snapshot.id, 'appeal', event, transaction);
-        const s = snapshot;
-        await db.sequelize.query(
-          `INSERT INTO appeals AS a (id, number, applicant_id, applicant_name, topic, kind, channel, answer_channel, application_id, assignee_id, assignee_name,
-             stage, status, who_acts, stage_started_at, deadline_at, deadline_term, overdue, overdue_since, registered_at, answered_at, answered_late, reopened, finished_at, last_seq, updated_at)
-           VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25, now())
-           ON CONFLICT (id) DO UPDATE SET assignee_id = EXCLUDED.assignee_id, assignee_name = EXCLUDED.assignee_name, stage = EXCLUDED.stage, status = EXCLUDED.status,
-             who_acts = EXCLUDED.who_acts, stage_started_at = EXCLUDED.stage_started_at, deadline_at = EXCLUDED.deadline_at, deadline_term = EXCLUDED.deadline_term,
-             overdue = EXCLUDED.overdue, overdue_since = EXCLUDED.overdue_since, answered_at = EXCLUDED.answered_at, answered_late = EXCLUDED.answered_late,
-             reopened = EXCLUDED.reopened, finished_at = EXCLUDED.finished_at, last_seq = EXCLUDED.last_seq, updated_at = now()
-           WHERE a.last_seq < EXCLUDED.last_seq`,
-          {
-            bind: [s.id, s.number, s.applicantId, s.applicantName, s.topic, s.kind, s.channel, s.answerChannel, s.applicationId, s.assigneeId, s.assigneeName,
-              s.stage, s.status, s.whoActs, new Date(s.stageStartedAt), date(s.deadlineAt), s.deadlineTerm, s.overdue, date(s.overdueSince), new Date(s.registeredAt),
-              date(s.answeredAt), s.answeredLate, s.reopened, date(s.finishedAt), event.seq],
-            transaction,
-          },
-        );
-        await db.sequelize.query(`SELECT pg_notify('kabinet_live', $1)`, { bind: [JSON.stringify({ caseId: s.id, userId: s.applicantId, kind: 'case' })], transaction });
-      });
+      const s = snapshot;
+      const summary: Statement = {
+        sql: `INSERT INTO appeals AS a (id, number, applicant_id, applicant_name, topic, kind, channel, answer_channel, application_id, assignee_id, assignee_name,
+                stage, status, who_acts, stage_started_at, deadline_at, deadline_term, overdue, overdue_since, registered_at, answered_at, answered_late, reopened, finished_at, last_seq, updated_at)
+              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25, now())
+              ON CONFLICT (id) DO UPDATE SET assignee_id = EXCLUDED.assignee_id, assignee_name = EXCLUDED.assignee_name, stage = EXCLUDED.stage, status = EXCLUDED.status,
+                who_acts = EXCLUDED.who_acts, stage_started_at = EXCLUDED.stage_started_at, deadline_at = EXCLUDED.deadline_at, deadline_term = EXCLUDED.deadline_term,
+                overdue = EXCLUDED.overdue, overdue_since = EXCLUDED.overdue_since, answered_at = EXCLUDED.answered_at, answered_late = EXCLUDED.answered_late,
+                reopened = EXCLUDED.reopened, finished_at = EXCLUDED.finished_at, last_seq = EXCLUDED.last_seq, updated_at = now()
+              WHERE a.last_seq < EXCLUDED.last_seq`,
+        bind: [s.id, s.number, s.applicantId, s.applicantName, s.topic, s.kind, s.channel, s.answerChannel, s.applicationId, s.assigneeId, s.assigneeName,
+          s.stage, s.status, s.whoActs, new Date(s.stageStartedAt), date(s.deadlineAt), s.deadlineTerm, s.overdue, date(s.overdueSince), new Date(s.registeredAt),
+          date(s.answeredAt), s.answeredLate, s.reopened, date(s.finishedAt), event.seq],
+      };
+      await run(projection(eventRow(s.id, 'appeal', event), summary, { caseId: s.id, userId: s.applicantId, kind: 'case' }));
     },
 
     async notify(request: NotificationRequest): Promise<void> {

@@ -38,7 +38,9 @@ export async function fileAppeal(services: ApiServices, applicant: User, appealI
     if (owned !== new Set(attachmentIds).size) throw fieldIssues([{ path: 'attachments', message: 'Файл не найден: загрузите его заново' }]);
   }
   const content = await db.sequelize.transaction(async (transaction) => {
-    const existing = await db.AppealContent.findByPk(appealId, { transaction, lock: transaction.LOCK.UPDATE });
+    // A row lock cannot hold an id that has no row yet: a double submission waits here for the first to commit, then finds its appeal.
+    await db.sequelize.query('SELECT pg_advisory_xact_lock(hashtext($1))', { bind: [`appeal:${appealId}`], transaction });
+    const existing = await db.AppealContent.findByPk(appealId, { transaction });
     if (existing) {
       if (existing.userId !== applicant.id) throw new TRPCError({ code: 'NOT_FOUND', message: 'Обращение не найдено' });
       return existing;

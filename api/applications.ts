@@ -2,7 +2,7 @@
 // workflow (start, update); views come from the read models only.
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { Op } from 'sequelize';
+import { Op, type InferAttributes } from 'sequelize';
 import {
   APPLICANT_ACTIONS,
   applicantFormIssues,
@@ -17,6 +17,7 @@ import {
 } from '../domain/application';
 import { applicantDisplayName, type ApplicantKind } from '../domain/account';
 import type { Application, User } from '../db/models';
+import { columnsOf, selectRows } from '../db/rows';
 import type { ApplicationWorkflowInput } from '../workflows/application/case-run';
 import { applicantUpdates, staffUpdates, type Actor, type CaseView } from '../workflows/application/messages';
 import type { ApiServices } from './context';
@@ -94,7 +95,8 @@ export function sendAction(services: ApiServices, applicationId: string, action:
   return executeCaseAction(services, applicationWorkflowId(applicationId), update as never, actor, input);
 }
 
-export function applicationSummary(a: Application) {
+/** The application as every list and page shows it; from a model or a plain row (db/rows.ts). */
+export function applicationSummary(a: InferAttributes<Application>) {
   const definition = STAGE_DEFINITIONS[a.stage as Stage];
   return {
     id: a.id,
@@ -104,7 +106,7 @@ export function applicationSummary(a: Application) {
     category: a.category,
     objectName: a.objectName,
     objectAddress: a.objectAddress,
-    maxPowerKw: a.maxPowerKw,
+    maxPowerKw: Number(a.maxPowerKw),
     stage: a.stage as Stage,
     stageTitle: definition.title,
     statusLabel: definition.status,
@@ -122,11 +124,11 @@ export function applicationSummary(a: Application) {
   };
 }
 
-export async function applicationCase(services: ApiServices, application: Application) {
+export async function applicationCase(services: ApiServices, application: InferAttributes<Application>) {
   const { db } = services;
   const [events, documents] = await Promise.all([
-    db.CaseEvent.findAll({ where: { caseId: application.id }, order: [['seq', 'ASC']] }),
-    db.Document.findAll({ where: { caseId: application.id }, order: [['createdAt', 'ASC']] }),
+    selectRows(db.sequelize, db.CaseEvent, `SELECT ${columnsOf(db.CaseEvent)} FROM case_events WHERE case_id = $1 ORDER BY seq`, [application.id]),
+    selectRows(db.sequelize, db.Document, `SELECT ${columnsOf(db.Document)} FROM documents WHERE case_id = $1 ORDER BY created_at`, [application.id]),
   ]);
   return {
     summary: applicationSummary(application),

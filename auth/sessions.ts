@@ -2,6 +2,7 @@
 // only its SHA-256; sessions slide forward while used and die with the account.
 import type { Db } from '../db';
 import type { User } from '../db/models';
+import { columnsOf, selectRows } from '../db/rows';
 import { generateSessionToken, sessionIdFromToken } from './tokens';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -26,22 +27,30 @@ export async function createSession(db: Db, userId: string, meta: { ip?: string;
 
 export async function validateSessionToken(db: Db, token: string): Promise<ValidSession | null> {
   const id = sessionIdFromToken(token);
-  const session = await db.Session.findByPk(id);
-  if (!session) return null;
+  // One round trip for every request that carries a cookie: the session with its user.
+  const [row] = await selectRows<User, { sessionExpiresAt: Date }>(
+    db.sequelize,
+    db.User,
+    `SELECT ${columnsOf(db.User, 'u')}, s.expires_at AS "sessionExpiresAt" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+    [id],
+  );
+  if (!row) return null;
+  const { sessionExpiresAt, ...attributes } = row;
   const now = Date.now();
-  if (now >= session.expiresAt.getTime()) {
-    await session.destroy();
+  if (now >= sessionExpiresAt.getTime()) {
+    await invalidateSession(db, id);
     return null;
   }
-  const user = await db.User.findByPk(session.userId);
-  if (!user || user.blockedAt) return null;
+  if (attributes.blockedAt) return null;
+  const user = db.User.build(attributes, { isNewRecord: false, raw: true });
+  let expiresAt = sessionExpiresAt;
   let renewed = false;
-  if (now >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
-    session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
-    await session.save();
+  if (now >= expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
+    expiresAt = new Date(now + SESSION_LIFETIME_MS);
+    await db.Session.update({ expiresAt }, { where: { id } });
     renewed = true;
   }
-  return { id, expiresAt: session.expiresAt, user, renewed };
+  return { id, expiresAt, user, renewed };
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

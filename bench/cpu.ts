@@ -77,3 +77,19 @@ export function cpuSnapshot(groups: CpuGroups): Record<string, number> {
 export function cpuSpent(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
   return Object.fromEntries(Object.keys(after).map((label) => [label, after[label]! - (before[label] ?? 0)]));
 }
+
+/**
+ * Waits until the given processes are nearly idle (under `share` of one core over
+ * a second), so a measurement does not share the machine with the tail of
+ * earlier work (a filed case's PDFs and e-mails). Returns the seconds waited.
+ */
+export async function settle(groups: CpuGroups, opts: { share?: number; timeoutMs?: number } = {}): Promise<number> {
+  const share = opts.share ?? 0.05;
+  const started = Date.now();
+  for (;;) {
+    const before = cpuSnapshot(groups);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const busiest = Math.max(...Object.values(cpuSpent(before, cpuSnapshot(groups))));
+    if (busiest < share || Date.now() - started > (opts.timeoutMs ?? 60_000)) return (Date.now() - started) / 1000;
+  }
+}

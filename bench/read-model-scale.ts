@@ -53,25 +53,31 @@ async function timeCalls(count: number, call: (i: number) => Promise<unknown>): 
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** The SQL a call sends, as Sequelize logs it. */
-async function capturedSql(db: Db, call: () => Promise<unknown>): Promise<string> {
-  const seen: string[] = [];
+/** The SQL a call sends, as Sequelize logs it, with its bind parameters (hand-written queries: db/rows.ts). */
+async function capturedSql(db: Db, call: () => Promise<unknown>): Promise<CapturedSql> {
+  const seen: CapturedSql[] = [];
   // Sequelize reads its logging option at each query; the typings do not expose it.
-  const { options } = db.sequelize as unknown as { options: { logging: false | ((sql: string) => void) } };
+  const { options } = db.sequelize as unknown as { options: { logging: false | ((sql: string, query: { bind?: unknown[] }) => void) } };
   const before = options.logging;
-  options.logging = (sql) => void seen.push(sql.replace(/^Executing \([^)]*\): /, ''));
+  options.logging = (sql, query) => void seen.push({ sql: sql.replace(/^Executing \([^)]*\): /, '').replace(/;\s*$/, ''), bind: query?.bind });
   try {
     await call();
   } finally {
     options.logging = before;
   }
-  if (seen.length !== 1) throw new Error(`expected one statement, saw ${seen.length}: ${seen.join(' | ')}`);
-  return seen[0]!.replace(/;\s*$/, '');
+  if (seen.length !== 1) throw new Error(`expected one statement, saw ${seen.length}: ${seen.map((q) => q.sql).join(' | ')}`);
+  return seen[0]!;
+}
+
+interface CapturedSql {
+  sql: string;
+  bind?: unknown[];
 }
 
 /** One line of a plan: its top nodes (indexes used), execution time and buffers. */
-async function explain(db: Db, label: string, sql: string, transaction?: import('sequelize').Transaction): Promise<{ line: string; ms: number }> {
-  const [rows] = (await db.sequelize.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, { transaction })) as [Array<{ 'QUERY PLAN': string }>, unknown];
+async function explain(db: Db, label: string, query: string | CapturedSql, transaction?: import('sequelize').Transaction): Promise<{ line: string; ms: number }> {
+  const { sql, bind } = typeof query === 'string' ? { sql: query, bind: undefined } : query;
+  const [rows] = (await db.sequelize.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, { transaction, bind })) as [Array<{ 'QUERY PLAN': string }>, unknown];
   const lines = rows.map((r) => r['QUERY PLAN']);
   const nodes = lines
     .filter((l) => /->|^\S/.test(l) && !/^(Planning|Execution|Buffers)/.test(l.trim()))

@@ -10,6 +10,7 @@ import { QueryTypes } from 'sequelize';
 import { parseCookies, SESSION_COOKIE } from '../api/cookies';
 import { sessionIdFromToken } from '../auth/tokens';
 import { applicants, attachmentsFor, fileApplication, pool, type Applicant } from './cabinet';
+import { cpuSnapshot, cpuSpent, settle } from './cpu';
 import { runLoad } from './load/run-load';
 import { percentile, ratioOf } from './report';
 import type { BenchStack } from './stack';
@@ -85,16 +86,29 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
       'bare node:http + pg: application page': (p, i) => ({ url: `${bare.url}/page?id=${caseIds[i]}`, headers: { cookie: p.cookie } }),
       'bare node:http + pg: notification list': (p) => ({ url: `${bare.url}/notifications`, headers: { cookie: p.cookie } }),
     };
-    const figures = new Map<string, { rps: BenchFigure; p50: BenchFigure; p99: BenchFigure }>();
+    // Filing the applications left PDFs and e-mails to the worker: measure on a quiet machine.
+    const { worker, 'bare worker': bareWorker, 'Temporal dev server': temporal } = stack.cpuGroups;
+    const settled = await settle({ worker: worker!, 'bare worker': bareWorker!, ...(temporal ? { temporal } : {}) });
+    const server = 'bench process (API, driver)';
+    const cpuGroups = { server: stack.cpuGroups[server]!, ...(stack.cpuGroups.PostgreSQL ? { postgres: stack.cpuGroups.PostgreSQL } : {}) };
+    type Figures = { rps: BenchFigure; p50: BenchFigure; p99: BenchFigure; serverCpu: BenchFigure; postgresCpu: BenchFigure };
+    const figures = new Map<string, Figures>();
     for (let round = 1; round <= rounds; round++) {
       for (const [name, target] of Object.entries(targets)) {
         stack.log(`read round ${round}/${rounds}: ${name}, ${CLIENTS} clients for ${durationMs / 1000} s…`);
+        const cpuBefore = cpuSnapshot(cpuGroups);
         const result = await runLoad({ clients: people.map((p, i) => target(p, i)), durationMs, warmupMs: 500 });
+        const cpu = cpuSpent(cpuBefore, cpuSnapshot(cpuGroups));
         if (result.errors || result.firstError) throw new Error(`${name}: ${result.errors} failed requests, first: ${result.firstError}`);
-        const f = figures.get(name) ?? { rps: { label: `${name}: req/s`, unit: 'req/s', rounds: [] }, p50: { label: `${name}: p50`, unit: 'ms', rounds: [] }, p99: { label: `${name}: p99`, unit: 'ms', rounds: [] } };
+        const figure = (label: string, unit: string): BenchFigure => ({ label: `${name}: ${label}`, unit, rounds: [] });
+        const f = figures.get(name) ?? { rps: figure('req/s', 'req/s'), p50: figure('p50', 'ms'), p99: figure('p99', 'ms'), serverCpu: figure('server CPU per request', 'ms'), postgresCpu: figure('PostgreSQL CPU per request', 'ms') };
+        // CPU over the whole run, warm-up included, divided by every request answered in it.
+        const requests = result.latenciesMs.length + result.uncounted;
         f.rps.rounds.push(result.latenciesMs.length / result.seconds);
         f.p50.rounds.push(percentile(result.latenciesMs, 50));
         f.p99.rounds.push(percentile(result.latenciesMs, 99));
+        f.serverCpu.rounds.push((cpu.server! * 1000) / requests);
+        f.postgresCpu.rounds.push(((cpu.postgres ?? 0) * 1000) / requests);
         figures.set(name, f);
       }
     }
@@ -107,7 +121,7 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
     return {
       id: 'read',
       title: `Read: ${CLIENTS} logged-in clients, closed loop, ${durationMs / 1000} s per endpoint`,
-      figures: [...figures.values()].flatMap((f) => [f.rps, f.p50, f.p99]),
+      figures: [...figures.values()].flatMap((f) => [f.rps, f.p50, f.p99, f.serverCpu, f.postgresCpu]),
       ratios: [
         ratioOf('read.list.req_per_s.ours/noop', rps('application list'), noop, '>=', 0.5),
         ratioOf('read.page.req_per_s.ours/noop', rps('application page'), noop, '>=', 0.5),
@@ -115,6 +129,7 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
       ],
       notes: [
         `${CLIENTS} applicants, one session each (a real login, the session cookie on every request); they own ${counts!.applications} applications and ${counts!.notifications} notifications. The load generator is a separate process (bench/load/closed-loop.ts) on the same 2-core machine.`,
+        `Measured once the worker and the Temporal server had finished the filed cases' work (waited ${settled.toFixed(0)} s). Server CPU per request is the bench process (the API), PostgreSQL is its postmaster with every backend; the load generator's own CPU is in neither.`,
         'The no-op is `auth.me` without a session cookie: a public procedure that answers null without touching the database, so the ratio is what session validation, the queries and the mapping cost on top of HTTP + tRPC.',
       ],
     };

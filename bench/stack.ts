@@ -18,6 +18,7 @@ import { TEST_THROTTLE_RULES } from '../tests/support/test-env';
 import type { BenchTarget } from './types';
 import { BARE_READY_LINE } from './bare/plan';
 import { stackProcesses, type CpuGroups } from './cpu';
+import { MAIL_CATCHER_READY } from './types';
 
 export const BENCH_TASK_QUEUE = 'kabinet-bench';
 export const BARE_TASK_QUEUE = 'kabinet-bench-bare';
@@ -111,8 +112,10 @@ export async function startBenchStack(opts: { quick: boolean; log: (line: string
     stops.length = 0;
   };
   try {
+    const mailCatcher = await spawnTs('bench/mail-catcher.ts', { ...process.env, MAILDEV_SMTP_PORT: String(env.MAILDEV_SMTP_PORT), MAILDEV_WEB_PORT: String(env.MAILDEV_WEB_PORT) }, MAIL_CATCHER_READY, log);
+    stops.push(() => stopChild(mailCatcher));
     // Not `fresh`: the dev server keeps its SQLite file and Postgres runs with fsync, as under `npm start`.
-    const stack = await startStack(env, { log });
+    const stack = await startStack({ ...env, SMTP_URL: `smtp://127.0.0.1:${env.MAILDEV_SMTP_PORT}` }, { log });
     stops.push(stack.stop);
     const api = await startApi(env, stack, { log: createLogger('warn', 'kabinet-bench'), demoAccounts: true, embedded: true, throttle: TEST_THROTTLE_RULES });
     stops.push(api.stop);
@@ -138,7 +141,8 @@ export async function startBenchStack(opts: { quick: boolean; log: (line: string
 
     const { temporal, postgres } = stackProcesses(dataDir);
     const cpuGroups: CpuGroups = {
-      'bench process (API, MailDev, driver)': { pid: process.pid },
+      'bench process (API, driver)': { pid: process.pid },
+      'MailDev (mail catcher)': { pid: mailCatcher.pid! },
       worker: { pid: worker.value.pid! },
       'bare worker': { pid: bare.value.pid! },
       ...(temporal ? { 'Temporal dev server': { pid: temporal } } : {}),

@@ -41,3 +41,6 @@ export interface BenchTarget {
   workerPid: number;
   log(line: string): void;
 }
+
+/** What bench/mail-catcher.ts prints once MailDev listens. */
+export const MAIL_CATCHER_READY = 'mail catcher ready';

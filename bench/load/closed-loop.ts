@@ -17,6 +17,8 @@ export interface LoadResult {
   seconds: number;
   errors: number;
   firstError: string | null;
+  /** Requests answered but not counted (warm-up, or finished after the end): with latenciesMs, every request sent. */
+  uncounted: number;
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
@@ -36,6 +38,7 @@ async function load(request: LoadRequest): Promise<LoadResult> {
   const latenciesMs: number[] = [];
   let errors = 0;
   let firstError: string | null = null;
+  let uncounted = 0;
   const begin = performance.now();
   const countFrom = begin + request.warmupMs;
   const end = countFrom + request.durationMs;
@@ -48,7 +51,10 @@ async function load(request: LoadRequest): Promise<LoadResult> {
           return 0;
         });
         const done = performance.now();
-        if (t < countFrom || done > end) continue;
+        if (t < countFrom || done > end) {
+          uncounted += 1;
+          continue;
+        }
         if (status !== 200) {
           errors += 1;
           firstError ??= `HTTP ${status} from ${url}`;
@@ -56,7 +62,7 @@ async function load(request: LoadRequest): Promise<LoadResult> {
       }
     }),
   );
-  return { latenciesMs, seconds: request.durationMs / 1000, errors, firstError };
+  return { latenciesMs, seconds: request.durationMs / 1000, errors, firstError, uncounted };
 }
 
 process.on('message', (request: LoadRequest) => {

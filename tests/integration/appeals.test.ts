@@ -63,7 +63,9 @@ describe('appeal workflow', () => {
     const notices = await appeal.client.notifications.list.query({});
     expect(notices.some((n) => n.body.includes('Оцените'))).toBe(true);
     expect(await stack.temporal.workflow.getHandle(appealWorkflowId(appeal.id)).result()).toBe('closed');
-    await saveHistoryFixture('appeal-answered-in-time', await stack.temporal.workflow.getHandle(appealWorkflowId(appeal.id)).fetchHistory());
+    const history = await stack.temporal.workflow.getHandle(appealWorkflowId(appeal.id)).fetchHistory();
+    await saveHistoryFixture('appeal-answered-in-time', history);
+    await saveHistoryFixture('appeal-answered-in-time-local-projection', history);
   });
 
   it('pauses the answer term while the applicant clarifies, and resumes it with the time that was left', async () => {

@@ -81,6 +81,8 @@ describe('connection application workflow', () => {
 
     const history = await stack.temporal.workflow.getHandle(applicationWorkflowId(app.id)).fetchHistory();
     await saveHistoryFixture('application-happy-path', history);
+    // Since patch 'projection-as-local-activity' (workflows/case/machine.ts): both generations must replay.
+    await saveHistoryFixture('application-happy-path-local-projection', history);
   });
 
   it('goes back to the check when missing data is supplied', async () => {

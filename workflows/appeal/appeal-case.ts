@@ -16,10 +16,8 @@ import {
   type AppealTopic,
 } from '../../domain/appeal';
 import type { ResolvedTerms } from '../../domain/regulations';
-import { caseActivities, CaseMachine, type ActionRequest, type ActionSpec, type CaseView, type StageSpec } from '../case/machine';
+import { CaseMachine, projectionActivities, type ActionRequest, type ActionSpec, type CaseView, type StageSpec } from '../case/machine';
 import { appealUpdates, appealViewQuery } from './messages';
-
-const { projectAppeal } = caseActivities;
 
 export interface AppealWorkflowInput {
   appealId: string;
@@ -59,7 +57,7 @@ export class AppealCase extends CaseMachine<AppealStage, AppealAction, AppealSna
         actions,
         updates: appealUpdates as unknown as Record<AppealAction, UpdateDefinition<CaseView<AppealStage>, [ActionRequest<unknown>], string>>,
         viewQuery: appealViewQuery,
-        project: (snapshot, event) => projectAppeal(snapshot, event),
+        project: (snapshot, event) => projectionActivities().projectAppeal(snapshot, event),
         terms: input.terms,
         links: { applicant: `/appeals/${input.appealId}`, staff: `/staff/appeals/${input.appealId}` },
       },

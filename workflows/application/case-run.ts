@@ -14,10 +14,10 @@ import {
   type StaffAction,
 } from '../../domain/application';
 import type { ResolvedTerms } from '../../domain/regulations';
-import { caseActivities, CaseMachine, type ActionRequest, type ActionSpec, type CaseView, type StageSpec, type Ticket } from '../case/machine';
+import { caseActivities, CaseMachine, projectionActivities, type ActionRequest, type ActionSpec, type CaseView, type StageSpec, type Ticket } from '../case/machine';
 import { applicantUpdates, caseViewQuery, staffUpdates } from './messages';
 
-const { projectApplication, informSupplier } = caseActivities;
+const { informSupplier } = caseActivities;
 
 export type ActionName = StaffAction | ApplicantAction;
 export type { Ticket };
@@ -60,7 +60,7 @@ const updates = { ...staffUpdates, ...applicantUpdates } as unknown as Record<Ac
 export class CaseRun extends CaseMachine<Stage, ActionName, ApplicationSnapshot> {
   constructor(readonly input: ApplicationWorkflowInput) {
     super(
-      { noun: 'Заявка', stages, actions, updates, viewQuery: caseViewQuery, project: (snapshot, event) => projectApplication(snapshot, event), terms: input.terms, links: { applicant: `/applications/${input.applicationId}`, staff: `/staff/applications/${input.applicationId}` } },
+      { noun: 'Заявка', stages, actions, updates, viewQuery: caseViewQuery, project: (snapshot, event) => projectionActivities().projectApplication(snapshot, event), terms: input.terms, links: { applicant: `/applications/${input.applicationId}`, staff: `/staff/applications/${input.applicationId}` } },
       {
         id: input.applicationId,
         number: input.number,
