@@ -90,7 +90,8 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
     const { worker, 'bare worker': bareWorker, 'Temporal dev server': temporal } = stack.cpuGroups;
     const settled = await settle({ worker: worker!, 'bare worker': bareWorker!, ...(temporal ? { temporal } : {}) });
     const server = 'bench process (API, driver)';
-    const cpuGroups = { server: stack.cpuGroups[server]!, ...(stack.cpuGroups.PostgreSQL ? { postgres: stack.cpuGroups.PostgreSQL } : {}) };
+    const cpuGroups = { ...stack.cpuGroups, server: stack.cpuGroups[server]!, ...(stack.cpuGroups.PostgreSQL ? { postgres: stack.cpuGroups.PostgreSQL } : {}) };
+    const others = new Map<string, number>();
     type Figures = { rps: BenchFigure; p50: BenchFigure; p99: BenchFigure; serverCpu: BenchFigure; postgresCpu: BenchFigure };
     const figures = new Map<string, Figures>();
     for (let round = 1; round <= rounds; round++) {
@@ -109,6 +110,8 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
         f.p99.rounds.push(percentile(result.latenciesMs, 99));
         f.serverCpu.rounds.push((cpu.server! * 1000) / requests);
         f.postgresCpu.rounds.push(((cpu.postgres ?? 0) * 1000) / requests);
+        const seconds = (durationMs + 500) / 1000;
+        for (const group of ['worker', 'bare worker', 'Temporal dev server', 'MailDev (mail catcher)']) others.set(group, Math.max(others.get(group) ?? 0, (cpu[group] ?? 0) / seconds));
         figures.set(name, f);
       }
     }
@@ -130,6 +133,7 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
       notes: [
         `${CLIENTS} applicants, one session each (a real login, the session cookie on every request); they own ${counts!.applications} applications and ${counts!.notifications} notifications. The load generator is a separate process (bench/load/closed-loop.ts) on the same 2-core machine.`,
         `Measured once the worker and the Temporal server had finished the filed cases' work (waited ${settled.toFixed(0)} s). Server CPU per request is the bench process (the API), PostgreSQL is its postmaster with every backend; the load generator's own CPU is in neither.`,
+        `Meanwhile the rest of the stack used at most (share of one core): ${[...others].map(([group, share]) => `${group} ${(share * 100).toFixed(0)} %`).join(', ')}.`,
         'The no-op is `auth.me` without a session cookie: a public procedure that answers null without touching the database, so the ratio is what session validation, the queries and the mapping cost on top of HTTP + tRPC.',
       ],
     };
