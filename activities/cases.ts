@@ -87,6 +87,16 @@ export interface NotificationRequest {
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
+/**
+ * What a projection stored, returned so that the history records it: as a local
+ * activity its input is not in the history, and auditors rebuild the read model
+ * from the history (api/audit-read-model.ts).
+ */
+export interface Projected<S> {
+  snapshot: S;
+  event: CaseEventRecord;
+}
+
 interface Statement {
   sql: string;
   bind: unknown[];
@@ -127,7 +137,7 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
       return termDeadline(startMs, term);
     },
 
-    async projectApplication(snapshot: ApplicationSnapshot, event: CaseEventRecord): Promise<void> {
+    async projectApplication(snapshot: ApplicationSnapshot, event: CaseEventRecord): Promise<Projected<ApplicationSnapshot>> {
       const s = snapshot;
       // Only a newer sequence overwrites the summary: a late retry of an old projection changes nothing.
       const summary: Statement = {
@@ -144,9 +154,10 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
       };
       // Open case pages refresh themselves on the signal (api/live.ts); it is sent at commit.
       await run(projection(eventRow(s.id, 'application', event), summary, { caseId: s.id, userId: s.applicantId, kind: 'case' }));
+      return { snapshot, event };
     },
 
-    async projectAppeal(snapshot: AppealSnapshot, event: CaseEventRecord): Promise<void> {
+    async projectAppeal(snapshot: AppealSnapshot, event: CaseEventRecord): Promise<Projected<AppealSnapshot>> {
       const s = snapshot;
       const summary: Statement = {
         sql: `INSERT INTO appeals AS a (id, number, applicant_id, applicant_name, topic, kind, channel, answer_channel, application_id, assignee_id, assignee_name,
@@ -162,6 +173,7 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
           date(s.answeredAt), s.answeredLate, s.reopened, date(s.finishedAt), event.seq],
       };
       await run(projection(eventRow(s.id, 'appeal', event), summary, { caseId: s.id, userId: s.applicantId, kind: 'case' }));
+      return { snapshot, event };
     },
 
     async notify(request: NotificationRequest): Promise<void> {

@@ -1,7 +1,9 @@
 // The read-model check: a case's read model rebuilt from its Temporal history
-// and compared field by field with what Postgres holds. The projection
-// activity's recorded input carries the full snapshot and the event record
-// (activities/cases.ts), so the history alone says what every row must be.
+// and compared field by field with what Postgres holds. Each projection carries
+// the full snapshot and the event record (activities/cases.ts): as an activity
+// in its recorded input, as a local activity (since patch
+// 'projection-as-local-activity') in its recorded result, so the history alone
+// says what every row must be.
 import { QueryTypes } from 'sequelize';
 import type { temporal } from '@temporalio/proto';
 import type { Db } from '../db';
@@ -37,7 +39,7 @@ export interface ReadModelDifference {
 
 const record = (value: unknown): Row => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Row) : {});
 
-/** Rebuilds what the read model must be from the projection activities recorded in the history. */
+/** Rebuilds what the read model must be from the projections recorded in the history. */
 export function expectedReadModel(history: History, projectionActivity: string): ExpectedReadModel {
   const scheduled = new Map<number, Projection>();
   const completed: Projection[] = [];
@@ -47,6 +49,12 @@ export function expectedReadModel(history: History, projectionActivity: string):
       const [snapshot, eventRecord] = decodePayloads(s.input);
       const e = record(eventRecord);
       scheduled.set(num(event.eventId), { seq: num(e.seq), snapshot: record(snapshot), event: e });
+    }
+    const m = event.markerRecordedEventAttributes;
+    if (m?.markerName === 'core_local_activity' && !m.failure && record(decodePayloads(m.details?.data)[0]).activity_type === projectionActivity) {
+      const stored = record(decodePayloads(m.details?.result)[0]);
+      const e = record(stored.event);
+      completed.push({ seq: num(e.seq), snapshot: record(stored.snapshot), event: e });
     }
     const c = event.activityTaskCompletedEventAttributes;
     if (c) {

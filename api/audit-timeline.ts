@@ -6,7 +6,7 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import proto, { type temporal } from '@temporalio/proto';
 import { APPEAL_APPLICANT_ACTIONS, APPEAL_STAFF_ACTIONS, APPEAL_STAGE_DEFINITIONS } from '../domain/appeal';
 import { APPLICANT_ACTIONS, STAFF_ACTIONS, STAGE_DEFINITIONS } from '../domain/application';
-import { CASE_KIND_LABELS, isCaseKind, type CaseKind } from './audit-kinds';
+import { CASE_KIND_LABELS, CASE_KIND_SPECS, isCaseKind, type CaseKind } from './audit-kinds';
 
 type History = temporal.api.history.v1.IHistory;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -75,6 +75,14 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   notifyExistingAccount: 'Письмо владельцу существующей учётной записи',
   warnOutageSubscribers: 'Оповещение подписчиков об отключении',
 };
+
+const PROJECTIONS = new Set(Object.values(CASE_KIND_SPECS).map((spec) => spec.projectionActivity));
+
+/** The running term's deadline in a projected snapshot: timers firing then are the stage's deadline. */
+function deadlineOf(snapshot: unknown): number | null {
+  const deadline = record(snapshot).deadlineAt;
+  return typeof deadline === 'number' ? deadline : null;
+}
 
 const labelsOf = (...tables: Array<Record<string, { label: string }>>): Record<string, string> =>
   Object.fromEntries(tables.flatMap((t) => Object.entries(t).map(([name, a]) => [name, a.label])));
@@ -385,10 +393,7 @@ export function buildTimeline(history: History): Timeline {
       activityTypes.set(id, type);
       const args = decodePayloads(a.input);
       const described = describeActivity(type, args);
-      if (type === 'projectApplication' || type === 'projectAppeal') {
-        const deadline = record(args[0]).deadlineAt;
-        knownDeadline = typeof deadline === 'number' ? deadline : null;
-      }
+      if (PROJECTIONS.has(type)) knownDeadline = deadlineOf(args[0]);
       const e = entry(event, { kind: 'activity', title: described.title, details: described.details, outcome: 'pending', activityId: a.activityId ?? null });
       activities.set(id, e);
     } else if (event.activityTaskStartedEventAttributes) {
@@ -430,9 +435,12 @@ export function buildTimeline(history: History): Timeline {
         const data = record(decodePayloads(details.data)[0]);
         const type = text(data.activity_type) ?? '?';
         const result = decodePayloads(details.result)[0];
+        // A projection run as a local activity records what it stored as its result (activities/cases.ts).
+        if (PROJECTIONS.has(type) && !a.failure) knownDeadline = deadlineOf(record(result).snapshot);
         const lines = [{ label: 'Операция', value: `${ACTIVITY_LABELS[type] ?? type} (локальная)` }];
         if (type === 'deadlineFor' && typeof result === 'number') lines.push({ label: 'Срок', value: `до ${formatMoscow(result)}` });
-        else if (result !== undefined) lines.push({ label: 'Результат', value: formatValue(result) });
+        // A projection's result is the row it stored: the read-model check compares it, the timeline need not repeat it.
+        else if (result !== undefined && !PROJECTIONS.has(type)) lines.push({ label: 'Результат', value: formatValue(result) });
         entry(event, {
           kind: 'local-activity',
           title: type === 'deadlineFor' && typeof result === 'number' ? `Срок этапа рассчитан: до ${formatMoscow(result)}` : (ACTIVITY_LABELS[type] ?? type),
@@ -442,7 +450,7 @@ export function buildTimeline(history: History): Timeline {
           failures: a.failure ? [failureText(a.failure) ?? ''] : [],
         });
       } else if (a.markerName === 'core_patch') {
-        const data = record(decodePayloads(details.patch_data)[0]);
+        const data = record(decodePayloads(details['patch-data'])[0]);
         entry(event, { kind: 'patch', title: `Отметка версии кода: patched('${text(data.id) ?? '?'}')`, details: data.deprecated ? [{ label: 'Статус', value: 'устаревает (deprecatePatch)' }] : [] });
       } else {
         entry(event, { kind: 'other', title: `Отметка ${a.markerName ?? ''}`.trim() });

@@ -45,7 +45,7 @@ describe('PostgreSQL down for 30 s under moving cases', () => {
     await batch.filed;
     const someApplication = batch.cases.find((c) => c.kind === 'application')!;
 
-    // An answered appeal closes by itself 5 s later: its timer fires inside the outage, so its projection must be retried.
+    // An appeal just answered still has its notification (and, 5 s later, its closing) to store: its activities must be retried through the outage.
     let answered: string | undefined;
     while (!answered && batch.running) {
       const [row] = await stack.db.sequelize.query<{ id: string }>(`SELECT id FROM appeals WHERE stage = 'answered' LIMIT 1`, { type: QueryTypes.SELECT });
@@ -109,7 +109,7 @@ describe('PostgreSQL down for 30 s under moving cases', () => {
       if (name !== 'healthz') expect(new Set(list.map((a) => a.message)), name).toEqual(new Set([SERVICE_UNAVAILABLE_MESSAGE]));
     }
     expect(new Set(answers.get('healthz')!.map((a) => a.message))).toEqual(new Set(['postgres down']));
-    expect(maxActivityAttempt, 'the closing appeal’s projection was retried while the database was down').toBeGreaterThanOrEqual(2);
+    expect(maxActivityAttempt, 'the answered appeal’s activities were retried while the database was down').toBeGreaterThanOrEqual(2);
     expect(batch.driver.calls.count('500'), 'no 500 reached the driver either').toBe(0);
     expectNothingLost(outcome);
     expect({ worker: stack.worker.unexpectedExits, api: stack.api.unexpectedExits }).toEqual({ worker: 0, api: 0 });

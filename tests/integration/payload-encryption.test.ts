@@ -127,16 +127,19 @@ async function rawHistory(workflowId: string): Promise<History> {
 /**
  * Local activity markers keep the SDK's own bookkeeping in clear text under
  * details.data (sequence, attempt, activity id and type, times); their result
- * is a payload like any other. Returns that bookkeeping and the history without it.
+ * is a payload like any other. Patch markers hold the patch id in clear text
+ * under details['patch-data']. Returns that bookkeeping and the history without it.
  */
 function withoutMarkerBookkeeping(history: History): { bookkeeping: unknown[]; rest: History } {
   const rest = proto.temporal.api.history.v1.History.decode(proto.temporal.api.history.v1.History.encode(history).finish());
   const bookkeeping: unknown[] = [];
   for (const event of rest.events) {
     const details = event.markerRecordedEventAttributes?.details;
-    if (!details?.data) continue;
-    bookkeeping.push(...(details.data.payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p)));
-    delete details.data;
+    for (const key of ['data', 'patch-data']) {
+      if (!details?.[key]) continue;
+      bookkeeping.push(...(details[key].payloads ?? []).map((p) => defaultPayloadConverter.fromPayload(p)));
+      delete details[key];
+    }
   }
   return { bookkeeping, rest };
 }
@@ -208,7 +211,7 @@ describe('personal data in the Temporal database', () => {
     const { bookkeeping, rest } = withoutMarkerBookkeeping(history);
     expect(bookkeeping.length).toBeGreaterThan(0);
     for (const entry of bookkeeping) {
-      expect(Object.keys(entry as object).every((k) => ['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time'].includes(k)), JSON.stringify(entry)).toBe(true);
+      expect(Object.keys(entry as object).every((k) => ['seq', 'attempt', 'activity_id', 'activity_type', 'complete_time', 'backoff', 'original_schedule_time', 'id', 'deprecated'].includes(k)), JSON.stringify(entry)).toBe(true);
     }
     const payloads = await payloadsOf(rest);
     expect(payloads.length).toBeGreaterThan(20);

@@ -15,6 +15,8 @@ import { HISTORY_FIXTURES } from '../support/histories';
 
 const load = (file: string) => historyFromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));
 const happyPath = load(path.join(HISTORY_FIXTURES, 'application-happy-path.json'));
+/** The same path recorded after patch 'projection-as-local-activity': projections are local activities. */
+const localProjections = load(path.join(HISTORY_FIXTURES, 'application-happy-path-local-projection.json'));
 const guard = load(path.join(HISTORY_FIXTURES, '..', 'workflows', 'guard-v1-history.json'));
 
 describe('history timeline', () => {
@@ -94,6 +96,17 @@ describe('read model rebuilt from the history', () => {
     });
     return { summary, events };
   }
+
+  it('finds projections run as local activities in their recorded results, as it finds activities in their inputs', () => {
+    const local = expectedReadModel(localProjections, 'projectApplication');
+    expect(local.summary).toMatchObject({ seq: 9, snapshot: { stage: 'completed', status: 'completed' } });
+    expect([...local.events.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(local.events.get(3)!.event).toMatchObject({ title: 'Заявка принята как полная', actor: { name: 'Смирнова Анна Петровна' } });
+    const timeline = buildTimeline(localProjections);
+    expect(timeline.entries.find((e) => e.kind === 'patch')?.title).toBe("Отметка версии кода: patched('projection-as-local-activity')");
+    // A timer's purpose is told from the deadline the projection stored: here a reminder before it.
+    expect(timeline.entries.some((e) => e.kind === 'timer' && e.timer?.purpose === 'reminder')).toBe(true);
+  });
 
   it('takes the last completed projection as the summary and every event record', () => {
     expect(expected.summary).toMatchObject({ seq: 9, snapshot: { stage: 'completed', status: 'completed' } });

@@ -91,7 +91,8 @@ export interface CaseDefinition<S extends string, A extends string, Snap extends
   actions: Record<A, ActionSpec<S>>;
   updates: Record<A, UpdateDefinition<CaseView<S>, [ActionRequest<unknown>], string>>;
   viewQuery: QueryDefinition<CaseView<S>>;
-  project(snapshot: Snap, event: CaseEventRecord): Promise<void>;
+  /** Stores the read model; resolves with what it stored (recorded in the history for auditors). */
+  project(snapshot: Snap, event: CaseEventRecord): Promise<unknown>;
   terms: ResolvedTerms;
   /** The cabinet pages of the case, for notifications and e-mails. */
   links: { applicant: string; staff: string };
