@@ -1,6 +1,7 @@
 // Pieces of a case shown to both the applicant and the staff: status chip,
 // deadline, stage timeline, documents, history. The timeline, documents and
 // history are shared by applications and appeals; the step lists differ.
+import { A } from '@solidjs/router';
 import { createMemo, createUniqueId, For, Show, type JSX } from 'solid-js';
 import { MAIN_PATH, STAGE_DEFINITIONS, type Stage } from '../../../domain/application';
 import { formatTerm, REGULATIONS } from '../../../domain/regulations';
@@ -21,7 +22,7 @@ import {
 } from '../cases';
 import { now } from '../clock';
 import { Card, StatusChip } from '../ui';
-import { formatBytes, formatDateTime, formatRub } from '../ui/format';
+import { formatBytes, formatDate, formatDateTime, formatRub } from '../ui/format';
 
 type SummaryBits = Pick<ApplicationSummary, 'stage' | 'statusLabel' | 'status' | 'overdue' | 'whoActs'>;
 
@@ -31,6 +32,18 @@ export function CaseStatusChip(props: { summary: SummaryBits }) {
 }
 
 /** «05.12.2026 — осталось 3 дн.» or «просрочено»; a dash when the stage has no deadline. */
+/** The «Номер» cell of a case list: the number linking to the case, and the date it was filed. */
+export function CaseNumberCell(props: { href: string; number: string; filedAt?: string }) {
+  return (
+    <td data-label="Номер">
+      <A href={props.href} class="case-link">
+        {props.number}
+      </A>
+      <Show when={props.filedAt}>{(at) => <div class="muted small">от {formatDate(at())}</div>}</Show>
+    </td>
+  );
+}
+
 export function DeadlineText(props: { deadlineAt: string | null; overdue?: boolean }) {
   const view = () => deadlineView(props.deadlineAt, now());
   return (

@@ -6,10 +6,10 @@ import { APPEAL_KIND_LABELS, APPEAL_TOPIC_LABELS } from '../../../../domain/appe
 import { formatTerm, REGULATIONS } from '../../../../domain/regulations';
 import { labelOf } from '../../appeals';
 import { AppealDeadline, AppealStatusChip } from '../../components/AppealParts';
+import { CaseNumberCell } from '../../components/CaseParts';
 import { onLive } from '../../live';
 import { trpc } from '../../trpc';
 import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
-import { formatDate } from '../../ui/format';
 import { LoadError } from '../../components/LoadError';
 
 export default function AppealsListPage() {
@@ -60,12 +60,7 @@ export default function AppealsListPage() {
                     <For each={items()}>
                       {(a) => (
                         <tr classList={{ 'is-overdue': a.overdue }}>
-                          <td data-label="Номер">
-                            <A href={`/appeals/${a.id}`} class="case-link">
-                              {a.number}
-                            </A>
-                            <div class="muted small">от {formatDate(a.registeredAt)}</div>
-                          </td>
+                          <CaseNumberCell href={`/appeals/${a.id}`} number={a.number} filedAt={a.registeredAt} />
                           <td data-label="Тема">{labelOf(APPEAL_TOPIC_LABELS, a.topic)}</td>
                           <td data-label="Вид">{labelOf(APPEAL_KIND_LABELS, a.kind)}</td>
                           <td data-label="Статус">

@@ -5,11 +5,10 @@ import { A } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { STAGE_DEFINITIONS } from '../../../../domain/application';
 import { whoActsLabel } from '../../cases';
-import { CaseStatusChip, DeadlineText } from '../../components/CaseParts';
+import { CaseNumberCell, CaseStatusChip, DeadlineText } from '../../components/CaseParts';
 import { onLive } from '../../live';
 import { trpc } from '../../trpc';
 import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
-import { formatDate } from '../../ui/format';
 import { LoadError } from '../../components/LoadError';
 import { ShowMore } from '../../components/ShowMore';
 import { createPagedList } from '../../paging';
@@ -71,12 +70,7 @@ export default function ApplicationsListPage() {
                       <For each={items()}>
                         {(a) => (
                           <tr classList={{ 'is-overdue': a.overdue }}>
-                            <td data-label="Номер">
-                              <A href={`/applications/${a.id}`} class="case-link">
-                                {a.number}
-                              </A>
-                              <div class="muted small">от {formatDate(a.submittedAt)}</div>
-                            </td>
+                            <CaseNumberCell href={`/applications/${a.id}`} number={a.number} filedAt={a.submittedAt} />
                             <td data-label="Объект">
                               <div style={{ 'font-weight': 600 }}>{a.objectName}</div>
                               <div class="muted small">{a.objectAddress}</div>

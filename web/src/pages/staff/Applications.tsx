@@ -1,11 +1,11 @@
 // «Заявки на ТП»: the staff queue. Filters live in the address so a case
 // opened from the queue comes back to the same selection; the order is the
 // server's (overdue first, then the nearest deadline), read a page at a time.
-import { A, useSearchParams } from '@solidjs/router';
+import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { STAGE_DEFINITIONS, STAGES, type Stage } from '../../../../domain/application';
 import { CASE_STATUS_LABELS, whoActsLabel, type ApplicationSummary } from '../../cases';
-import { DeadlineText } from '../../components/CaseParts';
+import { CaseNumberCell, DeadlineText } from '../../components/CaseParts';
 import { onLive } from '../../live';
 import { trpc } from '../../trpc';
 import { Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select, StatusChip } from '../../ui';
@@ -99,11 +99,7 @@ export default function StaffApplicationsPage() {
                         <For each={items()}>
                           {(a) => (
                             <tr classList={{ 'is-overdue': a.overdue }}>
-                              <td data-label="Номер">
-                                <A href={`/staff/applications/${a.id}`} class="case-link">
-                                  {a.number}
-                                </A>
-                              </td>
+                              <CaseNumberCell href={`/staff/applications/${a.id}`} number={a.number} />
                               <td data-label="Заявитель">{a.applicantName}</td>
                               <td data-label="Объект">
                                 <div style={{ 'font-weight': 600 }}>{a.objectName}</div>

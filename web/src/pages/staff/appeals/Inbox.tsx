@@ -6,11 +6,11 @@ import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, 
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_STAGES, APPEAL_TOPIC_LABELS, APPEAL_TOPICS } from '../../../../../domain/appeal';
 import { KIND_OPTIONS, labelOf, STAGE_OPTIONS, TOPIC_OPTIONS } from '../../../appeals';
 import { AppealDeadline, AppealStatusChip } from '../../../components/AppealParts';
+import { CaseNumberCell } from '../../../components/CaseParts';
 import { UUID_RE } from '../../../ids';
 import { onLive } from '../../../live';
 import { trpc } from '../../../trpc';
 import { buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select } from '../../../ui';
-import { formatDate } from '../../../ui/format';
 import { LoadError } from '../../../components/LoadError';
 
 const LIST_LIMIT = 200;
@@ -114,12 +114,7 @@ export default function StaffAppealsInboxPage() {
                         <For each={items()}>
                           {(a) => (
                             <tr classList={{ 'is-overdue': a.overdue }}>
-                              <td data-label="Номер">
-                                <A href={`/staff/appeals/${a.id}`} class="case-link">
-                                  {a.number}
-                                </A>
-                                <div class="muted small">от {formatDate(a.registeredAt)}</div>
-                              </td>
+                              <CaseNumberCell href={`/staff/appeals/${a.id}`} number={a.number} filedAt={a.registeredAt} />
                               <td data-label="Заявитель">{a.applicantName}</td>
                               <td data-label="Тема и вид">
                                 <div>{labelOf(APPEAL_TOPIC_LABELS, a.topic)}</div>
