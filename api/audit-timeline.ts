@@ -435,15 +435,17 @@ export function buildTimeline(history: History): Timeline {
         const data = record(decodePayloads(details.data)[0]);
         const type = text(data.activity_type) ?? '?';
         const result = decodePayloads(details.result)[0];
-        // A projection run as a local activity records what it stored as its result (activities/cases.ts).
-        if (PROJECTIONS.has(type) && !a.failure) knownDeadline = deadlineOf(record(result).snapshot);
-        const lines = [{ label: 'Операция', value: `${ACTIVITY_LABELS[type] ?? type} (локальная)` }];
+        // A projection run as a local activity records what it stored as its result (activities/cases.ts):
+        // it is described like the projection activity it replaced, from the same snapshot and event.
+        const projected = PROJECTIONS.has(type) && !a.failure ? record(result) : null;
+        if (projected) knownDeadline = deadlineOf(projected.snapshot);
+        const described = projected ? describeActivity(type, [projected.snapshot, projected.event]) : null;
+        const lines = [{ label: 'Операция', value: `${ACTIVITY_LABELS[type] ?? type} (локальная)` }, ...(described?.details ?? [])];
         if (type === 'deadlineFor' && typeof result === 'number') lines.push({ label: 'Срок', value: `до ${formatMoscow(result)}` });
-        // A projection's result is the row it stored: the read-model check compares it, the timeline need not repeat it.
-        else if (result !== undefined && !PROJECTIONS.has(type)) lines.push({ label: 'Результат', value: formatValue(result) });
+        else if (result !== undefined && !projected) lines.push({ label: 'Результат', value: formatValue(result) });
         entry(event, {
           kind: 'local-activity',
-          title: type === 'deadlineFor' && typeof result === 'number' ? `Срок этапа рассчитан: до ${formatMoscow(result)}` : (ACTIVITY_LABELS[type] ?? type),
+          title: described?.title ?? (type === 'deadlineFor' && typeof result === 'number' ? `Срок этапа рассчитан: до ${formatMoscow(result)}` : (ACTIVITY_LABELS[type] ?? type)),
           details: lines,
           attempts: typeof data.attempt === 'number' ? data.attempt : null,
           outcome: a.failure ? 'failed' : 'done',

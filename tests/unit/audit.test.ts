@@ -103,6 +103,8 @@ describe('read model rebuilt from the history', () => {
     expect([...local.events.keys()]).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(local.events.get(3)!.event).toMatchObject({ title: 'Заявка принята как полная', actor: { name: 'Смирнова Анна Петровна' } });
     const timeline = buildTimeline(localProjections);
+    // Described like the projection activities of older cases: «Обновление витрины: событие № …».
+    expect(timeline.entries.filter((e) => e.kind === 'local-activity' && e.title.startsWith('Обновление витрины: событие №'))).toHaveLength(9);
     expect(timeline.entries.find((e) => e.kind === 'patch')?.title).toBe("Отметка версии кода: patched('projection-as-local-activity')");
     // A timer's purpose is told from the deadline the projection stored: here a reminder before it.
     expect(timeline.entries.some((e) => e.kind === 'timer' && e.timer?.purpose === 'reminder')).toBe(true);
