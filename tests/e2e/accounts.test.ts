@@ -68,8 +68,11 @@ describe('accounts in the browser', () => {
       await page.getByRole('banner').getByRole('button', { name: 'Выйти', exact: true }).click();
       await page.waitForURL('**/login');
       await page.getByRole('link', { name: 'Забыли пароль?' }).click();
+      // The login form has a field with the same label: fill the recovery form only once it is shown.
+      await page.getByRole('heading', { name: 'Восстановление пароля' }).waitFor();
       await field(page, 'Адрес электронной почты').fill(email);
       await page.getByRole('button', { name: 'Отправить пароль' }).click();
+      await expect.poll(() => page.getByRole('status').or(page.getByRole('alert')).first().textContent()).toContain('временный пароль');
       const [recovery] = await waitForMail(email, 'Пароль для входа');
       await page.goto(`${inject('appUrl')}/login`);
       await field(page, 'Адрес электронной почты').fill(email);
