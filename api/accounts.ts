@@ -5,18 +5,18 @@ import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import { applicantDisplayName, CONSENT_VERSION, type ApplicantIdentity, type Role } from '../domain/account';
 import { maskInn, maskSnils } from '../domain/identifiers';
-import type { User } from '../db/models';
+import type { User, UserRecord } from '../db/models';
 import type { CredentialsRequest } from '../activities/accounts';
 import type { credentialsMailWorkflow, existingAccountMailWorkflow } from '../workflows/accounts';
 import type { ApiServices } from './context';
 
-export function publicUser(user: User) {
+export function publicUser(user: UserRecord) {
   return {
     id: user.id,
     email: user.email,
     role: user.role,
     kind: user.kind,
-    displayName: applicantDisplayName({ ...user.get(), kind: user.kind ?? 'individual' }),
+    displayName: applicantDisplayName({ kind: user.kind ?? 'individual', orgName: user.orgName, lastName: user.lastName, firstName: user.firstName, middleName: user.middleName }),
     lastName: user.lastName,
     firstName: user.firstName,
     middleName: user.middleName,

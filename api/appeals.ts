@@ -13,7 +13,7 @@ import {
   type AppealReportRow,
   type AppealStage,
 } from '../domain/appeal';
-import type { Appeal, User } from '../db/models';
+import type { Appeal, UserRecord } from '../db/models';
 import type { Actor } from '../workflows/case/machine';
 import type { AppealWorkflowInput } from '../workflows/appeal/appeal-case';
 import { appealUpdates } from '../workflows/appeal/messages';
@@ -27,7 +27,7 @@ export const appealWorkflowId = (appealId: string) => `appeal-${appealId}`;
  * Files an appeal. The client's id makes a retry (double click, network
  * error) find the same appeal; its number and date are the receipt.
  */
-export async function fileAppeal(services: ApiServices, applicant: User, appealId: string, form: AppealForm, origin: { channel: AppealChannel; registeredBy: string | null }) {
+export async function fileAppeal(services: ApiServices, applicant: UserRecord, appealId: string, form: AppealForm, origin: { channel: AppealChannel; registeredBy: string | null }) {
   const { db } = services;
   if (form.applicationId && !(await db.Application.count({ where: { id: form.applicationId, applicantId: applicant.id } }))) {
     throw fieldIssues([{ path: 'applicationId', message: 'Заявка не найдена среди ваших заявок' }]);
@@ -134,7 +134,7 @@ export function appealApplicantActions(appeal: Appeal): AppealAction[] {
   );
 }
 
-export function appealStaffActions(appeal: Appeal, user: User): AppealAction[] {
+export function appealStaffActions(appeal: Appeal, user: UserRecord): AppealAction[] {
   return (Object.keys(APPEAL_STAFF_ACTIONS) as Array<keyof typeof APPEAL_STAFF_ACTIONS>).filter((a) => {
     const spec = APPEAL_STAFF_ACTIONS[a];
     if (!(spec.stages as readonly string[]).includes(appeal.stage)) return false;

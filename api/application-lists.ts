@@ -62,7 +62,7 @@ export async function applicantApplicationsPage(db: Db, applicantId: string, raw
   const input = pageInputSchema.parse(raw);
   const after = input.cursor ? decodeCursor(input.cursor, 2) : null;
   const rows = await selectRows<Application, { keyText: string }>(
-    db.sequelize,
+    db,
     db.Application,
     `SELECT ${columnsOf(db.Application)}, ${APPLICANT_KEY_TEXT} AS "keyText" FROM applications
       WHERE applicant_id = $1 ${after ? 'AND (submitted_at, id) < ($3::timestamptz, $4::uuid)' : ''}

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { validateSessionToken } from '../auth/sessions';
 import type { Db } from '../db';
-import type { Document, User } from '../db/models';
+import type { Document, UserRecord } from '../db/models';
 import type { Role } from '../domain/account';
 import { ATTACHMENT_KINDS, ATTACHMENT_LABELS, CATEGORIES, sniffUploadType, UPLOAD_MAX_BYTES, type AttachmentKind, type Category, type UploadMime } from '../domain/application';
 import { DOC_TITLES, isStandardDocKind, type StandardDocKind } from '../documents/kinds';
@@ -78,7 +78,7 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
   const standardCache = new Map<string, Promise<Uint8Array>>();
 
   /** The logged-in user allowed into the cabinet, or null with the refusal already sent. */
-  async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<User | null> {
+  async function authenticate(req: IncomingMessage, res: ServerResponse): Promise<UserRecord | null> {
     const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
     const session = token ? await validateSessionToken(deps.db, token) : null;
     if (token && !session) res.setHeader('set-cookie', clearedSessionCookie(secure));
@@ -132,7 +132,7 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
     sendJson(res, 201, { id: row.id, kind, filename, mime, size: row.size, sha256: row.sha256 });
   };
 
-  async function mayRead(user: User, doc: Document): Promise<boolean> {
+  async function mayRead(user: UserRecord, doc: Document): Promise<boolean> {
     if (doc.ownerId === user.id || ALL_DOCUMENTS_ROLES.includes(user.role)) return true;
     if (!doc.caseId) return false;
     const where = { id: doc.caseId, applicantId: user.id };

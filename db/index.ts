@@ -1,17 +1,32 @@
-// The read-model database: one Sequelize instance with every model registered.
+// The read-model database: one Sequelize instance with every model registered,
+// and a plain pg pool for the hand-written reads behind every page view (db/rows.ts).
+import pg from 'pg';
 import { Sequelize } from 'sequelize';
 import { initModels } from './models';
 
-export type Db = ReturnType<typeof initModels> & { sequelize: Sequelize; close(): Promise<void> };
+export type Db = ReturnType<typeof initModels> & { sequelize: Sequelize; reads: pg.Pool; close(): Promise<void> };
 
 export function connectDb(url: string, opts: { poolMax?: number } = {}): Db {
+  const max = opts.poolMax ?? 10;
   const sequelize = new Sequelize(url, {
     dialect: 'postgres',
     logging: false,
-    pool: { max: opts.poolMax ?? 10, idle: 10_000 },
+    pool: { max, idle: 10_000 },
     define: { underscored: true },
   });
-  return { ...initModels(sequelize), sequelize, close: () => sequelize.close() };
+  // Connections open on first use, so processes that never read this way hold none.
+  const reads = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 10_000 });
+  // An idle connection the server closes (restart, failover) must not crash the process;
+  // the next query opens a new one or fails with its own error.
+  reads.on('error', () => {});
+  return {
+    ...initModels(sequelize),
+    sequelize,
+    reads,
+    close: async () => {
+      await Promise.all([sequelize.close(), reads.end()]);
+    },
+  };
 }
 
 export async function pingDb(db: Db): Promise<void> {

@@ -3,7 +3,6 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { applicantActionSchemas, applicationFormSchema, APPLICANT_ACTIONS, type ApplicantAction } from '../../domain/application';
 import { pageInputSchema } from '../../domain/lists';
-import { columnsOf, selectRows } from '../../db/rows';
 import { applicantApplicationsPage, applicantDashboard } from '../application-lists';
 import { applicantActionsFor, applicationCase, actorOf, sendAction, submitApplication } from '../applications';
 import { roleProcedure, router } from '../trpc';
@@ -44,9 +43,8 @@ export const applicationsRouter = router({
   dashboard: applicantProcedure.query(({ ctx }) => applicantDashboard(ctx.db, ctx.user.id)),
 
   get: applicantProcedure.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
-    const [application] = await selectRows(ctx.db.sequelize, ctx.db.Application, `SELECT ${columnsOf(ctx.db.Application)} FROM applications WHERE id = $1 AND applicant_id = $2`, [input.id, ctx.user.id]);
-    if (!application) throw new TRPCError({ code: 'NOT_FOUND', message: 'Заявка не найдена' });
-    const view = await applicationCase(ctx, application);
+    const view = await applicationCase(ctx.db, input.id, ctx.user.id);
+    if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: 'Заявка не найдена' });
     return { ...view, actions: applicantActionsFor(view.summary.stage, ctx.paymentsMode), paymentsMode: ctx.paymentsMode };
   }),
 

@@ -3,7 +3,7 @@ import { changePasswordSchema, forgotPasswordSchema, loginSchema, registrationSc
 import { decoyPasswordHash, hashPassword, passwordWeakness, verifyPassword } from '../../auth/password';
 import { createSession, invalidateSession, invalidateUserSessions } from '../../auth/sessions';
 import { clearHits, lockedUntil, recordHit } from '../../auth/throttle';
-import type { User } from '../../db/models';
+import type { UserRecord } from '../../db/models';
 import { publicUser, registerApplicant, startCredentialsMail } from '../accounts';
 import type { Context } from '../context';
 import { publicProcedure, router, sessionProcedure } from '../trpc';
@@ -22,7 +22,7 @@ async function throttleMailRequest(ctx: Context, action: string, email: string) 
   }
 }
 
-async function startSession(ctx: Context, user: User) {
+async function startSession(ctx: Context, user: UserRecord) {
   // Rotation: a login or password change always issues a fresh token.
   if (ctx.session) await invalidateSession(ctx.db, ctx.session.id);
   const { token, expiresAt } = await createSession(ctx.db, user.id, { ip: ctx.ip, userAgent: ctx.userAgent });
@@ -105,13 +105,14 @@ function fieldError(field: string, message: string) {
   return Object.assign(new Error(message), { field });
 }
 
-async function setPassword(ctx: Context, user: User, newPassword: string) {
+async function setPassword(ctx: Context, user: UserRecord, newPassword: string) {
   const weakness = passwordWeakness(newPassword, [user.email, user.lastName, user.firstName, user.email.split('@')[0] ?? '']);
   if (weakness) throw new TRPCError({ code: 'BAD_REQUEST', message: weakness, cause: fieldError('newPassword', weakness) });
-  await user.update({ passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date(), tempPasswordHash: null, tempPasswordExpiresAt: null });
+  const changes = { passwordHash: await hashPassword(newPassword), mustChangePassword: false, passwordChangedAt: new Date(), tempPasswordHash: null, tempPasswordExpiresAt: null };
+  await ctx.db.User.update(changes, { where: { id: user.id } });
   // A new password ends every session, this one included; the caller gets a fresh one.
   await invalidateUserSessions(ctx.db, user.id);
   const { token, expiresAt } = await createSession(ctx.db, user.id, { ip: ctx.ip, userAgent: ctx.userAgent });
   ctx.setSessionCookie(token, expiresAt);
-  return publicUser(user);
+  return publicUser({ ...user, ...changes });
 }

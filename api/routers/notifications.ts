@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { Notification } from '../../db/models';
 import { columnsOf, selectRows } from '../../db/rows';
 import { authedProcedure, router } from '../trpc';
-import type { User } from '../../db/models';
+import type { UserRecord } from '../../db/models';
 
-const seesStaffFeed = (user: User) => user.role === 'staff' || user.role === 'admin';
+const seesStaffFeed = (user: UserRecord) => user.role === 'staff' || user.role === 'admin';
 
-function feedOf(user: User): WhereOptions<Notification> {
+function feedOf(user: UserRecord): WhereOptions<Notification> {
   return seesStaffFeed(user) ? { [Op.or]: [{ userId: user.id }, { audience: 'staff' }] } : { userId: user.id };
 }
 
@@ -16,7 +16,7 @@ export const notificationsRouter = router({
   list: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 })).query(async ({ ctx, input }) => {
     // Every page of the cabinet asks for this: hand-written SQL (db/rows.ts), the same feed as feedOf.
     const rows = await selectRows(
-      ctx.db.sequelize,
+      ctx.db,
       ctx.db.Notification,
       `SELECT ${columnsOf(ctx.db.Notification)} FROM notifications WHERE user_id = $1 ${seesStaffFeed(ctx.user) ? "OR audience = 'staff'" : ''} ORDER BY created_at DESC LIMIT $2`,
       [ctx.user.id, input.limit],

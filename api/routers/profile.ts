@@ -6,7 +6,7 @@ import { authedProcedure, router } from '../trpc';
 export const profileRouter = router({
   get: authedProcedure.query(({ ctx }) => ({ ...publicUser(ctx.user), consentAt: ctx.user.consentAt?.toISOString() ?? null, consentVersion: ctx.user.consentVersion })),
   update: authedProcedure.input(profileUpdateSchema).mutation(async ({ ctx, input }) => {
-    await ctx.user.update(input);
-    return publicUser(ctx.user);
+    await ctx.db.User.update(input, { where: { id: ctx.user.id } });
+    return publicUser({ ...ctx.user, ...input });
   }),
 });

@@ -20,14 +20,11 @@ export const staffApplicationsRouter = router({
   dashboard: readers.query(({ ctx }) => staffDashboard(ctx.db)),
 
   get: readers.input(z.object({ id: z.uuid() })).query(async ({ ctx, input }) => {
-    const application = await ctx.db.Application.findByPk(input.id);
-    if (!application) throw new TRPCError({ code: 'NOT_FOUND', message: 'Заявка не найдена' });
-    await recordAccess(ctx.db, { userId: ctx.user.id, role: ctx.user.role, action: 'view-case', caseId: application.id, caseNumber: application.number, detail: 'Карточка заявки с персональными данными заявителя' });
-    const [view, draft, applicant] = await Promise.all([
-      applicationCase(ctx, application),
-      ctx.db.ApplicationDraft.findByPk(input.id),
-      ctx.db.User.findByPk(application.applicantId),
-    ]);
+    const view = await applicationCase(ctx.db, input.id, null);
+    if (!view) throw new TRPCError({ code: 'NOT_FOUND', message: 'Заявка не найдена' });
+    const { summary } = view;
+    await recordAccess(ctx.db, { userId: ctx.user.id, role: ctx.user.role, action: 'view-case', caseId: summary.id, caseNumber: summary.number, detail: 'Карточка заявки с персональными данными заявителя' });
+    const [draft, applicant] = await Promise.all([ctx.db.ApplicationDraft.findByPk(input.id), ctx.db.User.findByPk(summary.applicantId)]);
     const person = applicant ? publicUser(applicant) : null;
     return {
       ...view,

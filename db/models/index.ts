@@ -15,6 +15,7 @@ import { TariffSet } from './tariff-set';
 import { User } from './user';
 
 export { Application, ApplicationDraft, CaseEvent, Document, MailOutbox, Notification, Session, User };
+export type { UserRecord } from './user';
 export { TariffRate, TariffSet };
 export { Appeal, AppealContent };
 export { Rating };

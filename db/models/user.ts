@@ -1,6 +1,9 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { ApplicantKind, Role } from '../../domain/account';
 
+/** A user's attributes as read, without the model around them: what a session carries. */
+export type UserRecord = InferAttributes<User>;
+
 export class User extends Model<InferAttributes<User>, InferCreationAttributes<User>> {
   declare id: string;
   declare email: string;
