@@ -25,6 +25,9 @@ export function createMailer(smtpUrl: string, from: string): Mailer {
   for (const [option, ms] of [['connectionTimeout', 10_000], ['greetingTimeout', 10_000], ['socketTimeout', 30_000]] as const) {
     if (!url.searchParams.has(option)) url.searchParams.set(option, String(ms));
   }
+  // Connections are kept open and reused (nodemailer's pool): a case sends about fifteen mails, and a new
+  // connection per mail cost both the worker and the relay more than the mail itself. `?pool=false` turns it off.
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
   const transporter = nodemailer.createTransport(url.toString());
   return {
     transporter,

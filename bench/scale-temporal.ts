@@ -11,7 +11,8 @@ import type { BenchSection } from './types';
 const CONCURRENCY = 50;
 
 export async function run(stack: BenchStack): Promise<BenchSection> {
-  const n = stack.quick ? 100 : 10_000;
+  // BENCH_SCALE_CASES: another count, e.g. to compare worker cache sizes (WORKER_MAX_CACHED_WORKFLOWS) without the full hour.
+  const n = Number(process.env.BENCH_SCALE_CASES) || (stack.quick ? 100 : 10_000);
   const people = await applicants(stack, 50);
   stack.log(`scale: preparing attachments for ${n} applications…`);
   const attachments = await Promise.all(people.map((p, i) => attachmentsFor(stack, p, Math.ceil((n - i) / people.length))));

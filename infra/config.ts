@@ -37,6 +37,11 @@ const envSchema = z.object({
   TEMPORAL_UI_URL: optional,
   /** A workflow bundle prebuilt by scripts/bundle-workflows.ts: the worker starts without bundling (seconds instead of tens of seconds). */
   WORKFLOW_BUNDLE: optional,
+  /**
+   * Open cases the worker keeps in memory between their tasks (Temporal's sticky cache); an evicted case is
+   * replayed from its history at its next event. Cases wait days between events, so a small cache costs little.
+   */
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
 
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), 'expected smtp://user:password@host:port (or smtps://)'),
   MAIL_FROM: z.string().default('Личный кабинет <no-reply@kabinet.local>'),

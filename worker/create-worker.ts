@@ -54,6 +54,8 @@ export interface WorkerOptions {
   dataConverter: DataConverter;
   /** A bundle prebuilt from this code (WORKFLOW_BUNDLE); without one the worker bundles at start. */
   bundlePath?: string;
+  /** WORKER_MAX_CACHED_WORKFLOWS; unset, the SDK's default sized from the heap (about 2 300 on a 4 GiB heap). */
+  maxCachedWorkflows?: number;
   deps: ActivityDeps;
 }
 
@@ -71,6 +73,7 @@ export async function createWorker(opts: WorkerOptions): Promise<{ worker: Worke
     dataConverter: opts.dataConverter,
     workflowBundle: opts.bundlePath ? { codePath: opts.bundlePath } : await workflowBundle(),
     activities: createActivities(opts.deps),
+    maxCachedWorkflows: opts.maxCachedWorkflows,
   });
   return { worker, connection };
 }

@@ -19,6 +19,7 @@ export async function startWorker(env: Env, endpoints: { databaseUrl: string; te
     taskQueue: env.TEMPORAL_TASK_QUEUE,
     dataConverter,
     bundlePath: env.WORKFLOW_BUNDLE,
+    maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
     deps: { db, mailer, store: createDocumentStore({ dataDir: env.DATA_DIR, url: env.DOCUMENT_STORE_URL }), publicUrl: publicUrl(env) },
   });
   const running = worker.run();
