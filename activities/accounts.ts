@@ -51,17 +51,17 @@ export function createAccountActivities({ db, mailer, publicUrl }: AccountActivi
       const name = applicantDisplayName({ ...user.get(), kind: user.kind ?? 'individual' });
       if (req.reason === 'registration') {
         await user.update({ passwordHash, mustChangePassword: true });
-        return sendOnce(db.sequelize, mailer, key, credentialsMail({ to: user.email, name, password, loginUrl, byStaff: Boolean(user.registeredBy) }));
+        return sendOnce(db, mailer, key, credentialsMail({ to: user.email, name, password, loginUrl, byStaff: Boolean(user.registeredBy) }));
       }
       // Recovery keeps the old password working: a stranger asking for a reset cannot lock the owner out.
       await user.update({ tempPasswordHash: passwordHash, tempPasswordExpiresAt: new Date(Date.now() + RECOVERY_PASSWORD_MINUTES * 60_000) });
-      return sendOnce(db.sequelize, mailer, key, recoveryMail({ to: user.email, name, password, loginUrl, validMinutes: RECOVERY_PASSWORD_MINUTES }));
+      return sendOnce(db, mailer, key, recoveryMail({ to: user.email, name, password, loginUrl, validMinutes: RECOVERY_PASSWORD_MINUTES }));
     },
 
     async notifyExistingAccount(req: { userId: string; requestId: string; matched: 'email' | 'identifier' }): Promise<'sent' | 'already-sent'> {
       const user = await findUser(req.userId);
       const name = applicantDisplayName({ ...user.get(), kind: user.kind ?? 'individual' });
-      return sendOnce(db.sequelize, mailer, `existing-account:${req.requestId}`, existingAccountMail({ to: user.email, name, matched: req.matched, loginUrl }));
+      return sendOnce(db, mailer, `existing-account:${req.requestId}`, existingAccountMail({ to: user.email, name, matched: req.matched, loginUrl }));
     },
   };
 }

@@ -3,9 +3,9 @@
 // Each is an idempotent upsert keyed by the case and its event sequence, so a
 // retry or a worker restart never writes a second row or sends a second e-mail.
 import { randomUUID } from 'node:crypto';
-import { QueryTypes } from 'sequelize';
 import { termDeadline, type TermSpec } from '../domain/regulations';
 import type { Db } from '../db';
+import { queryRows } from '../db/statements';
 import { sendOnce, type Mailer } from './mailer';
 import { caseMail } from './mail-templates';
 
@@ -128,7 +128,7 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
   }
 
   async function run({ sql, bind }: Statement): Promise<void> {
-    await db.sequelize.query(sql, { bind });
+    await queryRows(db, sql, bind);
   }
 
   return {
@@ -180,24 +180,26 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
       const to = request.to;
       const userId = 'userId' in to ? to.userId : null;
       const path = request.link ?? (userId ? `/applications/${request.caseId}` : `/staff/applications/${request.caseId}`);
-      await db.sequelize.query(
+      await queryRows(
+        db,
         `INSERT INTO notifications (id, user_id, audience, case_id, case_number, kind, title, body, idempotency_key, link)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (idempotency_key) DO NOTHING`,
-        { bind: [randomUUID(), userId, userId ? 'user' : 'staff', request.caseId, request.caseNumber, request.kind, request.title, request.body, request.key, path] },
+        [randomUUID(), userId, userId ? 'user' : 'staff', request.caseId, request.caseNumber, request.kind, request.title, request.body, request.key, path],
       );
-      await db.sequelize.query(`SELECT pg_notify('kabinet_live', $1)`, { bind: [JSON.stringify({ caseId: request.caseId, userId, kind: 'notification' })] });
+      await queryRows(db, `SELECT pg_notify('kabinet_live', $1)`, [JSON.stringify({ caseId: request.caseId, userId, kind: 'notification' })]);
+      type Recipient = { email: string; id: string };
       const recipients = userId
-        ? await db.sequelize.query<{ email: string; id: string }>('SELECT id, email FROM users WHERE id = $1 AND blocked_at IS NULL', { bind: [userId], type: QueryTypes.SELECT })
-        : await db.sequelize.query<{ email: string; id: string }>(`SELECT id, email FROM users WHERE role = 'admin' AND blocked_at IS NULL`, { type: QueryTypes.SELECT });
+        ? await queryRows<Recipient>(db, 'SELECT id, email FROM users WHERE id = $1 AND blocked_at IS NULL', [userId])
+        : await queryRows<Recipient>(db, `SELECT id, email FROM users WHERE role = 'admin' AND blocked_at IS NULL`, []);
       for (const r of recipients) {
         const link = `${publicUrl}${path}`;
-        await sendOnce(db.sequelize, mailer, `${request.key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body: request.body, link }));
+        await sendOnce(db, mailer, `${request.key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body: request.body, link }));
       }
     },
 
     /** The supplier of last resort learns of the case's milestones (DOMAIN §3). */
     async informSupplier(request: { key: string; supplierEmail: string; caseNumber: string; title: string; body: string }): Promise<void> {
-      await sendOnce(db.sequelize, mailer, request.key, caseMail({ to: request.supplierEmail, subject: `${request.caseNumber}: ${request.title}`, body: request.body, link: null }));
+      await sendOnce(db, mailer, request.key, caseMail({ to: request.supplierEmail, subject: `${request.caseNumber}: ${request.title}`, body: request.body, link: null }));
     },
   };
 }

@@ -1,9 +1,9 @@
 // nodemailer's SMTP transport in every mode: MailDev locally, a relay in production.
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Sequelize } from 'sequelize';
-import { QueryTypes } from 'sequelize';
 import { createHash } from 'node:crypto';
 import { asyncLocalStorage as activityContext, type Context } from '@temporalio/activity';
+import type { Db } from '../db';
+import { queryRows } from '../db/statements';
 
 export interface Mail {
   to: string;
@@ -73,14 +73,15 @@ function attemptMemory(): { has(key: string): boolean; add(key: string): void } 
  * that SMTP already has the mail and only marks it. The Message-ID is derived
  * from the key, so even a crash in between yields a duplicate that clients collapse.
  */
-export async function sendOnce(sequelize: Sequelize, mailer: Mailer, key: string, mail: Mail): Promise<'sent' | 'already-sent'> {
+export async function sendOnce(db: Pick<Db, 'pool'>, mailer: Mailer, key: string, mail: Mail): Promise<'sent' | 'already-sent'> {
   const messageId = mailMessageId(key);
-  const [row] = await sequelize.query<{ status: string }>(
+  const [row] = await queryRows<{ status: string }>(
+    db,
     `INSERT INTO mail_outbox (idempotency_key, recipient, subject, status, attempts, message_id)
      VALUES ($1, $2, $3, 'sending', 1, $4)
      ON CONFLICT (idempotency_key) DO UPDATE SET attempts = mail_outbox.attempts + 1
      RETURNING status`,
-    { bind: [key, mail.to, mail.subject, messageId], type: QueryTypes.SELECT },
+    [key, mail.to, mail.subject, messageId],
   );
   if (row?.status === 'sent') return 'already-sent';
   const memory = attemptMemory();
@@ -88,7 +89,7 @@ export async function sendOnce(sequelize: Sequelize, mailer: Mailer, key: string
     await mailer.transporter.sendMail({ from: mailer.from, messageId, ...mail });
     memory?.add(key);
   }
-  await sequelize.query(`UPDATE mail_outbox SET status = 'sent', sent_at = now() WHERE idempotency_key = $1`, { bind: [key] });
+  await queryRows(db, `UPDATE mail_outbox SET status = 'sent', sent_at = now() WHERE idempotency_key = $1`, [key]);
   return 'sent';
 }
 

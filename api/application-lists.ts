@@ -6,7 +6,7 @@ import { applicationQueueInputSchema, pageInputSchema, type ApplicationQueueInpu
 import type { Db } from '../db';
 import type { Application } from '../db/models';
 import { applicationSummary } from './applications';
-import { columnsOf, selectRows } from '../db/rows';
+import { columnsOf, selectRows } from '../db/statements';
 import { decodeCursor, toPage } from './keyset';
 
 export type ApplicationSummary = ReturnType<typeof applicationSummary>;

@@ -18,7 +18,7 @@ import {
 import { applicantDisplayName, type ApplicantKind } from '../domain/account';
 import type { Db } from '../db';
 import type { Application, UserRecord } from '../db/models';
-import { columnsOf, selectRows } from '../db/rows';
+import { columnsOf, selectRows } from '../db/statements';
 import type { ApplicationWorkflowInput } from '../workflows/application/case-run';
 import { applicantUpdates, staffUpdates, type Actor, type CaseView } from '../workflows/application/messages';
 import type { ApiServices } from './context';
@@ -96,7 +96,7 @@ export function sendAction(services: ApiServices, applicationId: string, action:
   return executeCaseAction(services, applicationWorkflowId(applicationId), update as never, actor, input);
 }
 
-/** The application as every list and page shows it; from a model or a plain row (db/rows.ts). */
+/** The application as every list and page shows it; from a model or a plain row (db/statements.ts). */
 export function applicationSummary(a: InferAttributes<Application>) {
   const definition = STAGE_DEFINITIONS[a.stage as Stage];
   return {

@@ -2,7 +2,7 @@
 // only its SHA-256; sessions slide forward while used and die with the account.
 import type { Db } from '../db';
 import type { User, UserRecord } from '../db/models';
-import { columnsOf, selectRows } from '../db/rows';
+import { columnsOf, selectRows } from '../db/statements';
 import { generateSessionToken, sessionIdFromToken } from './tokens';
 
 const DAY = 24 * 60 * 60 * 1000;

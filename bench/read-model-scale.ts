@@ -53,17 +53,24 @@ async function timeCalls(count: number, call: (i: number) => Promise<unknown>): 
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** The SQL a call sends, as Sequelize logs it, with its bind parameters (hand-written queries: db/rows.ts). */
+/** The SQL a call sends with its bind parameters: as Sequelize logs it, or as db/statements.ts hands it to the pg pool. */
 async function capturedSql(db: Db, call: () => Promise<unknown>): Promise<CapturedSql> {
   const seen: CapturedSql[] = [];
   // Sequelize reads its logging option at each query; the typings do not expose it.
   const { options } = db.sequelize as unknown as { options: { logging: false | ((sql: string, query: { bind?: unknown[] }) => void) } };
   const before = options.logging;
   options.logging = (sql, query) => void seen.push({ sql: sql.replace(/^Executing \([^)]*\): /, '').replace(/;\s*$/, ''), bind: query?.bind });
+  const pool = db.pool as unknown as { query(config: { text: string; values?: unknown[] }): Promise<unknown> };
+  const poolQuery = pool.query;
+  pool.query = (config) => {
+    seen.push({ sql: config.text, bind: config.values });
+    return poolQuery.call(db.pool, config);
+  };
   try {
     await call();
   } finally {
     options.logging = before;
+    pool.query = poolQuery;
   }
   if (seen.length !== 1) throw new Error(`expected one statement, saw ${seen.length}: ${seen.map((q) => q.sql).join(' | ')}`);
   return seen[0]!;

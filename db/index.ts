@@ -1,10 +1,10 @@
 // The read-model database: one Sequelize instance with every model registered,
-// and a plain pg pool for the hand-written reads behind every page view (db/rows.ts).
+// and a plain pg pool for the hand-written statements on the hot paths (db/statements.ts).
 import pg from 'pg';
 import { Sequelize } from 'sequelize';
 import { initModels } from './models';
 
-export type Db = ReturnType<typeof initModels> & { sequelize: Sequelize; reads: pg.Pool; close(): Promise<void> };
+export type Db = ReturnType<typeof initModels> & { sequelize: Sequelize; pool: pg.Pool; close(): Promise<void> };
 
 export function connectDb(url: string, opts: { poolMax?: number } = {}): Db {
   const max = opts.poolMax ?? 10;
@@ -14,17 +14,17 @@ export function connectDb(url: string, opts: { poolMax?: number } = {}): Db {
     pool: { max, idle: 10_000 },
     define: { underscored: true },
   });
-  // Connections open on first use, so processes that never read this way hold none.
-  const reads = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 10_000 });
+  // Connections open on first use, so processes that never use it hold none.
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 10_000 });
   // An idle connection the server closes (restart, failover) must not crash the process;
   // the next query opens a new one or fails with its own error.
-  reads.on('error', () => {});
+  pool.on('error', () => {});
   return {
     ...initModels(sequelize),
     sequelize,
-    reads,
+    pool,
     close: async () => {
-      await Promise.all([sequelize.close(), reads.end()]);
+      await Promise.all([sequelize.close(), pool.end()]);
     },
   };
 }

@@ -39,9 +39,10 @@ const envSchema = z.object({
   WORKFLOW_BUNDLE: optional,
   /**
    * Open cases the worker keeps in memory between their tasks (Temporal's sticky cache); an evicted case is
-   * replayed from its history at its next event. Cases wait days between events, so a small cache costs little.
+   * replayed from its history at its next event. The SDK's default grows with the heap (≈ 2 300 cases, 4.5 GiB
+   * resident, on this project's machines); cases wait days between events, so a bounded cache costs little.
    */
-  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(500),
+  WORKER_MAX_CACHED_WORKFLOWS: z.coerce.number().int().min(0).default(1000),
 
   SMTP_URL: optional.refine((v) => v === undefined || /^smtps?:\/\/[^/]+/.test(v), 'expected smtp://user:password@host:port (or smtps://)'),
   MAIL_FROM: z.string().default('Личный кабинет <no-reply@kabinet.local>'),

@@ -54,7 +54,7 @@ export interface WorkerOptions {
   dataConverter: DataConverter;
   /** A bundle prebuilt from this code (WORKFLOW_BUNDLE); without one the worker bundles at start. */
   bundlePath?: string;
-  /** WORKER_MAX_CACHED_WORKFLOWS; unset, the SDK's default sized from the heap (about 2 300 on a 4 GiB heap). */
+  /** WORKER_MAX_CACHED_WORKFLOWS; unset, the SDK's default sized from the heap. */
   maxCachedWorkflows?: number;
   deps: ActivityDeps;
 }

@@ -2,7 +2,7 @@
 import { Op, type WhereOptions } from 'sequelize';
 import { z } from 'zod';
 import type { Notification } from '../../db/models';
-import { columnsOf, selectRows } from '../../db/rows';
+import { columnsOf, selectRows } from '../../db/statements';
 import { authedProcedure, router } from '../trpc';
 import type { UserRecord } from '../../db/models';
 
@@ -14,7 +14,7 @@ function feedOf(user: UserRecord): WhereOptions<Notification> {
 
 export const notificationsRouter = router({
   list: authedProcedure.input(z.object({ limit: z.number().int().min(1).max(200).default(50) }).default({ limit: 50 })).query(async ({ ctx, input }) => {
-    // Every page of the cabinet asks for this: hand-written SQL (db/rows.ts), the same feed as feedOf.
+    // Every page of the cabinet asks for this: hand-written SQL (db/statements.ts), the same feed as feedOf.
     const rows = await selectRows(
       ctx.db,
       ctx.db.Notification,
