@@ -48,7 +48,7 @@ export function createAccountActivities({ db, mailer, publicUrl }: AccountActivi
 
       const password = generateOneTimePassword();
       const passwordHash = await hashPassword(password);
-      const name = applicantDisplayName({ ...user.get(), kind: user.kind ?? 'individual' });
+      const name = applicantDisplayName(user);
       if (req.reason === 'registration') {
         await user.update({ passwordHash, mustChangePassword: true });
         return sendOnce(db, mailer, key, credentialsMail({ to: user.email, name, password, loginUrl, byStaff: Boolean(user.registeredBy) }));
@@ -60,7 +60,7 @@ export function createAccountActivities({ db, mailer, publicUrl }: AccountActivi
 
     async notifyExistingAccount(req: { userId: string; requestId: string; matched: 'email' | 'identifier' }): Promise<'sent' | 'already-sent'> {
       const user = await findUser(req.userId);
-      const name = applicantDisplayName({ ...user.get(), kind: user.kind ?? 'individual' });
+      const name = applicantDisplayName(user);
       return sendOnce(db, mailer, `existing-account:${req.requestId}`, existingAccountMail({ to: user.email, name, matched: req.matched, loginUrl }));
     },
   };

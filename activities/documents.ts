@@ -54,7 +54,7 @@ export function createDocumentActivities({ db, store }: DocumentActivityDeps) {
       const data: DocumentData = {
         number: draft.number ?? '',
         issuedAt: new Date(req.issuedAt).toISOString(),
-        applicant: { name: applicantDisplayName({ ...user.get(), kind: user.kind ?? 'individual' }), kind: user.kind ?? 'individual', email: user.email },
+        applicant: { name: applicantDisplayName(user), kind: user.kind ?? 'individual', email: user.email },
         object: {
           name: form.objectName,
           address: form.objectAddress,

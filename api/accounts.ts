@@ -16,7 +16,7 @@ export function publicUser(user: UserRecord) {
     email: user.email,
     role: user.role,
     kind: user.kind,
-    displayName: applicantDisplayName({ kind: user.kind ?? 'individual', orgName: user.orgName, lastName: user.lastName, firstName: user.firstName, middleName: user.middleName }),
+    displayName: applicantDisplayName(user),
     lastName: user.lastName,
     firstName: user.firstName,
     middleName: user.middleName,

@@ -28,7 +28,7 @@ export const applicationWorkflowId = (applicationId: string) => `application-${a
 
 export function actorOf(user: UserRecord): Actor {
   const role = user.role === 'applicant' ? 'applicant' : user.role === 'admin' ? 'admin' : 'staff';
-  return { id: user.id, name: applicantDisplayName({ kind: user.kind ?? 'individual', orgName: user.orgName, lastName: user.lastName, firstName: user.firstName, middleName: user.middleName }), role };
+  return { id: user.id, name: applicantDisplayName(user), role };
 }
 
 export function fieldIssues(issues: Array<{ path: string; message: string }>): TRPCError {

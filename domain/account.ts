@@ -165,7 +165,8 @@ export const staffAccountSchema = z.object({
   ...personName,
 });
 
-export function applicantDisplayName(a: { kind: ApplicantKind; orgName?: string | null; lastName: string; firstName: string; middleName?: string | null }): string {
+/** A staff account (no kind) is named like a person. */
+export function applicantDisplayName(a: { kind: ApplicantKind | null; orgName?: string | null; lastName: string; firstName: string; middleName?: string | null }): string {
   if (a.kind === 'legal' && a.orgName) return a.orgName;
   const person = [a.lastName, a.firstName, a.middleName].filter(Boolean).join(' ');
   return a.kind === 'entrepreneur' ? `ИП ${person}` : person;
