@@ -519,6 +519,7 @@ function describeActivity(type: string, args: unknown[]): { title: string; detai
           { label: 'Событие', value: formatValue(event.title) },
           { label: 'Этап', value: typeof first.stage === 'string' ? (stageTitle(type === 'projectAppeal' ? 'appeal' : 'application', first.stage) ?? first.stage) : '—' },
           { label: 'Статус', value: typeof first.status === 'string' ? (STATUS_LABELS[first.status] ?? first.status) : '—' },
+          ...(typeof first.deadlineAt === 'number' ? [{ label: 'Срок этапа', value: `до ${formatMoscow(first.deadlineAt)}` }] : []),
         ],
       };
     }

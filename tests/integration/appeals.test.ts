@@ -66,6 +66,7 @@ describe('appeal workflow', () => {
     const history = await stack.temporal.workflow.getHandle(appealWorkflowId(appeal.id)).fetchHistory();
     await saveHistoryFixture('appeal-answered-in-time', history);
     await saveHistoryFixture('appeal-answered-in-time-local-projection', history);
+    await saveHistoryFixture('appeal-answered-in-time-deadline-in-projection', history);
   });
 
   it('pauses the answer term while the applicant clarifies, and resumes it with the time that was left', async () => {

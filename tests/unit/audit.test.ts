@@ -17,6 +17,8 @@ const load = (file: string) => historyFromJSON(JSON.parse(fs.readFileSync(file, 
 const happyPath = load(path.join(HISTORY_FIXTURES, 'application-happy-path.json'));
 /** The same path recorded after patch 'projection-as-local-activity': projections are local activities. */
 const localProjections = load(path.join(HISTORY_FIXTURES, 'application-happy-path-local-projection.json'));
+/** Recorded after patch 'deadline-in-projection': a term without documents gets its deadline from the projection. */
+const deadlineInProjection = load(path.join(HISTORY_FIXTURES, 'application-happy-path-deadline-in-projection.json'));
 const guard = load(path.join(HISTORY_FIXTURES, '..', 'workflows', 'guard-v1-history.json'));
 
 describe('history timeline', () => {
@@ -108,6 +110,21 @@ describe('read model rebuilt from the history', () => {
     expect(timeline.entries.find((e) => e.kind === 'patch')?.title).toBe("Отметка версии кода: patched('projection-as-local-activity')");
     // A timer's purpose is told from the deadline the projection stored: here a reminder before it.
     expect(timeline.entries.some((e) => e.kind === 'timer' && e.timer?.purpose === 'reminder')).toBe(true);
+  });
+
+  it('finds the deadline a projection computed in its recorded result, and shows it in the timeline', () => {
+    const computed = expectedReadModel(deadlineInProjection, 'projectApplication');
+    const accepted = computed.events.get(3)!.event;
+    expect(accepted).toMatchObject({ title: 'Заявка принята как полная', deadlineAt: expect.any(Number) });
+    expect(accepted.deadlineAt as number).toBeGreaterThan(accepted.at as number);
+    const timeline = buildTimeline(deadlineInProjection);
+    expect(timeline.entries.filter((e) => e.kind === 'patch').map((e) => e.title)).toContain("Отметка версии кода: patched('deadline-in-projection')");
+    const projection = timeline.entries.find((e) => e.kind === 'local-activity' && e.title.startsWith('Обновление витрины: событие № 3'))!;
+    expect(projection.details).toContainEqual({ label: 'Срок этапа', value: expect.stringMatching(/^до /) });
+    // Terms of stages that publish documents still have their own calculation: the documents print the deadline.
+    const own = (history: typeof happyPath) => buildTimeline(history).entries.filter((e) => e.title.startsWith('Срок этапа рассчитан')).length;
+    expect(own(deadlineInProjection)).toBeGreaterThan(0);
+    expect(own(deadlineInProjection)).toBeLessThan(own(localProjections));
   });
 
   it('takes the last completed projection as the summary and every event record', () => {

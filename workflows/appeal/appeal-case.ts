@@ -57,7 +57,7 @@ export class AppealCase extends CaseMachine<AppealStage, AppealAction, AppealSna
         actions,
         updates: appealUpdates as unknown as Record<AppealAction, UpdateDefinition<CaseView<AppealStage>, [ActionRequest<unknown>], string>>,
         viewQuery: appealViewQuery,
-        project: (snapshot, event) => projectionActivities().projectAppeal(snapshot, event),
+        project: (snapshot, event, starting) => projectionActivities().projectAppeal(snapshot, event, starting),
         terms: input.terms,
         links: { applicant: `/appeals/${input.appealId}`, staff: `/staff/appeals/${input.appealId}` },
       },

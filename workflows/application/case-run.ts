@@ -60,7 +60,7 @@ const updates = { ...staffUpdates, ...applicantUpdates } as unknown as Record<Ac
 export class CaseRun extends CaseMachine<Stage, ActionName, ApplicationSnapshot> {
   constructor(readonly input: ApplicationWorkflowInput) {
     super(
-      { noun: 'Заявка', stages, actions, updates, viewQuery: caseViewQuery, project: (snapshot, event) => projectionActivities().projectApplication(snapshot, event), terms: input.terms, links: { applicant: `/applications/${input.applicationId}`, staff: `/staff/applications/${input.applicationId}` } },
+      { noun: 'Заявка', stages, actions, updates, viewQuery: caseViewQuery, project: (snapshot, event, starting) => projectionActivities().projectApplication(snapshot, event, starting), terms: input.terms, links: { applicant: `/applications/${input.applicationId}`, staff: `/staff/applications/${input.applicationId}` } },
       {
         id: input.applicationId,
         number: input.number,

@@ -7,7 +7,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import { condition, log, patched, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, ApplicationFailure, type QueryDefinition } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { Activities } from '../../activities';
-import type { CaseEventRecord, CaseSnapshot, NotificationRequest } from '../../activities/cases';
+import type { CaseEventRecord, CaseSnapshot, NotificationRequest, Projected, StartingTerm } from '../../activities/cases';
 import type { GeneratedDocKind } from '../../documents/kinds';
 import { formatTerm, reminderInstants, type ResolvedTerms, type TermKey } from '../../domain/regulations';
 import { CaseOverdue, CaseStage, CaseStatus } from '../search-attributes';
@@ -91,8 +91,8 @@ export interface CaseDefinition<S extends string, A extends string, Snap extends
   actions: Record<A, ActionSpec<S>>;
   updates: Record<A, UpdateDefinition<CaseView<S>, [ActionRequest<unknown>], string>>;
   viewQuery: QueryDefinition<CaseView<S>>;
-  /** Stores the read model; resolves with what it stored (recorded in the history for auditors). */
-  project(snapshot: Snap, event: CaseEventRecord): Promise<unknown>;
+  /** Stores the read model, computing the deadline of a starting term; resolves with what it stored (recorded in the history for auditors). */
+  project(snapshot: Snap, event: CaseEventRecord, starting?: StartingTerm): Promise<Projected<Snap>>;
   terms: ResolvedTerms;
   /** The cabinet pages of the case, for notifications and e-mails. */
   links: { applicant: string; staff: string };
@@ -247,12 +247,16 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     this.seq += 1;
     const seq = this.seq;
     const s = this.snapshot;
+    let starting: StartingTerm | undefined;
     if (opts.pause) {
       s.deadlineAt = null;
       s.deadlineTerm = 'срок приостановлен';
     } else if (!opts.keepDeadline) {
-      s.deadlineAt = opts.deadlineAt ?? (opts.term ? await deadlineFor(now, this.definition.terms[opts.term]) : null);
-      s.deadlineTerm = opts.term ? formatTerm(this.definition.terms[opts.term]) : null;
+      const term = opts.term ? this.definition.terms[opts.term] : null;
+      // Documents print the deadline, so they need it first; otherwise the projection computes it (one local activity instead of two).
+      if (term && opts.deadlineAt === undefined && !opts.docs?.length && !spec.final && patched('deadline-in-projection')) starting = { startMs: now, term };
+      s.deadlineAt = opts.deadlineAt ?? (term && !starting ? await deadlineFor(now, term) : null);
+      s.deadlineTerm = term ? formatTerm(term) : null;
       s.overdue = false;
       s.overdueSince = null;
     }
@@ -296,7 +300,8 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
       { key: CaseStatus, value: s.status },
       { key: CaseOverdue, value: s.overdue },
     ]);
-    await this.definition.project({ ...s }, event);
+    const projected = await this.definition.project({ ...s }, event, starting);
+    if (starting) s.deadlineAt = projected.snapshot.deadlineAt;
     if (because.ticket) because.ticket.done = true;
 
     const headline = `${because.title}. ${spec.final ? spec.title : `Этап: ${spec.title}`}.`;
