@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { QueryTypes } from 'sequelize';
 import type { Client } from '@temporalio/client';
-import type { temporal } from '@temporalio/proto';
+import proto, { type temporal } from '@temporalio/proto';
 import { applicationWorkflowId } from '../api/applications';
 import { CATEGORIES } from '../domain/application';
 import { STANDARD_DOC_KINDS } from '../documents/kinds';
@@ -17,8 +17,9 @@ import { cpuSnapshot, cpuSpent } from './cpu';
 import { fmt, median, percentile, ratioOf } from './report';
 import type { BenchStack } from './stack';
 import type { BenchFigure, BenchSection } from './types';
+import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../workflows/search-attributes';
 import { bareAction, type bareCaseWorkflow } from './bare/workflow';
-import type { BarePlan, BareStep, BareWork } from './bare/plan';
+import { ENCRYPTED_SUFFIX, type BarePayloads, type BarePlan, type BareStep, type BareWork } from './bare/plan';
 
 type Step = { by: 'staff'; action: StaffAction; input: Record<string, unknown> } | { by: 'applicant'; action: ApplicantAction; input: Record<string, unknown> };
 
@@ -73,13 +74,64 @@ async function oursRound(stack: BenchStack, people: Applicant[], staff: Caller, 
   return { seconds: (performance.now() - started) / 1000, cases: n, updates, ids, since, lateSubmissions };
 }
 
-async function bareRound(stack: BenchStack, plan: BarePlan, n: number): Promise<RoundResult & { firstId: string }> {
+/**
+ * The bare baseline and its variants, each adding one of our costs: the
+ * search attributes a case sets (at start and at every stage), then payloads
+ * as large as a case's, encrypted by our codec.
+ */
+interface BareSide {
+  name: string;
+  plan: (shape: Shape) => BarePlan;
+  client: (stack: BenchStack) => Client;
+  taskQueue: (stack: BenchStack) => string;
+  searchAttributes: boolean;
+}
+
+const withoutSearchAttributes = (w: BareWork): BareWork => ({ ...w, searchAttributes: 0 });
+
+const BARE: BareSide = {
+  name: 'bare',
+  plan: ({ plan }) => ({ ...plan, start: withoutSearchAttributes(plan.start), steps: plan.steps.map((s) => ({ beforeReply: withoutSearchAttributes(s.beforeReply), afterReply: withoutSearchAttributes(s.afterReply) })) }),
+  client: (stack) => stack.bareClient,
+  taskQueue: (stack) => stack.bareTaskQueue,
+  searchAttributes: false,
+};
+
+const VARIANTS: BareSide[] = [
+  { name: 'bare + search attributes', plan: ({ plan }) => plan, client: BARE.client, taskQueue: BARE.taskQueue, searchAttributes: true },
+  {
+    name: 'bare + search attributes + encrypted case-sized payloads',
+    plan: ({ plan, payloads }) => ({ ...plan, payloads, padding: 'x'.repeat(payloads.startInputBytes) }),
+    client: (stack) => stack.bareEncryptedClient,
+    taskQueue: (stack) => `${stack.bareTaskQueue}${ENCRYPTED_SUFFIX}`,
+    searchAttributes: true,
+  },
+];
+
+async function bareRound(stack: BenchStack, side: BareSide, shape: Shape, n: number): Promise<RoundResult & { firstId: string }> {
   const updates: number[] = [];
   const ids = Array.from({ length: n }, () => `bare-${randomUUID()}`);
+  const plan = side.plan(shape);
+  const client = side.client(stack);
   const started = performance.now();
   await settled(
-    ids.map(async (workflowId) => {
-      const handle = await stack.bareClient.workflow.start<typeof bareCaseWorkflow>('bareCaseWorkflow', { taskQueue: stack.bareTaskQueue, workflowId, args: [plan] });
+    ids.map(async (workflowId, i) => {
+      const handle = await client.workflow.start<typeof bareCaseWorkflow>('bareCaseWorkflow', {
+        taskQueue: side.taskQueue(stack),
+        workflowId,
+        args: [plan],
+        // As a case starts (api/cases.ts): what auditors find it by.
+        typedSearchAttributes: side.searchAttributes
+          ? [
+              { key: CaseNumber, value: `BENCH-${i}` },
+              { key: CaseKind, value: 'bench' },
+              { key: CaseStage, value: 'registered' },
+              { key: CaseStatus, value: 'active' },
+              { key: ApplicantId, value: workflowId },
+              { key: CaseOverdue, value: false },
+            ]
+          : undefined,
+      });
       for (const step of HAPPY_PATH) {
         const t = performance.now();
         await handle.executeUpdate(bareAction, { args: [step.input] });
@@ -96,11 +148,19 @@ const AFTER_REPLY = new Set(['notify', 'informSupplier']);
 
 interface Shape {
   plan: BarePlan;
+  /** Mean sizes of the case's payloads as stored by the server. */
+  payloads: BarePayloads & { startInputBytes: number };
   activities: number;
   localActivities: number;
+  searchAttributes: number;
   timers: number;
   updates: number;
+  events: number;
+  historyBytes: number;
 }
+
+const bytesOf = (payloads: { payloads?: Array<{ data?: Uint8Array | null }> | null } | null | undefined) => (payloads?.payloads ?? []).reduce((sum, p) => sum + (p.data?.length ?? 0), 0);
+const mean = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1));
 
 /**
  * The bare plan from a real case's history: the work between one action's
@@ -109,7 +169,10 @@ interface Shape {
  * its first work of the "before the answer" kind.
  */
 export function shapeOf(events: temporal.api.history.v1.IHistoryEvent[], waitMs: number): Shape {
-  const zero = (): BareWork => ({ activities: 0, localActivities: 0 });
+  const zero = (): BareWork => ({ activities: 0, localActivities: 0, searchAttributes: 0 });
+  const inputs: number[] = [];
+  const results: number[] = [];
+  let startInputBytes = 0;
   const start = zero();
   const steps: BareStep[] = [];
   let pending = false;
@@ -123,27 +186,42 @@ export function shapeOf(events: temporal.api.history.v1.IHistoryEvent[], waitMs:
     replied = false;
   };
   for (const e of events) {
-    if (e.workflowExecutionUpdateAcceptedEventAttributes) pending = true;
+    if (e.workflowExecutionStartedEventAttributes) startInputBytes = bytesOf(e.workflowExecutionStartedEventAttributes.input);
+    else if (e.workflowExecutionUpdateAcceptedEventAttributes) pending = true;
     else if (e.workflowExecutionUpdateCompletedEventAttributes) {
       beginIfPending();
       replied = true;
     } else if (e.timerStartedEventAttributes) timers += 1;
-    else if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
+    else if (e.upsertWorkflowSearchAttributesEventAttributes) {
+      beginIfPending();
+      current().searchAttributes += 1;
+    } else if (e.markerRecordedEventAttributes?.markerName === 'core_local_activity') {
       beginIfPending();
       current().localActivities += 1;
+      results.push(bytesOf(e.markerRecordedEventAttributes.details?.result));
     } else if (e.activityTaskScheduledEventAttributes) {
       const type = e.activityTaskScheduledEventAttributes.activityType?.name ?? '';
-      if (!AFTER_REPLY.has(type)) beginIfPending();
-      current().activities += 1;
-    }
+      // A step's answer is recorded after the notifications its workflow task schedules: they belong after it.
+      if (AFTER_REPLY.has(type)) (steps.at(-1)?.afterReply ?? start).activities += 1;
+      else {
+        beginIfPending();
+        current().activities += 1;
+      }
+      inputs.push(bytesOf(e.activityTaskScheduledEventAttributes.input));
+    } else if (e.activityTaskCompletedEventAttributes) results.push(bytesOf(e.activityTaskCompletedEventAttributes.result));
   }
   const works = [start, ...steps.flatMap((s) => [s.beforeReply, s.afterReply])];
+  const total = (key: keyof BareWork) => works.reduce((sum, w) => sum + w[key], 0);
   return {
     plan: { start, steps, waitMs },
-    activities: works.reduce((sum, w) => sum + w.activities, 0),
-    localActivities: works.reduce((sum, w) => sum + w.localActivities, 0),
+    payloads: { inputBytes: mean(inputs), resultBytes: mean(results), startInputBytes },
+    activities: total('activities'),
+    localActivities: total('localActivities'),
+    searchAttributes: total('searchAttributes'),
     timers,
     updates: steps.length,
+    events: events.length,
+    historyBytes: events.reduce((sum, e) => sum + proto.temporal.api.history.v1.HistoryEvent.encode(e).len, 0),
   };
 }
 
@@ -161,7 +239,8 @@ async function pdfCpuMs(): Promise<number> {
   return (spent.user + spent.system) / 1000 / (3 * all.length);
 }
 
-const describeShape = (s: Omit<Shape, 'plan'>) => `${s.updates} updates, ${s.activities} activities, ${s.localActivities} local activities, ${s.timers} timers`;
+const describeShape = (s: Omit<Shape, 'plan'>) =>
+  `${s.events} events (${fmt(s.historyBytes / 1024)} KiB), ${s.updates} updates, ${s.activities} activities, ${s.localActivities} local activities, ${s.searchAttributes} search attribute upserts, ${s.timers} timers; payloads: workflow input ${s.payloads.startInputBytes} B, activity inputs ${s.payloads.inputBytes} B and results ${s.payloads.resultBytes} B on average`;
 
 export async function run(stack: BenchStack): Promise<BenchSection> {
   const n = stack.quick ? 10 : 200;
@@ -182,13 +261,23 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
     bareP50: figure('bare: p50 update latency', 'ms'),
     bareP99: figure('bare: p99 update latency', 'ms'),
   };
+  const variantCases = new Map(VARIANTS.map((v) => [v.name, figure(`${v.name}: cases/s`, 'cases/s')]));
   const notes: string[] = [];
   const cpuPerCase = new Map<string, BenchFigure>();
+  const recordCpu = (side: string, spent: Record<string, number>, groups?: string[]) => {
+    for (const [group, seconds] of Object.entries({ ...spent, 'all processes': Object.values(spent).reduce((a, b) => a + b, 0) })) {
+      if (groups && !groups.includes(group)) continue;
+      const label = `${side}: CPU per case, ${group}`;
+      if (!cpuPerCase.has(label)) cpuPerCase.set(label, figure(label, 'ms'));
+      cpuPerCase.get(label)!.rounds.push((seconds * 1000) / n);
+    }
+  };
   // A warm-up case each (caches, JIT, fonts, connections); the real case's history gives the bare plan.
   stack.log('lifecycle: one warm-up case each…');
   const warm = await oursRound(stack, people, staff, 1);
   const shape = shapeOf(await historyOf(stack.services.temporal, applicationWorkflowId(warm.ids[0]!)), waitMs);
-  const bareWarm = await bareRound(stack, shape.plan, 1);
+  const bareWarm = await bareRound(stack, BARE, shape, 1);
+  for (const variant of VARIANTS) await bareRound(stack, variant, shape, 1);
   const bareShape = shapeOf(await historyOf(stack.bareClient, bareWarm.firstId), waitMs);
   notes.push(`Per case, from its history: ours ${describeShape(shape)}; bare ${describeShape(bareShape)}.`);
   let documentsPerCase = 0;
@@ -208,16 +297,11 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
     }
     stack.log(`  ours: ${ours.seconds.toFixed(1)} s; bare…`);
     if (ours.lateSubmissions) notes.push(`Round ${round}: ${ours.lateSubmissions} of ${n} submissions answered «processing is late» (the API waits 20 s for the read model); the benchmark waited for those cases itself.`);
-    const bare = await bareRound(stack, shape.plan, n);
+    const bare = await bareRound(stack, BARE, shape, n);
     const cpu2 = cpuSnapshot(stack.cpuGroups);
     stack.log(`  bare: ${bare.seconds.toFixed(1)} s`);
-    for (const [side, spent] of [['ours', cpuSpent(cpu0, cpu1)], ['bare', cpuSpent(cpu1, cpu2)]] as const) {
-      for (const [group, seconds] of Object.entries({ ...spent, 'all processes': Object.values(spent).reduce((a, b) => a + b, 0) })) {
-        const label = `${side}: CPU per case, ${group}`;
-        if (!cpuPerCase.has(label)) cpuPerCase.set(label, figure(label, 'ms'));
-        cpuPerCase.get(label)!.rounds.push((seconds * 1000) / n);
-      }
-    }
+    recordCpu('ours', cpuSpent(cpu0, cpu1));
+    recordCpu('bare', cpuSpent(cpu1, cpu2));
     for (const [r, cases, updatesPerS, p50, p99] of [
       [ours, f.oursCases, f.oursUpdates, f.oursP50, f.oursP99],
       [bare, f.bareCases, f.bareUpdates, f.bareP50, f.bareP99],
@@ -227,6 +311,13 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
       p50.rounds.push(percentile(r.updates, 50));
       p99.rounds.push(percentile(r.updates, 99));
     }
+    for (const variant of VARIANTS) {
+      const before = cpuSnapshot(stack.cpuGroups);
+      const r = await bareRound(stack, variant, shape, n);
+      stack.log(`  ${variant.name}: ${r.seconds.toFixed(1)} s`);
+      variantCases.get(variant.name)!.rounds.push(r.cases / r.seconds);
+      recordCpu(variant.name, cpuSpent(before, cpuSnapshot(stack.cpuGroups)), ['bare worker', 'Temporal dev server', 'all processes']);
+    }
   }
   const cpu = (label: string) => median(cpuPerCase.get(label)?.rounds ?? []);
   const [oursCpu, bareCpu] = [cpu('ours: CPU per case, all processes'), cpu('bare: CPU per case, all processes')];
@@ -235,15 +326,29 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
   const withoutRealWork = oursCpu - documentsPerCase * pdfMs - mailDevMs;
   notes.push(
     `Throughput follows CPU time per case when every core is busy: ours ${fmt(oursCpu)} ms, bare ${fmt(bareCpu)} ms across all processes (bare/ours ${fmt(bareCpu / oursCpu)}). The largest difference is the worker: ${fmt(cpu('ours: CPU per case, worker'))} ms against ${fmt(cpu('bare: CPU per case, bare worker'))} ms in the bare worker — rendering the case's PDFs, sending its e-mails, the projections (BENCH_CPU_PROF=1 profiles both workers).`,
-    `What the bare side does not do: ${fmt(documentsPerCase)} PDFs per case at up to ${fmt(pdfMs)} ms of CPU each (pdfkit and fontkit laying out DejaVu; measured here on the longest documents), ≤ ${fmt(documentsPerCase * pdfMs)} ms, and MailDev parsing the case's e-mails, ${fmt(mailDevMs)} ms (a real SMTP relay's work in production). Without those two, ours would spend ≥ ${fmt(withoutRealWork)} ms per case: bare/ours ≤ ${fmt(bareCpu / withoutRealWork)}. The rest is ours: the projections and notifications in PostgreSQL, sending e-mails, encrypting payloads, search attributes and larger histories in the Temporal server.`,
+    `What the bare side does not do: ${fmt(documentsPerCase)} PDFs per case at up to ${fmt(pdfMs)} ms of CPU each (pdfkit and fontkit laying out DejaVu; measured here on the longest documents), ≤ ${fmt(documentsPerCase * pdfMs)} ms, and MailDev parsing the case's e-mails, ${fmt(mailDevMs)} ms (a real SMTP relay's work in production). Without those two, ours would spend ≥ ${fmt(withoutRealWork)} ms per case: bare/ours ≤ ${fmt(bareCpu / withoutRealWork)}.`,
+    splitOfTheRest(cpu),
   );
   notes.push(`${n} cases at once per round, driven through the API's procedures in-process (submit, then ${HAPPY_PATH.length} actions by staff and applicant); a case counts when its workflow has completed, its last e-mails included.`);
   return {
     id: 'lifecycle',
     title: `Lifecycle: ${n} applications from submission to the act`,
-    figures: [...Object.values(f), ...cpuPerCase.values()],
+    figures: [...Object.values(f), ...variantCases.values(), ...cpuPerCase.values()],
     ratios: [ratioOf('lifecycle.cases_per_s.ours/bare', f.oursCases, f.bareCases, '>=', 0.7)],
     notes,
   };
 }
 
+/** Where the Temporal server's and the workers' extra CPU goes, from the variants that add one of our costs at a time. */
+function splitOfTheRest(cpu: (label: string) => number): string {
+  const [withAttributes, withPayloads] = VARIANTS.map((v) => v.name);
+  const server = (side: string) => cpu(`${side}: CPU per case, Temporal dev server`);
+  const worker = (side: string) => cpu(`${side}: CPU per case, ${side === 'ours' ? 'worker' : 'bare worker'}`);
+  const step = (of: (side: string) => number, from: string, to: string) => `${fmt(of(to) - of(from))}`;
+  return [
+    `The rest, split by the bare variants (each adds one of our costs to the bare case, same plan):`,
+    `Temporal dev server ${fmt(server('bare'))} ms per case bare; search attributes (set at start and at each of the case's stages) +${step(server, 'bare', withAttributes!)} ms;`,
+    `payloads as large as a case's, through our AES-GCM codec, +${step(server, withAttributes!, withPayloads!)} ms; ours then adds +${step(server, withPayloads!, 'ours')} ms (${fmt(server('ours'))} ms).`,
+    `Worker: bare ${fmt(worker('bare'))} ms; with the search attributes +${step(worker, 'bare', withAttributes!)} ms, with encrypted case-sized payloads +${step(worker, withAttributes!, withPayloads!)} ms; ours ${fmt(worker('ours'))} ms, of which PDFs are above.`,
+  ].join(' ');
+}

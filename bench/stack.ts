@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { publicUrl, readEnv, ROOT_DIR, type Env } from '../infra/config';
+import { temporalDataConverter } from '../infra/data-converter';
 import { createLogger } from '../infra/logger';
 import { startStack } from '../infra/stack';
 import { startApi } from '../api/run';
@@ -31,6 +32,8 @@ export interface BenchStack extends BenchTarget {
   bareWorkerPid: number;
   /** A plain Temporal client (the SDK's default converter) for the bare baseline. */
   bareClient: Client;
+  /** A client with our payload codec, for the bare variant on the task queue of that name (bench/bare/worker.ts). */
+  bareEncryptedClient: Client;
   /** The stack's processes, for CPU accounting (bench/cpu.ts). */
   cpuGroups: CpuGroups;
   /** Fixtures benchmarks share (e.g. logged-in applicants), built by the first that needs them. */
@@ -162,6 +165,7 @@ export async function startBenchStack(opts: { quick: boolean; log: (line: string
       bareTaskQueue: BARE_TASK_QUEUE,
       bareWorkerPid: bare.value.pid!,
       bareClient: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE }),
+      bareEncryptedClient: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: { payloadCodecs: temporalDataConverter(env).payloadCodecs } }),
       // Statutory terms: every case is driven by its actions, so no term runs out
       // during a benchmark and the scale cases keep live timers of days.
       services: { db: api.db, temporal: api.temporal, taskQueue: BENCH_TASK_QUEUE, publicUrl: publicUrl(env), throttle: TEST_THROTTLE_RULES, terms: resolveTerms(), paymentsMode: 'test' },

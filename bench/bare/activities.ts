@@ -1,10 +1,10 @@
-// The bare baseline's activities: they return at once.
+// The bare baseline's activities: they return at once, with a result of the size asked for.
 export const bareActivities = {
-  async noop(step: number): Promise<number> {
-    return step;
+  async noop(step: number, _input = '', resultBytes = 0): Promise<number | string> {
+    return resultBytes ? 'x'.repeat(resultBytes) : step;
   },
-  async localNoop(step: number): Promise<number> {
-    return step;
+  async localNoop(step: number, _input = '', resultBytes = 0): Promise<number | string> {
+    return resultBytes ? 'x'.repeat(resultBytes) : step;
   },
 };
 
