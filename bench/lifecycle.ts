@@ -106,6 +106,13 @@ const VARIANTS: BareSide[] = [
     taskQueue: (stack) => `${stack.bareTaskQueue}${ENCRYPTED_SUFFIX}`,
     searchAttributes: true,
   },
+  {
+    name: 'bare + search attributes + encrypted case-sized payloads + heartbeats',
+    plan: ({ plan, payloads }) => ({ ...plan, payloads, padding: 'x'.repeat(payloads.startInputBytes), heartbeatAfterReply: true }),
+    client: (stack) => stack.bareEncryptedClient,
+    taskQueue: (stack) => `${stack.bareTaskQueue}${ENCRYPTED_SUFFIX}`,
+    searchAttributes: true,
+  },
 ];
 
 async function bareRound(stack: BenchStack, side: BareSide, shape: Shape, n: number): Promise<RoundResult & { firstId: string }> {
@@ -327,7 +334,7 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
   notes.push(
     `Throughput follows CPU time per case when every core is busy: ours ${fmt(oursCpu)} ms, bare ${fmt(bareCpu)} ms across all processes (bare/ours ${fmt(bareCpu / oursCpu)}). The largest difference is the worker: ${fmt(cpu('ours: CPU per case, worker'))} ms against ${fmt(cpu('bare: CPU per case, bare worker'))} ms in the bare worker — rendering the case's PDFs, sending its e-mails, the projections (BENCH_CPU_PROF=1 profiles both workers).`,
     `What the bare side does not do: ${fmt(documentsPerCase)} PDFs per case at up to ${fmt(pdfMs)} ms of CPU each (pdfkit and fontkit laying out DejaVu; measured here on the longest documents), ≤ ${fmt(documentsPerCase * pdfMs)} ms, and MailDev parsing the case's e-mails, ${fmt(mailDevMs)} ms (a real SMTP relay's work in production). Without those two, ours would spend ≥ ${fmt(withoutRealWork)} ms per case: bare/ours ≤ ${fmt(bareCpu / withoutRealWork)}.`,
-    splitOfTheRest(cpu),
+    splitOfTheRest(cpu, shape.plan.steps.reduce((sum, s) => sum + s.afterReply.activities, 0)),
   );
   notes.push(`${n} cases at once per round, driven through the API's procedures in-process (submit, then ${HAPPY_PATH.length} actions by staff and applicant); a case counts when its workflow has completed, its last e-mails included.`);
   return {
@@ -340,15 +347,16 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
 }
 
 /** Where the Temporal server's and the workers' extra CPU goes, from the variants that add one of our costs at a time. */
-function splitOfTheRest(cpu: (label: string) => number): string {
-  const [withAttributes, withPayloads] = VARIANTS.map((v) => v.name);
+function splitOfTheRest(cpu: (label: string) => number, heartbeats: number): string {
+  const [withAttributes, withPayloads, withHeartbeats] = VARIANTS.map((v) => v.name);
   const server = (side: string) => cpu(`${side}: CPU per case, Temporal dev server`);
   const worker = (side: string) => cpu(`${side}: CPU per case, ${side === 'ours' ? 'worker' : 'bare worker'}`);
   const step = (of: (side: string) => number, from: string, to: string) => `${fmt(of(to) - of(from))}`;
   return [
     `The rest, split by the bare variants (each adds one of our costs to the bare case, same plan):`,
     `Temporal dev server ${fmt(server('bare'))} ms per case bare; search attributes (set at start and at each of the case's stages) +${step(server, 'bare', withAttributes!)} ms;`,
-    `payloads as large as a case's, through our AES-GCM codec, +${step(server, withAttributes!, withPayloads!)} ms; ours then adds +${step(server, withPayloads!, 'ours')} ms (${fmt(server('ours'))} ms).`,
-    `Worker: bare ${fmt(worker('bare'))} ms; with the search attributes +${step(worker, 'bare', withAttributes!)} ms, with encrypted case-sized payloads +${step(worker, withAttributes!, withPayloads!)} ms; ours ${fmt(worker('ours'))} ms, of which PDFs are above.`,
+    `payloads as large as a case's, through our AES-GCM codec, +${step(server, withAttributes!, withPayloads!)} ms; a heartbeat in each of the ${heartbeats} activities after an answer (ours heartbeats once per e-mail handed to SMTP, to remember it if the outbox cannot be marked) +${step(server, withPayloads!, withHeartbeats!)} ms;`,
+    `ours then adds +${step(server, withHeartbeats!, 'ours')} ms (${fmt(server('ours'))} ms): its history is larger (events and KiB above), two patch markers and their search attribute, and the workflow's own timers.`,
+    `Worker: bare ${fmt(worker('bare'))} ms; with the search attributes +${step(worker, 'bare', withAttributes!)} ms, with encrypted case-sized payloads +${step(worker, withAttributes!, withPayloads!)} ms, with heartbeats +${step(worker, withPayloads!, withHeartbeats!)} ms; ours ${fmt(worker('ours'))} ms, of which PDFs are above.`,
   ].join(' ');
 }

@@ -29,6 +29,8 @@ export interface BarePlan {
   /** Each wait for the next update runs a timer this long, as a stage waits with its deadline. */
   waitMs: number;
   payloads?: BarePayloads;
+  /** Each activity after an answer heartbeats once, as ours records each e-mail handed to SMTP (activities/mailer.ts). */
+  heartbeatAfterReply?: boolean;
   /** Makes the workflow's input as large as a case's. */
   padding?: string;
 }

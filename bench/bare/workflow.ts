@@ -14,7 +14,7 @@ export const bareAction = defineUpdate<number, [Record<string, unknown>]>('bareA
 export async function bareCaseWorkflow(plan: BarePlan): Promise<number> {
   const input = plan.payloads ? 'x'.repeat(plan.payloads.inputBytes) : '';
   const resultBytes = plan.payloads?.resultBytes ?? 0;
-  async function perform(work: BareWork, step: number): Promise<void> {
+  async function perform(work: BareWork, step: number, heartbeat = false): Promise<void> {
     for (let i = 0; i < work.searchAttributes; i++) {
       upsertSearchAttributes([
         { key: CaseStage, value: `step-${step}` },
@@ -23,7 +23,7 @@ export async function bareCaseWorkflow(plan: BarePlan): Promise<number> {
       ]);
     }
     for (let i = 0; i < work.localActivities; i++) await localNoop(step, input, resultBytes);
-    for (let i = 0; i < work.activities; i++) await noop(step, input, resultBytes);
+    for (let i = 0; i < work.activities; i++) await noop(step, input, resultBytes, heartbeat);
   }
 
   let received = 0;
@@ -38,7 +38,7 @@ export async function bareCaseWorkflow(plan: BarePlan): Promise<number> {
     while (!(await condition(() => received > i, plan.waitMs)));
     await perform(step.beforeReply, i + 1);
     answered = i + 1;
-    await perform(step.afterReply, i + 1);
+    await perform(step.afterReply, i + 1, plan.heartbeatAfterReply);
   }
   return answered;
 }
