@@ -161,12 +161,15 @@ interface CaseDocumentJson {
 /** PostgreSQL writes timestamps into JSON with microseconds and an offset; the API answers in toISOString's form. */
 const iso = (timestamp: string) => new Date(timestamp).toISOString();
 
+/** The page's events and documents as JSON columns of the application row; bench «read» sends the same to its bare reference. */
+export const CASE_PAGE_JSON_COLUMNS = `${CASE_EVENTS_JSON} AS events, ${CASE_DOCUMENTS_JSON} AS documents`;
+
 /** An application's page (summary, events, documents), or null when there is none; with applicantId, only the applicant's own. */
 export async function applicationCase(db: Db, id: string, applicantId: string | null) {
   const [row] = await selectRows<Application, { events: CaseEventJson[]; documents: CaseDocumentJson[] }>(
     db,
     db.Application,
-    `SELECT ${columnsOf(db.Application)}, ${CASE_EVENTS_JSON} AS events, ${CASE_DOCUMENTS_JSON} AS documents
+    `SELECT ${columnsOf(db.Application)}, ${CASE_PAGE_JSON_COLUMNS}
        FROM applications WHERE id = $1 AND ($2::uuid IS NULL OR applicant_id = $2)`,
     [id, applicantId],
   );

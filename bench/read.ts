@@ -7,6 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { QueryTypes } from 'sequelize';
+import { CASE_PAGE_JSON_COLUMNS } from '../api/applications';
 import { parseCookies, SESSION_COOKIE } from '../api/cookies';
 import { sessionIdFromToken } from '../auth/tokens';
 import { applicants, attachmentsFor, fileApplication, pool, type Applicant } from './cabinet';
@@ -21,11 +22,7 @@ const CLIENTS = 50;
 /** The SQL our procedures send for each endpoint after the session's (session, user), served without Sequelize, tRPC or zod. */
 const BARE_SQL: Record<string, Array<{ sql: string; params(userId: string, caseId: string | null): unknown[] }>> = {
   list: [{ sql: `SELECT * FROM applications WHERE applicant_id = $1 ORDER BY submitted_at DESC, id DESC LIMIT 51`, params: (user) => [user] }],
-  page: [
-    { sql: `SELECT * FROM applications WHERE id = $1 AND applicant_id = $2`, params: (user, id) => [id, user] },
-    { sql: `SELECT * FROM case_events WHERE case_id = $1 ORDER BY seq`, params: (_, id) => [id] },
-    { sql: `SELECT * FROM documents WHERE case_id = $1 ORDER BY created_at`, params: (_, id) => [id] },
-  ],
+  page: [{ sql: `SELECT *, ${CASE_PAGE_JSON_COLUMNS} FROM applications WHERE id = $1 AND ($2::uuid IS NULL OR applicant_id = $2)`, params: (user, id) => [id, user] }],
   notifications: [{ sql: `SELECT * FROM notifications WHERE user_id = $1 ORDER BY created_at DESC LIMIT 50`, params: (user) => [user] }],
 };
 
