@@ -10,7 +10,7 @@ import { QueryTypes } from 'sequelize';
 import { actorOf, applicationWorkflowId, sendAction } from '../api/applications';
 import { applicants, attachmentsFor, fileApplication, pool, STAFF_ACCOUNT, staffMember } from './cabinet';
 import { settle } from './cpu';
-import { percentile, ratioOf } from './report';
+import { fmt, median, percentile, ratioOf } from './report';
 import type { BenchStack } from './stack';
 import type { BenchFigure, BenchSection } from './types';
 import { bareAction, type bareCaseWorkflow } from './bare/workflow';
@@ -121,7 +121,7 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
     notes: [
       `${samples} samples per round, one at a time, on a quiet worker: «Принять заявку как полную» sent as the API sends it (a Workflow Update through the Temporal client), then the applicant's row in the read model read until it shows the new stage; the bare side is one Update on an idle bare workflow (one per sample).`,
       "Our Update is answered once its projection is stored: one workflow task takes the action and runs one local activity in it, the projection, which also computes the stage's deadline (patch 'deadline-in-projection'; before it, a second local activity computed the deadline; before patch 'projection-as-local-activity', the projection was an activity and a second workflow task, p50 152 ms over HTTP). The bare Update is answered within its first workflow task with no activity.",
-      `The bare workflow shaped like our action does Temporal's part of it and nothing of ours: ${shaped?.described ?? '—'}, with payloads of the case's sizes through our codec.`,
+      `The bare workflow shaped like our action does Temporal's part of it and nothing of ours: ${shaped?.described ?? '—'}, with payloads of the case's sizes through our codec. Ours against it: p50 ${fmt(median(f.oursP50.rounds) / median(f.shapedP50.rounds))} ×, p99 ${fmt(median(f.oursP99.rounds) / median(f.shapedP99.rounds))} ×.`,
       `The first read of the read model showed the action in ${firstReadSaw} of ${samples * rounds} samples.`,
       'Over HTTP adds the operator\'s request (session, ownership check) and the applicant\'s case page (session, three queries) around the same Update.',
     ],
