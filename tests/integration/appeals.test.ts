@@ -67,6 +67,7 @@ describe('appeal workflow', () => {
     await saveHistoryFixture('appeal-answered-in-time', history);
     await saveHistoryFixture('appeal-answered-in-time-local-projection', history);
     await saveHistoryFixture('appeal-answered-in-time-deadline-in-projection', history);
+    await saveHistoryFixture('appeal-answered-in-time-notifications-beside', history);
   });
 
   it('pauses the answer term while the applicant clarifies, and resumes it with the time that was left', async () => {

@@ -81,9 +81,10 @@ describe('connection application workflow', () => {
 
     const history = await stack.temporal.workflow.getHandle(applicationWorkflowId(app.id)).fetchHistory();
     await saveHistoryFixture('application-happy-path', history);
-    // Each generation of the code (patches 'projection-as-local-activity', 'deadline-in-projection' in workflows/case/machine.ts) must replay.
+    // Each generation of the code (patches 'projection-as-local-activity', 'deadline-in-projection', 'notifications-beside-the-procedure' in workflows/case/machine.ts) must replay.
     await saveHistoryFixture('application-happy-path-local-projection', history);
     await saveHistoryFixture('application-happy-path-deadline-in-projection', history);
+    await saveHistoryFixture('application-happy-path-notifications-beside', history);
   });
 
   it('goes back to the check when missing data is supplied', async () => {

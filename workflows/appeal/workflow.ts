@@ -64,7 +64,7 @@ export async function appealWorkflow(input: AppealWorkflowInput): Promise<'close
     await appeal.enter('closed', { ticket: confirmed ? reaction : undefined, type: confirmed ? 'confirmed' : 'auto-closed', title: confirmed ? 'Заявитель подтвердил, что вопрос решён' : 'Обращение закрыто автоматически' }, {
       tell: `Обращение ${appeal.snapshot.number} закрыто. Оцените, пожалуйста, качество рассмотрения в разделе «Оценить качество» — это займёт минуту.`,
     });
-    appeal.closeInbox();
+    await appeal.close();
     return 'closed';
   }
 }

@@ -94,7 +94,7 @@ export class CaseRun extends CaseMachine<Stage, ActionName, ApplicationSnapshot>
   ): Promise<void> {
     const { seq } = await this.enter(stage, because, opts);
     if (opts.supplier) {
-      await informSupplier({ key: `${this.snapshot.id}:${seq}:supplier`, supplierEmail: this.input.supplier.email, caseNumber: this.snapshot.number, title: because.title, body: opts.supplier });
+      await this.beside(informSupplier({ key: `${this.snapshot.id}:${seq}:supplier`, supplierEmail: this.input.supplier.email, caseNumber: this.snapshot.number, title: because.title, body: opts.supplier }));
     }
   }
 

@@ -104,7 +104,7 @@ export async function connectionApplicationWorkflow(input: ApplicationWorkflowIn
     docs: ['connectionAct'],
     supplier: `По заявке ${input.number} оформлен акт об осуществлении технологического присоединения: начните поставку электроэнергии.`,
   });
-  run.closeInbox();
+  await run.close();
   return 'completed';
 }
 
@@ -115,12 +115,12 @@ async function annul(run: CaseRun, reason: AnnulReason): Promise<ApplicationOutc
     docFields: { reason: ANNUL_REASONS[reason] },
     supplier: `Заявка ${run.input.number} аннулирована: ${ANNUL_REASONS[reason].toLowerCase()}.`,
   });
-  run.closeInbox();
+  await run.close();
   return 'annulled';
 }
 
 async function withdraw(run: CaseRun, ticket: Ticket<ActionName>): Promise<ApplicationOutcome> {
   await run.enterStage('withdrawn', { ticket, type: 'withdrawn', title: 'Заявка отозвана заявителем' }, { docs: ['withdrawalNotice'] });
-  run.closeInbox();
+  await run.close();
   return 'withdrawn';
 }

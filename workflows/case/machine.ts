@@ -115,6 +115,8 @@ const REFUSAL_BY: Record<Performer, string> = {
 export class CaseMachine<S extends string, A extends string, Snap extends CaseSnapshot> {
   protected seq = 0;
   private inbox: Ticket<A>[] = [];
+  /** Notifications still on their way; the procedure does not wait for them. */
+  private sending: Promise<void>[] = [];
 
   constructor(
     readonly definition: CaseDefinition<S, A, Snap>,
@@ -308,7 +310,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     const deadlineText = s.deadlineAt ? ` Срок: до ${formatInstant(s.deadlineAt)}${s.deadlineTerm ? ` (${s.deadlineTerm})` : ''}.` : '';
     const docsText = documents.length ? ` Размещены документы: ${documents.map((d) => `«${d.title}»`).join(', ')}.` : '';
     const kind: NotificationRequest['kind'] = stage === 'annulled' ? 'annulled' : documents.length ? 'document' : 'stage';
-    await notify({
+    await this.tell({
       key: `${s.id}:${seq}:applicant`,
       caseId: s.id,
       caseNumber: s.number,
@@ -319,9 +321,26 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
       link: this.definition.links.applicant,
     });
     if (opts.tellStaff) {
-      await notify({ key: `${s.id}:${seq}:staff`, caseId: s.id, caseNumber: s.number, kind: 'stage', title: because.title, body: opts.tellStaff, to: this.staffAudience(), link: this.definition.links.staff });
+      await this.tell({ key: `${s.id}:${seq}:staff`, caseId: s.id, caseNumber: s.number, kind: 'stage', title: because.title, body: opts.tellStaff, to: this.staffAudience(), link: this.definition.links.staff });
     }
     return { seq };
+  }
+
+  /**
+   * Sends a notification (in the cabinet and by e-mail) beside the procedure:
+   * with the mail server down, its retries must not hold the case, nor the
+   * next action, which would wait for an answer until the mail went out.
+   * Cases that recorded waiting for each notification replay as they were.
+   */
+  protected tell(request: NotificationRequest): Promise<void> {
+    return this.beside(notify(request));
+  }
+
+  /** Lets work that need not hold the case run on (since patch 'notifications-beside-the-procedure'); close() waits for it. */
+  protected async beside(work: Promise<void>): Promise<void> {
+    if (!patched('notifications-beside-the-procedure')) return work;
+    work.catch(() => undefined); // a failure surfaces in close(), not as an unhandled rejection meanwhile
+    this.sending.push(work);
   }
 
   /** Staff notifications go to the whole staff feed; a procedure with an assignee narrows it. */
@@ -343,7 +362,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     const seq = await this.record('reminder', title, { who });
     const body = `${title}: до ${formatInstant(s.deadlineAt!)}.${who === 'applicant' ? this.applicantReminderTail() : ''}`;
     const toApplicant = who === 'applicant';
-    await notify({ key: `${s.id}:${seq}:reminder`, caseId: s.id, caseNumber: s.number, kind: 'reminder', title, body, to: toApplicant ? { userId: s.applicantId } : this.staffAudience(), link: toApplicant ? this.definition.links.applicant : this.definition.links.staff });
+    await this.tell({ key: `${s.id}:${seq}:reminder`, caseId: s.id, caseNumber: s.number, kind: 'reminder', title, body, to: toApplicant ? { userId: s.applicantId } : this.staffAudience(), link: toApplicant ? this.definition.links.applicant : this.definition.links.staff });
   }
 
   protected applicantReminderTail(): string {
@@ -359,7 +378,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     const stageTitle = this.stageSpec.title;
     const seq = await this.record('overdue', `Сетевая организация нарушила срок этапа «${stageTitle}»`, { deadlineAt: s.deadlineAt });
     log.warn('grid deadline missed', { number: s.number, stage: this.stage });
-    await notify({
+    await this.tell({
       key: `${s.id}:${seq}:overdue-applicant`,
       caseId: s.id,
       caseNumber: s.number,
@@ -369,7 +388,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
       to: { userId: s.applicantId },
       link: this.definition.links.applicant,
     });
-    await notify({
+    await this.tell({
       key: `${s.id}:${seq}:overdue-staff`,
       caseId: s.id,
       caseNumber: s.number,
@@ -391,9 +410,10 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     return late;
   }
 
-  /** Actions that arrive after the case ended are answered, not left hanging. */
-  closeInbox(): void {
+  /** The case has ended: actions that arrive now are answered, not left hanging, and the case closes once its notifications are out. */
+  async close(): Promise<void> {
     this.take();
+    await Promise.all(this.sending);
   }
 }
 
