@@ -25,7 +25,8 @@ afterAll(async () => {
 describe('Temporal server restarted under running cases', () => {
   it('lets the cases go on after a graceful stop and after a crash, with no process restarted by hand', async () => {
     const started = Date.now();
-    const batch = await startBatch(stack, { applications: APPLICATIONS, appeals: APPEALS, deadlineMs: 6 * 60_000, prefix: 'temporal' });
+    // Without think time the batch's cases end within seconds of filing, before the second outage.
+    const batch = await startBatch(stack, { applications: APPLICATIONS, appeals: APPEALS, deadlineMs: 6 * 60_000, prefix: 'temporal', paceMs: 3000 });
     await batch.filed;
 
     const downtimes: number[] = [];

@@ -23,8 +23,8 @@ export interface Batch {
   readonly running: boolean;
 }
 
-export async function startBatch(stack: FaultStack, opts: { applications: number; appeals: number; deadlineMs: number; prefix: string }): Promise<Batch> {
-  const driver = new CaseDriver(stack.appUrl, Date.now() + opts.deadlineMs);
+export async function startBatch(stack: FaultStack, opts: { applications: number; appeals: number; deadlineMs: number; prefix: string; paceMs?: number }): Promise<Batch> {
+  const driver = new CaseDriver(stack.appUrl, Date.now() + opts.deadlineMs, opts.paceMs);
   const applicants = await createApplicants(stack.db, opts.applications + opts.appeals, opts.prefix);
   const cases: DrivenCase[] = [];
   let running = true;

@@ -56,7 +56,13 @@ export class CaseDriver {
   constructor(
     private readonly appUrl: string,
     private readonly deadline: number,
+    /** Think time before each step, as a person takes: keeps the cases moving long enough for a scenario's faults to hit them. */
+    private readonly paceMs = 0,
   ) {}
+
+  private pause(): Promise<void> {
+    return new Promise((r) => setTimeout(r, this.paceMs));
+  }
 
   private client(): CabinetClient {
     return apiClient({ appUrl: this.appUrl });
@@ -122,6 +128,7 @@ export class CaseDriver {
         stage = await read();
         continue;
       }
+      await this.pause();
       try {
         const view =
           step.by === 'staff'
@@ -149,6 +156,7 @@ export class CaseDriver {
         stage = await read();
         continue;
       }
+      await this.pause();
       try {
         stage = (await this.persist(`${step.action} ${c.number}`, () => staff.staffAppeals.act.mutate({ id: c.id, action: step.action, input: step.input }))).stage;
       } catch (error) {
