@@ -334,7 +334,7 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
   notes.push(
     `Throughput follows CPU time per case when every core is busy: ours ${fmt(oursCpu)} ms, bare ${fmt(bareCpu)} ms across all processes (bare/ours ${fmt(bareCpu / oursCpu)}). The largest difference is the worker: ${fmt(cpu('ours: CPU per case, worker'))} ms against ${fmt(cpu('bare: CPU per case, bare worker'))} ms in the bare worker — rendering the case's PDFs, sending its e-mails, the projections (BENCH_CPU_PROF=1 profiles both workers).`,
     `What the bare side does not do: ${fmt(documentsPerCase)} PDFs per case at up to ${fmt(pdfMs)} ms of CPU each (pdfkit and fontkit laying out DejaVu; measured here on the longest documents), ≤ ${fmt(documentsPerCase * pdfMs)} ms, and MailDev parsing the case's e-mails, ${fmt(mailDevMs)} ms (a real SMTP relay's work in production). Without those two, ours would spend ≥ ${fmt(withoutRealWork)} ms per case: bare/ours ≤ ${fmt(bareCpu / withoutRealWork)}.`,
-    splitOfTheRest(cpu, shape.plan.steps.reduce((sum, s) => sum + s.afterReply.activities, 0)),
+    splitOfTheRest(cpu, shape.plan.steps.reduce((sum, s) => sum + s.afterReply.activities, 0), stack.quick),
   );
   notes.push(`${n} cases at once per round, driven through the API's procedures in-process (submit, then ${HAPPY_PATH.length} actions by staff and applicant); a case counts when its workflow has completed, its last e-mails included.`);
   return {
@@ -347,13 +347,13 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
 }
 
 /** Where the Temporal server's and the workers' extra CPU goes, from the variants that add one of our costs at a time. */
-function splitOfTheRest(cpu: (label: string) => number, heartbeats: number): string {
+function splitOfTheRest(cpu: (label: string) => number, heartbeats: number, quick: boolean): string {
   const [withAttributes, withPayloads, withHeartbeats] = VARIANTS.map((v) => v.name);
   const server = (side: string) => cpu(`${side}: CPU per case, Temporal dev server`);
   const worker = (side: string) => cpu(`${side}: CPU per case, ${side === 'ours' ? 'worker' : 'bare worker'}`);
   const step = (of: (side: string) => number, from: string, to: string) => `${fmt(of(to) - of(from))}`;
   return [
-    `The rest, split by the bare variants (each adds one of our costs to the bare case, same plan):`,
+    `The rest, split by the bare variants (each adds one of our costs to the bare case, same plan)${quick ? '; in quick mode (one round of a few cases) the steps are within the noise and can come out negative: read the split from a full run (bench/RESULTS-full.md)' : ''}:`,
     `Temporal dev server ${fmt(server('bare'))} ms per case bare; search attributes (set at start and at each of the case's stages) +${step(server, 'bare', withAttributes!)} ms;`,
     `payloads as large as a case's, through our AES-GCM codec, +${step(server, withAttributes!, withPayloads!)} ms; a heartbeat in each of the ${heartbeats} activities after an answer (ours heartbeats once per e-mail handed to SMTP, to remember it if the outbox cannot be marked) +${step(server, withPayloads!, withHeartbeats!)} ms;`,
     `ours then adds +${step(server, withHeartbeats!, 'ours')} ms (${fmt(server('ours'))} ms): its history is larger (events and KiB above), two patch markers and their search attribute, and the workflow's own timers.`,
