@@ -97,22 +97,18 @@ const BARE: BareSide = {
   searchAttributes: false,
 };
 
+/** The bare worker's second task queue, whose payloads go through our codec (bench/bare/worker.ts). */
+export const ENCRYPTED = {
+  client: (stack: BenchStack) => stack.bareEncryptedClient,
+  taskQueue: (stack: BenchStack) => `${stack.bareTaskQueue}${ENCRYPTED_SUFFIX}`,
+};
+
+const caseSized = ({ plan, payloads }: Shape): BarePlan => ({ ...plan, payloads, padding: 'x'.repeat(payloads.startInputBytes) });
+
 const VARIANTS: BareSide[] = [
   { name: 'bare + search attributes', plan: ({ plan }) => plan, client: BARE.client, taskQueue: BARE.taskQueue, searchAttributes: true },
-  {
-    name: 'bare + search attributes + encrypted case-sized payloads',
-    plan: ({ plan, payloads }) => ({ ...plan, payloads, padding: 'x'.repeat(payloads.startInputBytes) }),
-    client: (stack) => stack.bareEncryptedClient,
-    taskQueue: (stack) => `${stack.bareTaskQueue}${ENCRYPTED_SUFFIX}`,
-    searchAttributes: true,
-  },
-  {
-    name: 'bare + search attributes + encrypted case-sized payloads + heartbeats',
-    plan: ({ plan, payloads }) => ({ ...plan, payloads, padding: 'x'.repeat(payloads.startInputBytes), heartbeatAfterReply: true }),
-    client: (stack) => stack.bareEncryptedClient,
-    taskQueue: (stack) => `${stack.bareTaskQueue}${ENCRYPTED_SUFFIX}`,
-    searchAttributes: true,
-  },
+  { name: 'bare + search attributes + encrypted case-sized payloads', plan: caseSized, ...ENCRYPTED, searchAttributes: true },
+  { name: 'bare + search attributes + encrypted case-sized payloads + heartbeats', plan: (shape) => ({ ...caseSized(shape), heartbeatAfterReply: true }), ...ENCRYPTED, searchAttributes: true },
 ];
 
 async function bareRound(stack: BenchStack, side: BareSide, shape: Shape, n: number): Promise<RoundResult & { firstId: string }> {

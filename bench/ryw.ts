@@ -14,8 +14,8 @@ import { fmt, median, percentile, ratioOf } from './report';
 import type { BenchStack } from './stack';
 import type { BenchFigure, BenchSection } from './types';
 import { bareAction, type bareCaseWorkflow } from './bare/workflow';
-import { ENCRYPTED_SUFFIX, NO_WORK, type BarePayloads, type BareStep, type BareWork } from './bare/plan';
-import { shapeOf } from './lifecycle';
+import { NO_WORK, type BarePayloads, type BareStep, type BareWork } from './bare/plan';
+import { ENCRYPTED, shapeOf } from './lifecycle';
 
 /** The work our action does before and after its answer, read off the history of a case that took it. */
 async function ourActionShape(stack: BenchStack, applicationId: string): Promise<{ step: BareStep; payloads: BarePayloads; described: string }> {
@@ -88,8 +88,8 @@ export async function run(stack: BenchStack): Promise<BenchSection> {
     shaped ??= await ourActionShape(stack, cases[0]!.id);
     const plan = shaped;
     const shapedHandles = await pool(cases.slice(0, samples), 10, () =>
-      stack.bareEncryptedClient.workflow.start<typeof bareCaseWorkflow>('bareCaseWorkflow', {
-        taskQueue: `${stack.bareTaskQueue}${ENCRYPTED_SUFFIX}`,
+      ENCRYPTED.client(stack).workflow.start<typeof bareCaseWorkflow>('bareCaseWorkflow', {
+        taskQueue: ENCRYPTED.taskQueue(stack),
         workflowId: `bare-ryw-shaped-${randomUUID()}`,
         args: [{ start: NO_WORK, steps: [plan.step], payloads: plan.payloads, waitMs }],
       }),
