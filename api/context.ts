@@ -5,8 +5,8 @@ import { validateSessionToken, type ValidSession } from '../auth/sessions';
 import type { ThrottleRules } from '../auth/throttle';
 import type { ResolvedTerms } from '../domain/regulations';
 import type { Db } from '../db';
-import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from './cookies';
-import { isServiceUnavailable, serviceUnavailable } from './unavailable';
+import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from './http/cookies';
+import { isServiceUnavailable, serviceUnavailable } from './http/unavailable';
 
 export interface ApiServices {
   db: Db;

@@ -1,17 +1,17 @@
-import { adminRouter } from './routers/admin';
-import { auditRouter } from './routers/audit';
-import { applicationsRouter } from './routers/applications';
-import { appealsRouter } from './routers/appeals';
-import { staffAppealsRouter } from './routers/staff-appeals';
-import { calculatorRouter } from './routers/calculator';
-import { notificationsRouter } from './routers/notifications';
-import { outagesRouter } from './routers/outages';
-import { staffApplicationsRouter } from './routers/staff-applications';
-import { authRouter } from './routers/auth';
-import { profileRouter } from './routers/profile';
-import { staffRouter } from './routers/staff';
-import { tariffsRouter } from './routers/tariffs';
-import { ratingsRouter } from './routers/ratings';
+import { adminRouter } from './accounts/admin-router';
+import { auditRouter } from './audit/router';
+import { applicationsRouter } from './applications/router';
+import { appealsRouter } from './appeals/router';
+import { staffAppealsRouter } from './appeals/staff-router';
+import { calculatorRouter } from './tariffs/calculator-router';
+import { notificationsRouter } from './notifications/router';
+import { outagesRouter } from './outages/router';
+import { staffApplicationsRouter } from './applications/staff-router';
+import { authRouter } from './accounts/auth-router';
+import { profileRouter } from './accounts/profile-router';
+import { staffRouter } from './accounts/staff-router';
+import { tariffsRouter } from './tariffs/router';
+import { ratingsRouter } from './ratings/router';
 import { router } from './trpc';
 
 export const appRouter = router({

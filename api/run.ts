@@ -11,8 +11,8 @@ import { migrate } from '../db/migrate';
 import { seedDemoAccounts } from '../db/seed-demo';
 import { createMailer } from '../activities/mailer';
 import { DEFAULT_THROTTLE_RULES, type ThrottleRules } from '../auth/throttle';
-import { createApiServer } from './server';
-import { createLiveHub } from './live';
+import { createApiServer } from './http/server';
+import { createLiveHub } from './http/live';
 import { createDocumentStore } from '../documents/store';
 import { resolveTerms, type ResolvedTerms, type TermOverrides } from '../domain/regulations';
 

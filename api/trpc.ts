@@ -4,8 +4,8 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { Role } from '../domain/account';
 import type { Context } from './context';
-import { isServiceUnavailable, serviceUnavailable } from './unavailable';
-import { unstorableTextPath } from './storable-text';
+import { isServiceUnavailable, serviceUnavailable } from './http/unavailable';
+import { unstorableTextPath } from './http/storable-text';
 
 /**
  * Messages by field path ('passport.series'); the wrapper key of a procedure

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
 import { Op } from 'sequelize';
-import { SESSION_COOKIE } from '../api/cookies';
+import { SESSION_COOKIE } from '../api/http/cookies';
 import { appRouter } from '../api/router';
 import { createCallerFactory } from '../api/trpc';
 import { validateSessionToken } from '../auth/sessions';

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { QueryTypes } from 'sequelize';
 import type { Client } from '@temporalio/client';
 import proto, { type temporal } from '@temporalio/proto';
-import { applicationWorkflowId } from '../api/applications';
+import { applicationWorkflowId } from '../api/applications/service';
 import { CATEGORIES } from '../domain/application';
 import { STANDARD_DOC_KINDS } from '../documents/kinds';
 import { renderStandardDocument } from '../documents/pdf';
@@ -123,7 +123,7 @@ async function bareRound(stack: BenchStack, side: BareSide, shape: Shape, n: num
         taskQueue: side.taskQueue(stack),
         workflowId,
         args: [plan],
-        // As a case starts (api/cases.ts): what auditors find it by.
+        // As a case starts (api/cases/commands.ts): what auditors find it by.
         typedSearchAttributes: side.searchAttributes
           ? [
               { key: CaseNumber, value: `BENCH-${i}` },

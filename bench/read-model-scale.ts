@@ -6,8 +6,8 @@
 // transaction that puts the old indexes back for the moment.
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { SESSION_COOKIE } from '../api/cookies';
-import { applicantApplicationsPage, applicationQueuePage } from '../api/application-lists';
+import { SESSION_COOKIE } from '../api/http/cookies';
+import { applicantApplicationsPage, applicationQueuePage } from '../api/applications/lists';
 import { createSession } from '../auth/sessions';
 import { connectDb, type Db } from '../db';
 import type { ApplicationQueueInput } from '../domain/lists';

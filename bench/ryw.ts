@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { QueryTypes } from 'sequelize';
-import { actorOf, applicationWorkflowId, sendAction } from '../api/applications';
+import { actorOf, applicationWorkflowId, sendAction } from '../api/applications/service';
 import { applicants, attachmentsFor, fileApplication, pool, STAFF_ACCOUNT, staffMember } from './cabinet';
 import { settle } from './cpu';
 import { fmt, median, percentile, ratioOf } from './report';

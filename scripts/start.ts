@@ -9,7 +9,7 @@ import { assertPortsFree } from '../infra/ports';
 import { createLogger } from '../infra/logger';
 import { startStack } from '../infra/stack';
 import { startApi } from '../api/run';
-import { WEB_DIST } from '../api/server';
+import { WEB_DIST } from '../api/http/server';
 import { startWorker } from '../worker/run';
 
 function buildWebIfMissing() {

@@ -1,6 +1,6 @@
 import type { Migration } from '../migrate';
 
-// Indexes whose keys are exactly the lists' keyset orders (api/application-lists.ts), so
+// Indexes whose keys are exactly the lists' keyset orders (db/read-models/applications.ts), so
 // a page is an index range scan of `limit` rows at any depth and any table size.
 // Measured at 100 000 applications by `npm run bench` (bench/read-model-scale.ts).
 export const up: Migration = async ({ context: sql }) => {

@@ -8,7 +8,7 @@ import fs from 'node:fs/promises';
 import { deflateSync, crc32 } from 'node:zlib';
 import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { SESSION_COOKIE } from '../../api/cookies';
+import { SESSION_COOKIE } from '../../api/http/cookies';
 import { ATTACHMENT_LABELS, STAFF_ACTIONS, STAGE_DEFINITIONS, type Stage } from '../../domain/application';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { cookiesOf } from '../support/api-client';

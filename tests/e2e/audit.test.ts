@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { applicationWorkflowId } from '../../api/applications';
+import { applicationWorkflowId } from '../../api/applications/service';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 import { completeIndividualForm, newDraftId } from '../support/applications';

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { SESSION_COOKIE } from '../../api/cookies';
+import { SESSION_COOKIE } from '../../api/http/cookies';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { OUTAGE_CSV_COLUMNS, parseOutageCsv } from '../../domain/outages';
 import { apiClient, cookiesOf } from '../support/api-client';

@@ -3,7 +3,7 @@
 // «Оценки качества» from the menu and reads the average and the chart.
 import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { SESSION_COOKIE } from '../../api/cookies';
+import { SESSION_COOKIE } from '../../api/http/cookies';
 import { connectDb, type Db } from '../../db';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { applicationFormSchema } from '../../domain/application';

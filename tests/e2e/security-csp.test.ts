@@ -3,8 +3,8 @@
 // (DOM `securitypolicyviolation` events and console reports).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SESSION_COOKIE } from '../../api/cookies';
-import { applicationWorkflowId } from '../../api/applications';
+import { SESSION_COOKIE } from '../../api/http/cookies';
+import { applicationWorkflowId } from '../../api/applications/service';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { cookiesOf } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';

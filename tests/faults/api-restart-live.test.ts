@@ -7,8 +7,8 @@
 // without a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { actorOf, applicationWorkflowId, sendAction } from '../../api/applications';
-import { SESSION_COOKIE } from '../../api/cookies';
+import { actorOf, applicationWorkflowId, sendAction } from '../../api/applications/service';
+import { SESSION_COOKIE } from '../../api/http/cookies';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { applicantActionSchemas, STAGE_DEFINITIONS, staffActionSchemas, type ApplicantAction, type StaffAction } from '../../domain/application';
 import { apiClient, cookiesOf } from '../support/api-client';

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCClientError } from '@trpc/client';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { Op } from 'sequelize';
-import { applicationWorkflowId } from '../../api/applications';
+import { applicationWorkflowId } from '../../api/applications/service';
 import { apiClient } from '../support/api-client';
 import { completeIndividualForm, newDraftId } from '../support/applications';
 import { createApplicants } from './support/cabinet';

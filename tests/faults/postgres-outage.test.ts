@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { QueryTypes } from 'sequelize';
-import { appealWorkflowId } from '../../api/appeals';
-import { SERVICE_UNAVAILABLE_MESSAGE } from '../../api/unavailable';
+import { appealWorkflowId } from '../../api/appeals/service';
+import { SERVICE_UNAVAILABLE_MESSAGE } from '../../api/http/unavailable';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { apiClient, failure } from '../support/api-client';
 import { BATCH_TERMS, expectNothingLost, settleBatch, startBatch, survived } from './support/batch';

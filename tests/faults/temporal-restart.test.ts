@@ -4,7 +4,7 @@
 // are not touched: they must reconnect by themselves, and every case must go
 // on to its end with exactly one e-mail per event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SERVICE_UNAVAILABLE_MESSAGE } from '../../api/unavailable';
+import { SERVICE_UNAVAILABLE_MESSAGE } from '../../api/http/unavailable';
 import { BATCH_TERMS, expectNothingLost, settleBatch, startBatch, survived } from './support/batch';
 import { startFaultStack, tunable, type FaultStack } from './support/fault-stack';
 import { recordFault } from './support/outcome';

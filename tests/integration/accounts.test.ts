@@ -1,7 +1,7 @@
 import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { connectDb, type Db } from '../../db';
 import { sessionIdFromToken } from '../../auth/tokens';
-import { SESSION_COOKIE } from '../../api/cookies';
+import { SESSION_COOKIE } from '../../api/http/cookies';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { apiClient, cookiesOf, failure } from '../support/api-client';
 import { entrepreneurRegistration, individualRegistration, legalRegistration, loggedIn, registeredApplicant, STRONG_PASSWORD } from '../support/applicants';

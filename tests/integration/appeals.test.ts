@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { TermOverrides } from '../../domain/regulations';
 import { appealFormSchema, type AppealFormInput } from '../../domain/appeal';
-import { appealWorkflowId, fileAppeal } from '../../api/appeals';
+import { appealWorkflowId, fileAppeal } from '../../api/appeals/service';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { failure } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';

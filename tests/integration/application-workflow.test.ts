@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TermOverrides } from '../../domain/regulations';
 import { applicationFormSchema } from '../../domain/application';
-import { submitApplication, applicationWorkflowId } from '../../api/applications';
+import { submitApplication, applicationWorkflowId } from '../../api/applications/service';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { failure } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';

@@ -4,7 +4,7 @@ import { Client, Connection } from '@temporalio/client';
 import { connectDb, type Db } from '../../db';
 import { resolveTerms } from '../../domain/regulations';
 import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
-import { changeOutage, importOutages, outageWorkflowId } from '../../api/outages';
+import { changeOutage, importOutages, outageWorkflowId } from '../../api/outages/service';
 import type { ApiServices } from '../../api/context';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { apiClient, failure } from '../support/api-client';

@@ -16,9 +16,9 @@ import { defaultPayloadConverter, type DataConverter, type Payload } from '@temp
 import { visit, walkGetWorkflowExecutionHistoryResponse } from '@temporalio/common/lib/internal-non-workflow';
 import proto, { type temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { actorOf, applicationWorkflowId, sendAction, submitApplication } from '../../api/applications';
+import { actorOf, applicationWorkflowId, sendAction, submitApplication } from '../../api/applications/service';
 import type { ApiServices } from '../../api/context';
-import { SESSION_COOKIE } from '../../api/cookies';
+import { SESSION_COOKIE } from '../../api/http/cookies';
 import { createMailer } from '../../activities/mailer';
 import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';

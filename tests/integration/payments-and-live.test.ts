@@ -1,6 +1,6 @@
 import { inject, describe, expect, it } from 'vitest';
-import { signBankNotification, BANK_NOTIFICATION_PATH } from '../../api/payments';
-import { SESSION_COOKIE } from '../../api/cookies';
+import { signBankNotification, BANK_NOTIFICATION_PATH } from '../../api/payments/bank-notification';
+import { SESSION_COOKIE } from '../../api/http/cookies';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { cookiesOf } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';

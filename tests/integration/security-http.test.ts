@@ -3,8 +3,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { SESSION_COOKIE } from '../../api/cookies';
-import { CONTENT_SECURITY_POLICY, HSTS, securityHeaders, type SecurityHeaderOptions } from '../../api/security-headers';
+import { SESSION_COOKIE } from '../../api/http/cookies';
+import { CONTENT_SECURITY_POLICY, HSTS, securityHeaders, type SecurityHeaderOptions } from '../../api/http/security-headers';
 import { SESSION_LIFETIME_MS } from '../../auth/sessions';
 import { generateSessionToken, sessionIdFromToken } from '../../auth/tokens';
 import { connectDb, type Db } from '../../db';

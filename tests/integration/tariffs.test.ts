@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { connectDb, type Db } from '../../db';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
-import { tariffInForce } from '../../api/tariffs';
+import { tariffInForce } from '../../api/tariffs/service';
 import { apiClient, failure } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 

@@ -1,6 +1,6 @@
 // Filing connection applications in tests: real uploads, the real API.
 import { randomUUID } from 'node:crypto';
-import { SESSION_COOKIE } from '../../api/cookies';
+import { SESSION_COOKIE } from '../../api/http/cookies';
 import type { ApplicationFormInput, AttachmentKind } from '../../domain/application';
 import { connectionOf, cookiesOf, apiClient } from './api-client';
 

@@ -6,11 +6,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { caseRef } from '../../api/audit-kinds';
-import { compareReadModel, expectedReadModel, type StoredReadModel } from '../../api/audit-read-model';
-import { mergeRows, quote, visibilityQuery } from '../../api/audit-search';
+import { caseRef } from '../../api/audit/kinds';
+import { compareReadModel, expectedReadModel, type StoredReadModel } from '../../api/audit/read-model';
+import { mergeRows, quote, visibilityQuery } from '../../api/audit/search';
 import { caseSearchSchema } from '../../domain/audit';
-import { buildTimeline, formatDuration } from '../../api/audit-timeline';
+import { buildTimeline, formatDuration } from '../../api/audit/timeline';
 import { HISTORY_FIXTURES } from '../support/histories';
 
 const load = (file: string) => historyFromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));

@@ -1,14 +1,14 @@
 // The determinism guard, proven on a workflow changed on purpose: a history
 // recorded with version 1 replays against v1, fails against a v2 that adds a
 // step without a guard, and replays again once the step is behind patched().
-// Replays go through api/audit-replay.ts, the code the audit screens and
+// Replays go through api/audit/replay.ts, the code the audit screens and
 // `npm run replay` use.
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { replayOne } from '../../api/audit-replay';
+import { replayOne } from '../../api/audit/replay';
 import { temporalDataConverter } from '../../infra/data-converter';
 import { testEnv } from '../support/test-env';
 

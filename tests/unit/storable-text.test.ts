@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unstorableTextPath } from '../../api/storable-text';
+import { unstorableTextPath } from '../../api/http/storable-text';
 
 describe('text PostgreSQL cannot store', () => {
   it('finds a NUL or a lone surrogate half in any string or key, and names where', () => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
 import { ConnectionRefusedError, DatabaseError, UniqueConstraintError, ValidationError } from 'sequelize';
-import { isServiceUnavailable } from '../../api/unavailable';
+import { isServiceUnavailable } from '../../api/http/unavailable';
 
 const pgError = (code: string, message = 'pg') => Object.assign(new Error(message), { code, sql: 'SELECT 1', parameters: [] });
 

@@ -5,8 +5,8 @@
 import { QueryTypes } from 'sequelize';
 import type { Client } from '@temporalio/client';
 import { mailMessageId } from '../../../activities/mailer';
-import { appealWorkflowId } from '../../../api/appeals';
-import { applicationWorkflowId } from '../../../api/applications';
+import { appealWorkflowId } from '../../../api/appeals/service';
+import { applicationWorkflowId } from '../../../api/applications/service';
 import type { Db } from '../../../db';
 import { DEMO_ACCOUNTS } from '../../../db/seed-demo';
 import { SUPPLIERS } from '../../../domain/application';

@@ -4,7 +4,7 @@
 import { inject } from 'vitest';
 import { z } from 'zod';
 import { appRouter } from '../../../api/router';
-import { SESSION_COOKIE } from '../../../api/cookies';
+import { SESSION_COOKIE } from '../../../api/http/cookies';
 import type { Role } from '../../../domain/account';
 
 /** Who calls: a role's session, or nobody logged in. */

@@ -1,0 +1,139 @@
+// Account commands shared by the routers: registration (online, at the office,
+// staff accounts by the admin) and what the client may see of a user.
+import { randomUUID } from 'node:crypto';
+import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { applicantDisplayName, CONSENT_VERSION, type ApplicantIdentity, type Role } from '../../domain/account';
+import { maskInn, maskSnils } from '../../domain/identifiers';
+import type { User, UserRecord } from '../../db/models';
+import type { CredentialsRequest } from '../../activities/accounts';
+import type { credentialsMailWorkflow, existingAccountMailWorkflow } from '../../workflows/accounts';
+import type { ApiServices } from '../context';
+
+export function publicUser(user: UserRecord) {
+  return {
+    id: user.id,
+    email: user.email,
+    role: user.role,
+    kind: user.kind,
+    displayName: applicantDisplayName(user),
+    lastName: user.lastName,
+    firstName: user.firstName,
+    middleName: user.middleName,
+    orgName: user.orgName,
+    snilsMasked: user.snils ? maskSnils(user.snils) : null,
+    innMasked: user.inn ? maskInn(user.inn) : null,
+    kpp: user.kpp,
+    phone: user.phone,
+    postalAddress: user.postalAddress,
+    mustChangePassword: user.mustChangePassword,
+    blocked: Boolean(user.blockedAt),
+    createdAt: user.createdAt.toISOString(),
+  };
+}
+export type PublicUser = ReturnType<typeof publicUser>;
+
+export async function startCredentialsMail(services: ApiServices, request: Omit<CredentialsRequest, 'requestId'>): Promise<void> {
+  const requestId = randomUUID();
+  await services.temporal.workflow.start<typeof credentialsMailWorkflow>('credentialsMailWorkflow', {
+    taskQueue: services.taskQueue,
+    workflowId: `account-${request.reason}-${requestId}`,
+    workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+    args: [{ ...request, requestId }],
+  });
+}
+
+function identifierOwnerWhere(identity: ApplicantIdentity): WhereOptions<User> {
+  switch (identity.kind) {
+    case 'individual':
+      return { snils: identity.snils };
+    case 'legal':
+      return { inn: identity.inn, kpp: identity.kpp };
+    case 'entrepreneur':
+      return { inn: identity.inn, kpp: { [Op.is]: null } };
+  }
+}
+
+export type RegistrationOutcome = { status: 'created'; userId: string } | { status: 'exists' };
+
+/**
+ * Creates the applicant and starts the credentials e-mail in one transaction:
+ * if Temporal cannot be reached nothing is saved. An existing account is never
+ * revealed to the caller by the public form; its owner gets an e-mail instead.
+ */
+export async function registerApplicant(
+  services: ApiServices,
+  identity: ApplicantIdentity,
+  origin: { registeredBy: string | null; consentOnPaper: boolean },
+): Promise<RegistrationOutcome> {
+  const { db } = services;
+  const byEmail = await db.User.findOne({ where: { email: identity.email } });
+  const owner = byEmail ?? (await db.User.findOne({ where: identifierOwnerWhere(identity) }));
+  if (owner) {
+    if (!origin.registeredBy) {
+      const requestId = randomUUID();
+      await services.temporal.workflow.start<typeof existingAccountMailWorkflow>('existingAccountMailWorkflow', {
+        taskQueue: services.taskQueue,
+        workflowId: `account-existing-${requestId}`,
+        args: [{ userId: owner.id, requestId, matched: byEmail ? 'email' : 'identifier' }],
+      });
+    }
+    return { status: 'exists' };
+  }
+  const userId = randomUUID();
+  try {
+    await db.sequelize.transaction(async (transaction) => {
+      await db.User.create(
+        {
+          id: userId,
+          email: identity.email,
+          role: 'applicant',
+          kind: identity.kind,
+          lastName: identity.lastName,
+          firstName: identity.firstName,
+          middleName: identity.middleName,
+          orgName: identity.kind === 'legal' ? identity.orgName : null,
+          snils: identity.kind === 'individual' ? identity.snils : null,
+          inn: identity.kind === 'individual' ? null : identity.inn,
+          kpp: identity.kind === 'legal' ? identity.kpp : null,
+          ogrn: identity.kind === 'legal' ? identity.ogrn : null,
+          ogrnip: identity.kind === 'entrepreneur' ? identity.ogrnip : null,
+          phone: identity.phone,
+          passwordHash: null,
+          consentAt: new Date(),
+          consentVersion: CONSENT_VERSION,
+          consentOnPaper: origin.consentOnPaper,
+          registeredBy: origin.registeredBy,
+        },
+        { transaction },
+      );
+      await startCredentialsMail(services, { userId, reason: 'registration' });
+    });
+  } catch (error) {
+    // Two registrations racing for the same e-mail or identifier: the loser sees the same answer.
+    if (error instanceof UniqueConstraintError) return { status: 'exists' };
+    throw error;
+  }
+  return { status: 'created', userId };
+}
+
+export async function createStaffAccount(
+  services: ApiServices,
+  input: { email: string; role: Exclude<Role, 'applicant'>; lastName: string; firstName: string; middleName: string },
+  adminId: string,
+): Promise<RegistrationOutcome> {
+  const userId = randomUUID();
+  try {
+    await services.db.sequelize.transaction(async (transaction) => {
+      await services.db.User.create(
+        { id: userId, ...input, kind: null, orgName: null, snils: null, inn: null, kpp: null, ogrn: null, ogrnip: null, passwordHash: null, consentAt: null, consentVersion: null, registeredBy: adminId },
+        { transaction },
+      );
+      await startCredentialsMail(services, { userId, reason: 'registration' });
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) return { status: 'exists' };
+    throw error;
+  }
+  return { status: 'created', userId };
+}

@@ -1,0 +1,123 @@
+// The shape of a procedure table and the questions every side asks of it.
+// A procedure (connection application, appeal) is written down once, as data:
+// each stage with the term that runs in it and the party whose clock that is,
+// and the actions open in it with who may take each. The workflow waits on
+// what the table opens, the API lists the actions a user may take from it, the
+// web draws the timeline from it — so they cannot disagree.
+import type { Role } from '../account';
+import { ROLE_GROUPS } from '../roles';
+import type { TermKey } from '../regulations';
+
+/** Whose clock runs in a stage: the grid, the applicant, both (one term covers both sides' work), or nobody. */
+export type Party = 'grid' | 'applicant' | 'both' | 'nobody';
+
+/** Who may take an action: the case's applicant, grid staff, a supervisor (admin), or staff and the bank's notification. */
+export type Performer = 'applicant' | 'staff' | 'supervisor' | 'staff-or-bank';
+
+/** Facts of a case (and of the cabinet) that some actions depend on; absent facts count as false. */
+export interface CaseFacts {
+  /** The staff member holding the case (an appeal's assignee), if any. */
+  holderId?: string | null;
+  /** The appeal was already reopened once. */
+  reopened?: boolean;
+  /** The cabinet takes payments in its test mode (no bank). */
+  testPayments?: boolean;
+  /** The applicant is a public buyer (44-ФЗ / 223-ФЗ): a longer term to pay. */
+  publicBuyer?: boolean;
+}
+
+/** The term of a stage: a fixed key, or one that follows from the case (e.g. the ТУ term from the application). */
+export type StageTerm = TermKey | ((context: TermContext) => TermKey);
+export interface TermContext {
+  publicBuyer: boolean;
+  tuTerm: TermKey;
+}
+
+export interface StageRow<A extends string> {
+  /** Number of the stage in DOMAIN and the service passport. */
+  readonly step: string;
+  readonly title: string;
+  /** The status word of the glossary shown to users. */
+  readonly status: string;
+  /** The party whose clock runs in the stage. */
+  readonly party: Party;
+  /** The statutory term that governs the stage (null: none runs, or it is paused). */
+  readonly term: StageTerm | null;
+  /** Who is reminded as the term runs out. */
+  readonly remind: 'applicant' | 'staff' | 'nobody';
+  readonly actions: readonly A[];
+  readonly final?: boolean;
+}
+
+export interface ActionRow {
+  readonly label: string;
+  readonly by: Performer;
+  /** Open in every stage until the case ends (withdrawal). */
+  readonly everyStage?: boolean;
+  /** Only the case's holder (or a supervisor) may take it. */
+  readonly holderOnly?: boolean;
+  /** Offered only when the cabinet takes test payments (a real bank confirms payments itself). */
+  readonly testPaymentsOnly?: boolean;
+  /** A condition on the case: the reason it is refused now, or null. */
+  readonly refuse?: (facts: CaseFacts) => string | null;
+}
+
+export interface ProcedureTable<S extends string, A extends string> {
+  readonly stages: { readonly [K in S]: StageRow<A> };
+  readonly actions: { readonly [K in A]: ActionRow };
+  /** The stages every case passes on its happy path, in order (for the timeline). */
+  readonly mainPath: readonly S[];
+  /** Side stages drawn right after the main-path stage they branch from (missing data after the completeness check). */
+  readonly branches: Partial<Record<S, S>>;
+}
+
+const PERFORMER_ROLES: Record<Performer, readonly string[]> = {
+  applicant: ROLE_GROUPS.applicants,
+  staff: ROLE_GROUPS.staff,
+  supervisor: ROLE_GROUPS.admins,
+  'staff-or-bank': [...ROLE_GROUPS.staff, 'bank'],
+};
+
+export const REFUSAL_BY: Record<Performer, string> = {
+  applicant: 'Это действие выполняет заявитель по своему делу',
+  staff: 'Это действие выполняет сотрудник сетевой организации',
+  supervisor: 'Это действие выполняет руководитель (администратор)',
+  'staff-or-bank': 'Это действие выполняет сотрудник сетевой организации или банк',
+};
+
+export function performs(performer: Performer, role: Role | 'bank' | 'system'): boolean {
+  return PERFORMER_ROLES[performer].includes(role);
+}
+
+/** Is the action open in the stage (before asking who takes it)? */
+export function openIn<S extends string, A extends string>(table: ProcedureTable<S, A>, stage: S, action: A): boolean {
+  const row = table.stages[stage];
+  return !row.final && (table.actions[action].everyStage === true || row.actions.includes(action));
+}
+
+/** The actions a user may take in the case now, in the table's order: what the API offers and the workflow accepts. */
+export function actionsFor<S extends string, A extends string>(
+  table: ProcedureTable<S, A>,
+  stage: S,
+  user: { id: string; role: Role },
+  facts: CaseFacts = {},
+): A[] {
+  return (Object.keys(table.actions) as A[]).filter((action) => {
+    const row = table.actions[action];
+    if (!openIn(table, stage, action) || !performs(row.by, user.role)) return false;
+    if (row.testPaymentsOnly && !facts.testPayments) return false;
+    if (row.holderOnly && !mayHold(user, facts)) return false;
+    return !row.refuse?.(facts);
+  });
+}
+
+/** A holder-only action: the holder, or a supervisor stepping in. */
+export function mayHold(user: { id: string | null; role: string }, facts: CaseFacts): boolean {
+  return performs('supervisor', user.role as Role) || (user.id !== null && user.id === facts.holderId);
+}
+
+/** The term key of a stage for this case, or null. */
+export function stageTermKey<S extends string, A extends string>(table: ProcedureTable<S, A>, stage: S, context: TermContext): TermKey | null {
+  const term = table.stages[stage].term;
+  return typeof term === 'function' ? term(context) : term;
+}
