@@ -5,7 +5,7 @@ import './ui/tokens.css';
 import './ui/base.css';
 import './ui/components.css';
 import './app.css';
-import './cases.css';
+import './features/cases/cases.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

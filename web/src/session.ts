@@ -1,7 +1,7 @@
 // Who is logged in: one resource for `auth.me`, shared by the whole app.
 // The cookie is HttpOnly, so asking the server is the only way to know.
 import { createResource, createRoot } from 'solid-js';
-import type { Role } from '../../domain/account';
+import { inGroup, type RoleGroup } from '../../domain/roles';
 import { showFlash } from './flash';
 import { describeApiError, setSessionLostHandler, trpc, type PublicUser } from './trpc';
 
@@ -66,14 +66,7 @@ function createSession() {
 
 export const session = createRoot(createSession);
 
-export function hasRole(user: PublicUser | null | undefined, roles: readonly Role[]): boolean {
-  return Boolean(user && roles.includes(user.role));
+/** Whether the user belongs to a role group of domain/roles.ts (the server checks the same table again). */
+export function userIn(user: PublicUser | null | undefined, group: RoleGroup): boolean {
+  return inGroup(user?.role, group);
 }
-
-export const STAFF_ROLES: readonly Role[] = ['staff', 'admin'];
-export const ADMIN_ROLES: readonly Role[] = ['admin'];
-/** Who may see the application queue and cases: auditors read, staff and admins also act. */
-export const READER_ROLES: readonly Role[] = ['staff', 'admin', 'auditor'];
-/** Who works in the audit screens; the server checks the same roles again. */
-export const AUDIT_ROLES: readonly Role[] = ['auditor', 'admin'];
-export const APPLICANT_ROLES: readonly Role[] = ['applicant'];

@@ -2,12 +2,12 @@ import { A } from '@solidjs/router';
 import { createResource, Match, Show, Switch, type JSX } from 'solid-js';
 import { ROLE_LABELS } from '../../../domain/account';
 import { STAGE_DEFINITIONS } from '../../../domain/application';
-import { deadlineView, whoActsLabel } from '../cases';
+import { deadlineView, whoActsLabel } from '../features/cases/wording';
 import { now } from '../clock';
 import { takeFlash } from '../flash';
 import { onLive } from '../live';
 import { unread } from '../notifications';
-import { hasRole, READER_ROLES } from '../session';
+import { userIn } from '../session';
 import { describeApiError, trpc, type PublicUser } from '../trpc';
 import { Alert, buttonClass, Card, Loading, PageHeader } from '../ui';
 import { pluralRu } from '../ui/format';
@@ -142,7 +142,7 @@ export default function HomePage(props: { user: PublicUser }) {
         <Match when={props.user.role === 'applicant'}>
           <ApplicantDashboard />
         </Match>
-        <Match when={hasRole(props.user, READER_ROLES)}>
+        <Match when={userIn(props.user, 'readers')}>
           <StaffDashboard user={props.user} />
         </Match>
       </Switch>

@@ -3,7 +3,7 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
 import { onLive } from '../live';
 import { unread } from '../notifications';
-import { hasRole, READER_ROLES, session } from '../session';
+import { session, userIn } from '../session';
 import { describeApiError, trpc, type RouterOutputs } from '../trpc';
 import { Alert, Button, Card, EmptyState, Loading, PageHeader, StatusChip } from '../ui';
 import { formatDateTime } from '../ui/format';
@@ -21,7 +21,7 @@ export default function NotificationsPage() {
 
   const items = () => (list.state === 'ready' || list.state === 'refreshing' ? list.latest : undefined);
   const unreadCount = () => items()?.filter((n) => !n.read).length ?? 0;
-  const staffView = () => hasRole(session.user(), READER_ROLES);
+  const staffView = () => userIn(session.user(), 'readers');
   // Each notification carries its page; older ones (before links were stored) point at the application.
   const caseHref = (n: Item) => n.link ?? (n.caseId ? (staffView() ? `/staff/applications/${n.caseId}` : `/applications/${n.caseId}`) : null);
 

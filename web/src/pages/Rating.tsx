@@ -6,7 +6,7 @@ import { createResource, createSignal, createUniqueId, For, Match, Show, Switch 
 import { RATING_CRITERIA, RATING_CRITERION_LABELS, RATING_SCORE_LABELS, RATING_SCORES, RATING_COMMENT_MAX, ratingFormSchema, type RatingScore } from '../../../domain/rating';
 import { formatTerm, REGULATIONS } from '../../../domain/regulations';
 import { createForm, focusFirstInvalid, type Form } from '../forms';
-import { APPLICANT_ROLES, hasRole, READER_ROLES, session } from '../session';
+import { session, userIn } from '../session';
 import { describeApiError, trpc, type RouterOutputs } from '../trpc';
 import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader } from '../ui';
 import { formatDate, formatDateTime } from '../ui/format';
@@ -18,7 +18,7 @@ type RatingView = NonNullable<Item['rating']>;
 type FieldName = (typeof RATING_CRITERIA)[number] | 'comment';
 
 export default function RatingPage() {
-  const applicant = () => hasRole(session.user(), APPLICANT_ROLES);
+  const applicant = () => userIn(session.user(), 'applicants');
   return (
     <div class="stack stack--lg">
       <PageHeader
@@ -37,7 +37,7 @@ function NotForStaff() {
     <Alert tone="info" title="Оценки ставят заявители">
       <p>
         Заявители оценивают завершённые этапы заявок и закрытые обращения.
-        <Show when={hasRole(session.user(), READER_ROLES)}>
+        <Show when={userIn(session.user(), 'readers')}>
           {' '}
           Сводка оценок — в разделе <A href="/staff/ratings">«Оценки качества»</A>.
         </Show>

@@ -3,7 +3,7 @@
 // checked with the schema the server applies (appealActionSchemas).
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { APPEAL_APPLICANT_ACTIONS, appealActionSchemas, type AppealApplicantAction } from '../../../../domain/appeal';
-import { lastQuestion, type AppealEvent, type AppealView } from '../../appeals';
+import { lastQuestion, type AppealEvent, type AppealView } from '../../features/appeals/wording';
 import { ActionForm } from '../../components/ActionForm';
 import { FileUpload } from '../../components/FileUpload';
 import { createForm } from '../../forms';

@@ -6,7 +6,7 @@ import { createResource, createSignal, Show } from 'solid-js';
 import { appealFormSchema } from '../../../../domain/appeal';
 import { MAX_PAGE_SIZE } from '../../../../domain/lists';
 import { formatTerm, REGULATIONS } from '../../../../domain/regulations';
-import { ANSWER_CHANNEL_OPTIONS, KIND_OPTIONS, TOPIC_OPTIONS } from '../../appeals';
+import { ANSWER_CHANNEL_OPTIONS, KIND_OPTIONS, TOPIC_OPTIONS } from '../../features/appeals/wording';
 import { FileUpload } from '../../components/FileUpload';
 import { createForm, focusFirstInvalid } from '../../forms';
 import { newId } from '../../ids';
@@ -15,7 +15,7 @@ import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
 import { Alert, Button, buttonClass, Card, Field, PageHeader, Select } from '../../ui';
 import { formatDate, formatTime } from '../../ui/format';
 import type { UploadedFile } from '../../uploads';
-import '../../appeals.css';
+import '../../features/appeals/appeals.css';
 
 type Filed = RouterOutputs['appeals']['create'];
 

@@ -2,7 +2,7 @@
 // each validated with the same schema the server applies (applicantActionSchemas).
 import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { APPLICANT_ACTIONS, applicantActionSchemas, ATTACHMENT_KINDS, ATTACHMENT_LABELS, type ApplicantAction, type AttachmentKind } from '../../../../domain/application';
-import { postedDocumentsInput, type ApplicantCase, type CaseEvent } from '../../cases';
+import { postedDocumentsInput, type ApplicantCase, type CaseEvent } from '../../features/cases/wording';
 import { FileUpload } from '../../components/FileUpload';
 import { createForm, focusFirstInvalid } from '../../forms';
 import { describeApiError, trpc, type RouterOutputs } from '../../trpc';

@@ -3,8 +3,8 @@
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { CATEGORY_LABELS, STAGE_DEFINITIONS, type ApplicantAction, type Category } from '../../../../domain/application';
-import { afterActionText, tuTermInput, whoActsLabel, type ApplicantCase } from '../../cases';
-import { CaseStatusChip, DeadlineText, DocumentsCard, HistoryCard, StageTimeline } from '../../components/CaseParts';
+import { afterActionText, tuTermInput, whoActsLabel, type ApplicantCase } from '../../features/cases/wording';
+import { CaseStatusChip, DeadlineText, DocumentsCard, HistoryCard, StageTimeline } from '../../features/cases/CaseParts';
 import { concernsCase, onLive } from '../../live';
 import { unread } from '../../notifications';
 import { describeApiError, trpc } from '../../trpc';

@@ -4,8 +4,8 @@
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { STAGE_DEFINITIONS } from '../../../../domain/application';
-import { whoActsLabel } from '../../cases';
-import { CaseNumberCell, CaseStatusChip, DeadlineText } from '../../components/CaseParts';
+import { whoActsLabel } from '../../features/cases/wording';
+import { CaseNumberCell, CaseStatusChip, DeadlineText } from '../../features/cases/CaseParts';
 import { onLive } from '../../live';
 import { trpc } from '../../trpc';
 import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';

@@ -7,8 +7,6 @@ import type { RouterOutputs } from '../../trpc';
 import type { ChipTone } from '../../ui';
 import './audit.css';
 
-export { AUDIT_ROLES } from '../../session';
-
 export type CaseHistoryView = RouterOutputs['audit']['history'];
 export type TimelineEntry = CaseHistoryView['timeline']['entries'][number];
 export type SearchRow = RouterOutputs['audit']['searchCases']['rows'][number];

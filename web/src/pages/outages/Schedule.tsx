@@ -4,7 +4,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { icsHref, isIsoDay, moscowDay, type OutageFilter } from '../../outages';
-import { hasRole, session, STAFF_ROLES } from '../../session';
+import { session, userIn } from '../../session';
 import { trpc } from '../../trpc';
 import { buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader } from '../../ui';
 import { formatDate, pluralRu } from '../../ui/format';
@@ -57,7 +57,7 @@ export default function OutagesPage() {
         title="График плановых отключений"
         description="Плановые отключения электроэнергии: где, когда и почему. Время московское. Смотреть график можно без входа в личный кабинет."
         actions={
-          <Show when={hasRole(session.user(), STAFF_ROLES)}>
+          <Show when={userIn(session.user(), 'staff')}>
             <A href="/staff/outages" class={buttonClass('secondary', 'small')}>
               Ведение графика
             </A>

@@ -15,8 +15,8 @@ import {
   type AttachmentKind,
   type StaffAction,
 } from '../../../../domain/application';
-import { afterActionText, tuTermInput, whoActsLabel, type StaffCase } from '../../cases';
-import { CaseStatusChip, DeadlineText, DocumentsCard, HistoryCard, StageTimeline } from '../../components/CaseParts';
+import { afterActionText, tuTermInput, whoActsLabel, type StaffCase } from '../../features/cases/wording';
+import { CaseStatusChip, DeadlineText, DocumentsCard, HistoryCard, StageTimeline } from '../../features/cases/CaseParts';
 import { concernsCase, onLive } from '../../live';
 import { session } from '../../session';
 import { describeApiError, trpc } from '../../trpc';

@@ -12,9 +12,9 @@ import {
   APPEAL_TOPIC_LABELS,
   type AppealStaffAction,
 } from '../../../../../domain/appeal';
-import { afterAppealActionText, appealWhoActs, labelOf, type AppealView, type StaffAppeal } from '../../../appeals';
-import { AppealDeadline, AppealDocuments, AppealStatusChip, AppealTextCard, AppealTimeline, Conversation } from '../../../components/AppealParts';
-import { HistoryCard } from '../../../components/CaseParts';
+import { afterAppealActionText, appealWhoActs, labelOf, type AppealView, type StaffAppeal } from '../../../features/appeals/wording';
+import { AppealDeadline, AppealDocuments, AppealStatusChip, AppealTextCard, AppealTimeline, Conversation } from '../../../features/appeals/AppealParts';
+import { HistoryCard } from '../../../features/cases/CaseParts';
 import { concernsCase, onLive } from '../../../live';
 import { session } from '../../../session';
 import { describeApiError, trpc } from '../../../trpc';

@@ -4,9 +4,9 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_STAGES, APPEAL_TOPIC_LABELS, APPEAL_TOPICS } from '../../../../../domain/appeal';
-import { KIND_OPTIONS, labelOf, STAGE_OPTIONS, TOPIC_OPTIONS } from '../../../appeals';
-import { AppealDeadline, AppealStatusChip } from '../../../components/AppealParts';
-import { CaseNumberCell } from '../../../components/CaseParts';
+import { KIND_OPTIONS, labelOf, STAGE_OPTIONS, TOPIC_OPTIONS } from '../../../features/appeals/wording';
+import { AppealDeadline, AppealStatusChip } from '../../../features/appeals/AppealParts';
+import { CaseNumberCell } from '../../../features/cases/CaseParts';
 import { UUID_RE } from '../../../ids';
 import { onLive } from '../../../live';
 import { trpc } from '../../../trpc';

@@ -4,13 +4,13 @@
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
 import { APPEAL_CHANNEL_LABELS, APPEAL_KIND_LABELS, APPEAL_TOPIC_LABELS, APPEAL_TOPICS, type AppealReportRow } from '../../../../../domain/appeal';
-import { currentMonth, downloadCsv, labelOf, reportFileName, sumCounts, totalsByChannel, totalsByTopic, type Counts } from '../../../appeals';
+import { currentMonth, downloadCsv, labelOf, reportFileName, sumCounts, totalsByChannel, totalsByTopic, type Counts } from '../../../features/appeals/wording';
 import { createForm } from '../../../forms';
 import { describeApiError, trpc, type RouterOutputs } from '../../../trpc';
 import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader } from '../../../ui';
 import { formatDate, formatNumber } from '../../../ui/format';
 import { z } from 'zod';
-import '../../../appeals.css';
+import '../../../features/appeals/appeals.css';
 
 type Report = RouterOutputs['staffAppeals']['report'];
 

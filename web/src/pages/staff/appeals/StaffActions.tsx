@@ -3,7 +3,7 @@
 // submit button of each reads exactly the action's label from APPEAL_STAFF_ACTIONS.
 import { createResource, createSignal, For, Match, Switch } from 'solid-js';
 import { APPEAL_STAFF_ACTIONS, appealActionSchemas, type AppealStaffAction } from '../../../../../domain/appeal';
-import type { AppealView, StaffAppeal } from '../../../appeals';
+import type { AppealView, StaffAppeal } from '../../../features/appeals/wording';
 import { ActionForm } from '../../../components/ActionForm';
 import { FileUpload } from '../../../components/FileUpload';
 import { createForm, type TextBinding } from '../../../forms';

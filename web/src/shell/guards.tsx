@@ -2,9 +2,9 @@
 // procedure checks the session and the role on the server again.
 import { Navigate } from '@solidjs/router';
 import { Match, Show, Switch, type JSX } from 'solid-js';
-import type { Role } from '../../domain/account';
-import { ForbiddenPage } from './pages/NotFound';
-import { hasRole, session } from './session';
+import type { RoleGroup } from '../../../domain/roles';
+import { ForbiddenPage } from '../pages/NotFound';
+import { session, userIn } from '../session';
 
 /** Where a logged-in user belongs when a page is not for them. */
 function homeOf(user: { mustChangePassword: boolean }): string {
@@ -13,9 +13,9 @@ function homeOf(user: { mustChangePassword: boolean }): string {
 
 /**
  * Logged-in users only. A user with a temporary password is held on the
- * forced password change until it is done; roles narrow it further.
+ * forced password change until it is done; a role group narrows it further.
  */
-export function RequireUser(props: { roles?: readonly Role[]; allowForcedChange?: boolean; forbidden?: string; children: JSX.Element }) {
+export function RequireUser(props: { group?: RoleGroup; allowForcedChange?: boolean; forbidden?: string; children: JSX.Element }) {
   const user = () => session.user();
   return (
     <Switch>
@@ -25,7 +25,7 @@ export function RequireUser(props: { roles?: readonly Role[]; allowForcedChange?
       <Match when={user()?.mustChangePassword && !props.allowForcedChange}>
         <Navigate href="/change-password" />
       </Match>
-      <Match when={props.roles && !hasRole(user(), props.roles)}>
+      <Match when={props.group && !userIn(user(), props.group)}>
         <ForbiddenPage reason={props.forbidden} />
       </Match>
       <Match when={user()}>{props.children}</Match>

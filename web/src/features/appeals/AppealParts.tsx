@@ -2,14 +2,14 @@
 // answer deadline, stage timeline, the appeal's text, the conversation and the
 // documents. The drawing is the applications' (CaseParts); the words are here.
 import { createMemo, For, Match, Show, Switch } from 'solid-js';
-import { APPEAL_STAGE_DEFINITIONS, type AppealStage } from '../../../domain/appeal';
-import { APPEAL_CLARIFICATION_POLICY, formatTerm, REGULATIONS, type Regulation } from '../../../domain/regulations';
-import { appealChip, appealSteps, appealWhoActs, conversationOf, type AppealDocument, type AppealEvent, type AppealMessage, type AppealStep, type AppealSummary } from '../appeals';
-import type { Viewer } from '../cases';
-import { Card, StatusChip } from '../ui';
-import { formatBytes, formatDate, formatDateTime, NO_VALUE } from '../ui/format';
-import { CurrentTerm, DeadlineText, DocumentRow, DocumentsCard, Timeline } from './CaseParts';
-import '../appeals.css';
+import { APPEAL_STAGE_DEFINITIONS, type AppealStage } from '../../../../domain/appeal';
+import { APPEAL_CLARIFICATION_POLICY, formatTerm, REGULATIONS, type Regulation } from '../../../../domain/regulations';
+import { appealChip, appealSteps, appealWhoActs, conversationOf, type AppealDocument, type AppealEvent, type AppealMessage, type AppealStep, type AppealSummary } from './wording';
+import type { Viewer } from '../cases/wording';
+import { Card, StatusChip } from '../../ui';
+import { formatBytes, formatDate, formatDateTime, NO_VALUE } from '../../ui/format';
+import { CurrentTerm, DeadlineText, DocumentRow, DocumentsCard, Timeline } from '../cases/CaseParts';
+import './appeals.css';
 
 type ChipBits = Pick<AppealSummary, 'statusLabel' | 'stage' | 'overdue' | 'whoActs'>;
 

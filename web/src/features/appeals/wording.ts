@@ -17,12 +17,12 @@ import {
   type AppealReportRow,
   type AppealStage,
   type AppealTopic,
-} from '../../domain/appeal';
-import type { WhoActs } from '../../domain/application';
-import { whoActsLabel, type Viewer } from './cases';
-import type { StepState, TimelineStep } from './components/CaseParts';
-import type { RouterOutputs } from './trpc';
-import type { ChipTone } from './ui';
+} from '../../../../domain/appeal';
+import type { WhoActs } from '../../../../domain/application';
+import { whoActsLabel, type Viewer } from '../cases/wording';
+import type { StepState, TimelineStep } from '../cases/CaseParts';
+import type { RouterOutputs } from '../../trpc';
+import type { ChipTone } from '../../ui';
 
 export type AppealSummary = RouterOutputs['appeals']['list'][number];
 export type ApplicantAppeal = RouterOutputs['appeals']['get'];

@@ -1,10 +1,10 @@
 // Wording shared by the applicant's and the staff's application screens:
 // who acts, how a status and a deadline read, which statutory term governs a stage.
-import { STAGE_DEFINITIONS, STAGES, stageTermKey, type Stage, type StageDefinition, type WhoActs } from '../../domain/application';
-import { REGULATIONS, tuFulfilmentTermKey, type Regulation, type TuFulfilmentInput } from '../../domain/regulations';
-import type { RouterOutputs } from './trpc';
-import type { ChipTone } from './ui';
-import { daysLeft, formatDate, formatDateTime, NO_VALUE } from './ui/format';
+import { STAGE_DEFINITIONS, STAGES, stageTermKey, type Stage, type StageDefinition, type WhoActs } from '../../../../domain/application';
+import { REGULATIONS, tuFulfilmentTermKey, type Regulation, type TuFulfilmentInput } from '../../../../domain/regulations';
+import type { RouterOutputs } from '../../trpc';
+import type { ChipTone } from '../../ui';
+import { daysLeft, formatDate, formatDateTime, NO_VALUE } from '../../ui/format';
 
 export type ApplicationSummary = RouterOutputs['applications']['list']['items'][number];
 export type ApplicantCase = RouterOutputs['applications']['get'];

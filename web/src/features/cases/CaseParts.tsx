@@ -3,8 +3,8 @@
 // history are shared by applications and appeals; the step lists differ.
 import { A } from '@solidjs/router';
 import { createMemo, createUniqueId, For, Show, type JSX } from 'solid-js';
-import { MAIN_PATH, STAGE_DEFINITIONS, type Stage } from '../../../domain/application';
-import { formatTerm, REGULATIONS } from '../../../domain/regulations';
+import { MAIN_PATH, STAGE_DEFINITIONS, type Stage } from '../../../../domain/application';
+import { formatTerm, REGULATIONS } from '../../../../domain/regulations';
 import {
   actorLabel,
   deadlineView,
@@ -19,10 +19,10 @@ import {
   type CaseEvent,
   type TermContext,
   type Viewer,
-} from '../cases';
-import { now } from '../clock';
-import { Card, StatusChip } from '../ui';
-import { formatBytes, formatDate, formatDateTime, formatRub } from '../ui/format';
+} from './wording';
+import { now } from '../../clock';
+import { Card, StatusChip } from '../../ui';
+import { formatBytes, formatDate, formatDateTime, formatRub } from '../../ui/format';
 
 type SummaryBits = Pick<ApplicationSummary, 'stage' | 'statusLabel' | 'status' | 'overdue' | 'whoActs'>;
 

@@ -1,0 +1,49 @@
+// The sections of the cabinet's menu, grouped, and which role group sees each.
+// Data only, so a new section is one line here; MainNav renders it.
+import type { RoleGroup } from '../../../domain/roles';
+import { unread } from '../notifications';
+
+interface NavItem {
+  href: string;
+  label: string;
+  /** Shown only to this role group (domain/roles.ts); none: to every logged-in user. */
+  group?: RoleGroup;
+  /** A number shown beside the label (and read out with it), e.g. unread notifications. */
+  count?: () => number;
+}
+
+export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
+  {
+    title: 'Заявки и обращения',
+    items: [
+      { href: '/applications/new', label: 'Подать заявку', group: 'applicants' },
+      { href: '/applications', label: 'Поданные заявки', group: 'applicants' },
+      { href: '/appeals', label: 'Обращения', group: 'applicants' },
+      { href: '/notifications', label: 'Уведомления', count: () => unread.count() },
+    ],
+  },
+  {
+    title: 'Сервисы',
+    items: [
+      { href: '/calculator', label: 'Калькулятор стоимости' },
+      { href: '/outages', label: 'График плановых отключений' },
+      { href: '/rating', label: 'Оценить качество' },
+    ],
+  },
+  { title: 'Учётная запись', items: [{ href: '/profile', label: 'Профиль' }] },
+  {
+    title: 'Сотрудникам',
+    items: [
+      { href: '/staff/applications', label: 'Заявки на ТП', group: 'readers' },
+      { href: '/staff/ratings', label: 'Оценки качества', group: 'readers' },
+      { href: '/staff/appeals', label: 'Обращения', group: 'readers' },
+      { href: '/staff/appeals/report', label: 'Отчёт по обращениям', group: 'readers' },
+      { href: '/staff/register-visitor', label: 'Регистрация посетителя', group: 'staff' },
+      { href: '/staff/outages', label: 'Отключения (сотрудники)', group: 'staff' },
+      { href: '/admin/users', label: 'Пользователи', group: 'admins' },
+      { href: '/admin/tariffs', label: 'Тарифы', group: 'admins' },
+      { href: '/audit', label: 'Аудит', group: 'auditors' },
+      { href: '/audit/access-log', label: 'Журнал доступа', group: 'auditors' },
+    ],
+  },
+];
