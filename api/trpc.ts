@@ -1,11 +1,13 @@
 // The one place that owns initTRPC and the procedure builders:
-// public, session (any logged-in user), authed (password already changed) and by role.
+// public, session (any logged-in user), authed (password already changed) and by
+// role group (domain/roles.ts, the table the raw HTTP routes and the web use too).
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
-import type { Role } from '../domain/account';
+import { inGroup, type RoleGroup } from '../domain/roles';
 import type { Context } from './context';
 import { isServiceUnavailable, serviceUnavailable } from './http/unavailable';
 import { unstorableTextPath } from './http/storable-text';
+import { InvalidCursorError } from '../db/read-models/keyset';
 
 /**
  * Messages by field path ('passport.series'); the wrapper key of a procedure
@@ -58,7 +60,7 @@ export const createCallerFactory = t.createCallerFactory;
 
 /**
  * Every procedure: a database or Temporal that is down answers 503 with a message to retry, not a 500;
- * text PostgreSQL cannot store is refused with 400. One middleware per builder: tRPC copies its
+ * text PostgreSQL cannot store and a list cursor that is not ours are refused with 400. One middleware per builder: tRPC copies its
  * options at every level, which showed in the CPU of each page view (bench «read»).
  */
 export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => {
@@ -70,22 +72,25 @@ export const publicProcedure = t.procedure.use(async ({ getRawInput, next }) => 
     throw new TRPCError({ code: 'BAD_REQUEST', message, cause: Object.assign(new Error(message), { field }) });
   }
   const result = await next();
-  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && isServiceUnavailable(result.error)) throw serviceUnavailable(result.error.cause);
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    if (isServiceUnavailable(result.error)) throw serviceUnavailable(result.error.cause);
+    if (result.error.cause instanceof InvalidCursorError) throw new TRPCError({ code: 'BAD_REQUEST', message: result.error.cause.message });
+  }
   return result;
 });
 
 /**
  * The caller must be logged in; unless `temporaryPassword`, with the temporary password already changed;
- * with `roles`, in one of them. Roles are checked on the server for every procedure; the UI only hides what would be refused.
+ * with `group`, in that role group. Roles are checked on the server for every procedure; the UI only hides what would be refused.
  */
-function requireUser(opts: { temporaryPassword?: boolean; roles?: Role[] }) {
+function requireUser(opts: { temporaryPassword?: boolean; group?: RoleGroup }) {
   return publicProcedure.use(({ ctx, next }) => {
     const { session } = ctx;
     if (!session) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'Войдите в личный кабинет' });
     if (!opts.temporaryPassword && session.user.mustChangePassword) {
       throw new TRPCError({ code: 'FORBIDDEN', message: 'Сначала смените временный пароль', cause: new Error('PASSWORD_CHANGE_REQUIRED') });
     }
-    if (opts.roles && !opts.roles.includes(session.user.role)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Недостаточно прав для этого действия' });
+    if (opts.group && !inGroup(session.user.role, opts.group)) throw new TRPCError({ code: 'FORBIDDEN', message: 'Недостаточно прав для этого действия' });
     return next({ ctx: { session, user: session.user } });
   });
 }
@@ -95,6 +100,7 @@ export const sessionProcedure = requireUser({ temporaryPassword: true });
 
 export const authedProcedure = requireUser({});
 
-export function roleProcedure(...roles: Role[]) {
-  return requireUser({ roles });
+/** Logged in, password changed, and in the role group: the guard of every procedure that is not for everyone. */
+export function groupProcedure(group: RoleGroup) {
+  return requireUser({ group });
 }

@@ -7,7 +7,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { SESSION_COOKIE } from '../api/http/cookies';
-import { applicantApplicationsPage, applicationQueuePage } from '../api/applications/lists';
+import { applicantApplicationsPage, applicationQueuePage } from '../db/read-models/applications';
 import { createSession } from '../auth/sessions';
 import { connectDb, type Db } from '../db';
 import type { ApplicationQueueInput } from '../domain/lists';

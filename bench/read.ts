@@ -7,7 +7,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { QueryTypes } from 'sequelize';
-import { CASE_PAGE_JSON_COLUMNS } from '../api/applications/service';
+import { CASE_PAGE_JSON_COLUMNS } from '../db/read-models/applications';
 import { parseCookies, SESSION_COOKIE } from '../api/http/cookies';
 import { sessionIdFromToken } from '../auth/tokens';
 import { applicants, attachmentsFor, fileApplication, pool, type Applicant } from './cabinet';

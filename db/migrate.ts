@@ -10,6 +10,7 @@ import * as outages from './migrations/0006_outages';
 import * as ratings from './migrations/0007_ratings';
 import * as notificationLinks from './migrations/0008_notification_links';
 import * as listIndexes from './migrations/0009_list_indexes';
+import * as appealListIndexes from './migrations/0010_appeal_list_indexes';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -24,6 +25,7 @@ const MIGRATIONS = [
   { name: '0007_ratings', ...ratings },
   { name: '0008_notification_links', ...notificationLinks },
   { name: '0009_list_indexes', ...listIndexes },
+  { name: '0010_appeal_list_indexes', ...appealListIndexes },
 ];
 
 export function migrator(sequelize: Sequelize) {

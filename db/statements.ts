@@ -3,7 +3,8 @@
 // every case step makes (projection, notification, mail outbox). Sequelize building
 // a query and an instance per row cost more CPU than PostgreSQL answering it, and
 // planning each statement again cost PostgreSQL more than running it (bench «read»,
-// «lifecycle»): these go straight to pg as named prepared statements.
+// «lifecycle»): these go straight to pg as named prepared statements, on the
+// connections of the one pool Sequelize owns (db/index.ts).
 import { createHash } from 'node:crypto';
 import type { InferAttributes, Model, ModelStatic } from 'sequelize';
 import type { Db } from '.';
@@ -37,8 +38,8 @@ function statementName(sql: string): string {
 /**
  * A named (prepared) statement's rows: PostgreSQL parses and plans it once per connection,
  * not per call. The SQL must therefore be one of a few fixed texts, with every value bound.
- * Rows as pg parses them: timestamps as Date, DECIMAL as text (what Sequelize returns too;
- * none of these tables has a DATEONLY column, which pg would turn into a Date).
+ * Rows as Sequelize's type parsers read them: timestamps as Date, DECIMAL and DATEONLY as text,
+ * exactly what the models return.
  */
 export async function queryRows<Row>(db: Pick<Db, 'pool'>, sql: string, bind: unknown[]): Promise<Row[]> {
   return (await db.pool.query<Row & object>({ name: statementName(sql), text: sql, values: bind })).rows;

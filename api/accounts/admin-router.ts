@@ -5,9 +5,9 @@ import { ROLES, staffAccountSchema } from '../../domain/account';
 import { invalidateUserSessions } from '../../auth/sessions';
 import type { User } from '../../db/models';
 import { createStaffAccount, publicUser } from './service';
-import { roleProcedure, router } from '../trpc';
+import { groupProcedure, router } from '../trpc';
 
-const adminProcedure = roleProcedure('admin');
+const adminProcedure = groupProcedure('admins');
 
 export const adminRouter = router({
   listUsers: adminProcedure

@@ -1,10 +1,10 @@
 import { inPersonRegistrationSchema } from '../../domain/account';
 import { registerApplicant } from './service';
-import { roleProcedure, router } from '../trpc';
+import { groupProcedure, router } from '../trpc';
 
 export const staffRouter = router({
   /** A visitor registered at the office: same checks, the record keeps who registered them. */
-  registerVisitor: roleProcedure('staff', 'admin')
+  registerVisitor: groupProcedure('staff')
     .input(inPersonRegistrationSchema)
     .mutation(async ({ ctx, input }) => {
       const { consentOnPaper: _signed, ...identity } = input;

@@ -16,9 +16,9 @@ import { replayOne } from './replay';
 import { searchCases } from './search';
 import { applyPendingActivities, buildTimeline, failureText } from './timeline';
 import type { Context } from '../context';
-import { roleProcedure, router } from '../trpc';
+import { groupProcedure, router } from '../trpc';
 
-const auditors = roleProcedure('auditor', 'admin');
+const auditors = groupProcedure('auditors');
 
 const workflowIdSchema = z
   .string()

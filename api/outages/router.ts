@@ -4,9 +4,9 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { outageInputSchema, parseOutageCsv, subscriptionSchema, suggestSubscription } from '../../domain/outages';
 import { changeOutage, findOutages, importOutages, outageView } from './service';
-import { authedProcedure, publicProcedure, roleProcedure, router } from '../trpc';
+import { authedProcedure, publicProcedure, groupProcedure, router } from '../trpc';
 
-const staff = roleProcedure('staff', 'admin');
+const staff = groupProcedure('staff');
 const isoDate = z.iso.date('Дата в формате ГГГГ-ММ-ДД');
 const filter = z.object({
   settlement: z.string().trim().max(200).optional(),

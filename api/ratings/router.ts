@@ -4,10 +4,10 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { periodProblem, RATING_STAGES, ratingFormSchema, ratingSummaryInputSchema } from '../../domain/rating';
 import { rateableFor, ratingSummary, submitRating } from './service';
-import { roleProcedure, router } from '../trpc';
+import { groupProcedure, router } from '../trpc';
 
-const applicantProcedure = roleProcedure('applicant');
-const readers = roleProcedure('staff', 'admin', 'auditor');
+const applicantProcedure = groupProcedure('applicants');
+const readers = groupProcedure('readers');
 
 const submitInput = ratingFormSchema.extend({
   caseId: z.uuid('Не указано, что оценивается'),

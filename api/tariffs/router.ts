@@ -6,10 +6,10 @@ import { moscowDate } from '../../domain/calendar';
 import { IMPORT_FORMATS, IMPORT_MAX_CHARS, prepareTariffImport } from '../../domain/tariff-import';
 import { rateKeyLabel, TARIFF_ITEM_INFO, tariffSetMetaSchema } from '../../domain/tariffs';
 import { loadTariff, storeTariffSet, tariffSetInfo, tariffSetInForce } from './service';
-import { roleProcedure, router } from '../trpc';
+import { groupProcedure, router } from '../trpc';
 
-const readers = roleProcedure('staff', 'auditor', 'admin');
-const adminProcedure = roleProcedure('admin');
+const readers = groupProcedure('readers');
+const adminProcedure = groupProcedure('admins');
 
 export const tariffsRouter = router({
   list: readers.query(async ({ ctx }) => {

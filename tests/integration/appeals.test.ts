@@ -97,7 +97,7 @@ describe('appeal workflow', () => {
     await expect.poll(async () => (await admin.notifications.list.query({ limit: 200 })).some((n) => n.caseId === appeal.id && n.kind === 'overdue')).toBe(true);
     await expect.poll(async () => (await appeal.client.notifications.list.query({})).some((n) => n.kind === 'overdue')).toBe(true);
     const inbox = await admin.staffAppeals.inbox.query({ overdue: true });
-    expect(inbox.map((a) => a.id)).toContain(appeal.id);
+    expect(inbox.items.map((a) => a.id)).toContain(appeal.id);
     const staff = await operator();
     await admin.staffAppeals.act.mutate({ id: appeal.id, action: 'assign', input: { assigneeId: (await stack.db.User.findOne({ where: { email: demo('staff').email } }))!.id } });
     await staff.staffAppeals.act.mutate({ id: appeal.id, action: 'answer', input: { text: 'Приносим извинения за задержку: неисправность устранена.' } });
@@ -152,7 +152,7 @@ describe('appeal workflow', () => {
     const id = randomUUID();
     const [a, b] = await Promise.all([applicant.client.appeals.create.mutate({ id, form: form() }), applicant.client.appeals.create.mutate({ id, form: form() })]);
     expect(b.number).toBe(a.number);
-    expect(await applicant.client.appeals.list.query()).toHaveLength(1);
+    expect((await applicant.client.appeals.list.query()).items).toHaveLength(1);
     const stranger = await registeredApplicant();
     expect((await failure(stranger.client.appeals.get.query({ id }))).code).toBe('NOT_FOUND');
     const bad = await failure(applicant.client.appeals.create.mutate({ id: randomUUID(), form: form({ text: 'коротко' }) }));

@@ -41,7 +41,7 @@ describe('the role matrix', () => {
 
   it('every procedure checks the session and the role before its input is parsed (so a refusal never depends on the input)', () => {
     const parsedFirst = PROCEDURES.filter((p) => !p.authBeforeInput).map((p) => p.path);
-    expect(parsedFirst, 'build these as roleProcedure(...).input(...), not .input(...).use(check): the matrix and the API rely on checks running first').toEqual([]);
+    expect(parsedFirst, 'build these as groupProcedure(...).input(...), not .input(...).use(check): the matrix and the API rely on checks running first').toEqual([]);
   });
 
   it('lets each role through exactly where the access table says, and refuses everyone else with UNAUTHORIZED or FORBIDDEN', async () => {

@@ -1,0 +1,167 @@
+// The application read model: the summary every list and page shows, the case
+// page in one statement, the keyset pages of the staff queue and of an applicant's
+// applications, and the dashboards' counts. Each list's ORDER BY is exactly the key
+// of an index from db/migrations/0009_list_indexes.ts.
+import { literal, Op, type InferAttributes, type WhereOptions } from 'sequelize';
+import { STAGE_DEFINITIONS, type Stage } from '../../domain/application';
+import { applicationQueueInputSchema, pageInputSchema, type ApplicationQueueInput, type Page } from '../../domain/lists';
+import type { Db } from '..';
+import type { Application } from '../models';
+import { columnsOf, queryRows, selectRows } from '../statements';
+import { caseDocumentsJson, caseEventsJson, type CaseDocumentJson, type CaseEventJson, caseDocumentView, caseEventView } from './case-json';
+import { decodeCursor, keyOfRow, toPage } from './keyset';
+
+export type ApplicationSummary = ReturnType<typeof applicationSummary>;
+
+/** The application as every list and page shows it; from a model or a plain row (db/statements.ts). */
+export function applicationSummary(a: InferAttributes<Application>) {
+  const definition = STAGE_DEFINITIONS[a.stage as Stage];
+  return {
+    id: a.id,
+    number: a.number,
+    applicantId: a.applicantId,
+    applicantName: a.applicantName,
+    category: a.category,
+    objectName: a.objectName,
+    objectAddress: a.objectAddress,
+    maxPowerKw: Number(a.maxPowerKw),
+    stage: a.stage as Stage,
+    stageTitle: definition.title,
+    statusLabel: definition.status,
+    status: a.status,
+    whoActs: a.whoActs,
+    stageStartedAt: a.stageStartedAt.toISOString(),
+    deadlineAt: a.deadlineAt?.toISOString() ?? null,
+    deadlineTerm: a.deadlineTerm,
+    overdue: a.overdue,
+    overdueSince: a.overdueSince?.toISOString() ?? null,
+    submittedAt: a.submittedAt.toISOString(),
+    contractConcludedAt: a.contractConcludedAt?.toISOString() ?? null,
+    finishedAt: a.finishedAt?.toISOString() ?? null,
+    annulReason: a.annulReason,
+  };
+}
+
+/** The page's events and documents as JSON columns of the application row; bench «read» sends the same to its bare reference. */
+export const CASE_PAGE_JSON_COLUMNS = `${caseEventsJson('applications')} AS events, ${caseDocumentsJson('applications')} AS documents`;
+
+/** An application's page (summary, events, documents), or null when there is none; with applicantId, only the applicant's own. */
+export async function applicationCase(db: Db, id: string, applicantId: string | null) {
+  const [row] = await selectRows<Application, { events: CaseEventJson[]; documents: CaseDocumentJson[] }>(
+    db,
+    db.Application,
+    `SELECT ${columnsOf(db.Application)}, ${CASE_PAGE_JSON_COLUMNS}
+       FROM applications WHERE id = $1 AND ($2::uuid IS NULL OR applicant_id = $2)`,
+    [id, applicantId],
+  );
+  if (!row) return null;
+  const { events, documents, ...application } = row;
+  return {
+    summary: applicationSummary(application),
+    events: events.map(caseEventView),
+    documents: documents.map(caseDocumentView),
+  };
+}
+
+
+// The queue's order: overdue first, then the nearest deadline (none = last), then the
+// earliest submission, then id. All ascending, so a row comparison can seek to a cursor.
+const QUEUE_KEY = `(NOT overdue, COALESCE(deadline_at, 'infinity'::timestamptz), submitted_at, id)`;
+const QUEUE_CURSOR = `(?::boolean, ?::timestamptz, ?::timestamptz, ?::uuid)`;
+// PostgreSQL's own text of each key part, so the cursor keeps microseconds.
+const QUEUE_KEY_TEXT = `concat_ws('|', (NOT overdue)::text, COALESCE(deadline_at, 'infinity'::timestamptz)::text, submitted_at::text, id::text)`;
+const APPLICANT_KEY_TEXT = `concat_ws('|', submitted_at::text, id::text)`;
+
+const CASE_NUMBER = /^ТП-\d{4}-\d{6}$/i;
+
+const keyText = (row: Application) => String(row.get('keyText')).split('|');
+
+/** «Заявки на ТП»: one page of the staff queue. */
+export async function applicationQueuePage(db: Db, raw: ApplicationQueueInput): Promise<Page<ApplicationSummary>> {
+  const input = applicationQueueInputSchema.parse(raw);
+  const where: WhereOptions<Application>[] = [];
+  if (input.stage) where.push({ stage: input.stage });
+  if (input.status) where.push({ status: input.status });
+  if (input.overdue !== undefined) where.push({ overdue: input.overdue });
+  if (input.query && CASE_NUMBER.test(input.query)) {
+    // A whole case number, the usual search: the unique index finds it at once.
+    where.push({ number: input.query.toUpperCase() });
+  } else if (input.query) {
+    // Any part of the number, applicant, object or address: the trigram index applications_search_idx.
+    const like = `%${input.query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.push({ [Op.or]: [{ number: { [Op.iLike]: like } }, { applicantName: { [Op.iLike]: like } }, { objectAddress: { [Op.iLike]: like } }, { objectName: { [Op.iLike]: like } }] });
+  }
+  if (input.cursor) {
+    const escaped = decodeCursor(input.cursor, 4).map((v) => db.sequelize.escape(v));
+    let i = 0;
+    where.push(literal(`${QUEUE_KEY} > ${QUEUE_CURSOR.replace(/\?/g, () => escaped[i++]!)}`) as WhereOptions<Application>);
+  }
+  const rows = await db.Application.findAll({
+    attributes: { include: [[literal(QUEUE_KEY_TEXT), 'keyText']] },
+    where: { [Op.and]: where },
+    order: [
+      [literal('NOT overdue'), 'ASC'],
+      [literal(`COALESCE(deadline_at, 'infinity'::timestamptz)`), 'ASC'],
+      ['submittedAt', 'ASC'],
+      ['id', 'ASC'],
+    ],
+    limit: input.limit + 1,
+  });
+  return toPage(rows, input.limit, applicationSummary, keyText);
+}
+
+/** «Поданные заявки»: one page of an applicant's applications, the newest first (every visit of the cabinet: hand-written SQL). */
+export async function applicantApplicationsPage(db: Db, applicantId: string, raw: { cursor?: string; limit?: number } = {}): Promise<Page<ApplicationSummary>> {
+  const input = pageInputSchema.parse(raw);
+  const after = input.cursor ? decodeCursor(input.cursor, 2) : null;
+  const rows = await selectRows<Application, { keyText: string }>(
+    db,
+    db.Application,
+    `SELECT ${columnsOf(db.Application)}, ${APPLICANT_KEY_TEXT} AS "keyText" FROM applications
+      WHERE applicant_id = $1 ${after ? 'AND (submitted_at, id) < ($3::timestamptz, $4::uuid)' : ''}
+      ORDER BY submitted_at DESC, id DESC LIMIT $2`,
+    [applicantId, input.limit + 1, ...(after ?? [])],
+  );
+  return toPage(rows, input.limit, applicationSummary, keyOfRow);
+}
+
+export interface ApplicantDashboard {
+  active: number;
+  /** Active applications waiting for the applicant (alone or with the grid). */
+  yourTurn: number;
+  /** The active application whose running term ends first. */
+  nearest: ApplicationSummary | null;
+}
+
+export async function applicantDashboard(db: Db, applicantId: string): Promise<ApplicantDashboard> {
+  const [counts, nearest] = await Promise.all([
+    queryRows<{ active: string; your_turn: string }>(
+      db,
+      `SELECT count(*) FILTER (WHERE status = 'active') AS active,
+              count(*) FILTER (WHERE status = 'active' AND who_acts IN ('applicant', 'both')) AS your_turn
+         FROM applications WHERE applicant_id = $1`,
+      [applicantId],
+    ),
+    db.Application.findOne({ where: { applicantId, status: 'active', deadlineAt: { [Op.ne]: null } }, order: [['deadlineAt', 'ASC']] }),
+  ]);
+  return { active: Number(counts[0]?.active ?? 0), yourTurn: Number(counts[0]?.your_turn ?? 0), nearest: nearest ? applicationSummary(nearest) : null };
+}
+
+export interface StaffDashboard {
+  active: number;
+  /** Active applications on the grid's stages. */
+  gridTurn: number;
+  overdue: number;
+}
+
+export async function staffDashboard(db: Db): Promise<StaffDashboard> {
+  const [row] = await queryRows<{ active: string; grid_turn: string; overdue: string }>(
+    db,
+    `SELECT count(*) AS active,
+            count(*) FILTER (WHERE who_acts = 'grid') AS grid_turn,
+            count(*) FILTER (WHERE overdue) AS overdue
+       FROM applications WHERE status = 'active'`,
+    [],
+  );
+  return { active: Number(row?.active ?? 0), gridTurn: Number(row?.grid_turn ?? 0), overdue: Number(row?.overdue ?? 0) };
+}
