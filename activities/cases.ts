@@ -8,6 +8,9 @@ import type { Db } from '../db';
 import { queryRows } from '../db/statements';
 import { sendOnce, type Mailer } from './mailer';
 import { caseMail } from './mail-templates';
+import type { CaseEventRecord, CaseSnapshot, NotificationRequest, Projected, StartingTerm } from '../workflows/case/contract';
+import type { ApplicationSnapshot } from '../workflows/application/contract';
+import type { AppealSnapshot } from '../workflows/appeal/contract';
 
 export interface CaseActivityDeps {
   db: Db;
@@ -15,98 +18,7 @@ export interface CaseActivityDeps {
   publicUrl: string;
 }
 
-export interface CaseEventRecord {
-  seq: number;
-  type: string;
-  stage: string;
-  title: string;
-  actor: { id: string | null; name: string; role: string } | null;
-  comment: string;
-  data: Record<string, unknown>;
-  deadlineAt: number | null;
-  at: number;
-}
-
-/** What every case's summary has; each kind adds its own fields. */
-export interface CaseSnapshot {
-  id: string;
-  number: string;
-  applicantId: string;
-  stage: string;
-  status: string;
-  whoActs: string;
-  stageStartedAt: number;
-  deadlineAt: number | null;
-  deadlineTerm: string | null;
-  overdue: boolean;
-  overdueSince: number | null;
-  finishedAt: number | null;
-}
-
-export interface ApplicationSnapshot extends CaseSnapshot {
-  applicantName: string;
-  category: string;
-  objectName: string;
-  objectAddress: string;
-  maxPowerKw: number;
-  status: 'active' | 'completed' | 'annulled' | 'withdrawn';
-  submittedAt: number;
-  contractConcludedAt: number | null;
-  annulReason: string | null;
-}
-
-export interface AppealSnapshot extends CaseSnapshot {
-  applicantName: string;
-  topic: string;
-  kind: string;
-  channel: string;
-  answerChannel: string;
-  applicationId: string | null;
-  assigneeId: string | null;
-  assigneeName: string | null;
-  registeredAt: number;
-  answeredAt: number | null;
-  answeredLate: boolean | null;
-  reopened: boolean;
-  status: 'open' | 'answered' | 'closed';
-}
-
-export interface NotificationRequest {
-  /** Unique per event and recipient: the notification row and its e-mail share it. */
-  key: string;
-  caseId: string;
-  caseNumber: string;
-  kind: 'stage' | 'document' | 'reminder' | 'overdue' | 'annulled' | 'answer' | 'info' | 'outage';
-  /** The cabinet page the e-mail points to; by default the case page. */
-  link?: string;
-  title: string;
-  body: string;
-  /** A user, or every staff member (their workspace feed; admins also get the e-mail). */
-  to: { userId: string } | { staff: true };
-}
-
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
-
-/**
- * What a projection stored, returned so that the history records it: as a local
- * activity its input is not in the history, and auditors rebuild the read model
- * from the history (api/audit-read-model.ts).
- */
-export interface Projected<S> {
-  snapshot: S;
-  event: CaseEventRecord;
-}
-
-/**
- * A term that starts with the projected event. Its deadline is computed here,
- * in the projection, rather than by a local activity of its own: one local
- * activity per action instead of two (bench «ryw»), and the deadline is still
- * recorded in the history, as the projection's result.
- */
-export interface StartingTerm {
-  startMs: number;
-  term: TermSpec;
-}
 
 function withStartingTerm<S extends CaseSnapshot>(snapshot: S, event: CaseEventRecord, starting: StartingTerm | undefined): Projected<S> {
   if (!starting) return { snapshot, event };

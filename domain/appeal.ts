@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import './zod-ru';
 import { attachmentRefSchema } from './application';
+import { APPEAL_PROCEDURE, APPEAL_STAGES, type AppealAction, type AppealStage } from './procedures/appeal';
+import { actionRowsOf, type ActionRow, type ApplicantActionOf, type GridActionOf, type Party, type StageRow } from './procedures/table';
 
 export const APPEAL_TOPICS = ['transmission', 'connection', 'metering', 'serviceQuality', 'maintenance', 'other'] as const;
 export type AppealTopic = (typeof APPEAL_TOPICS)[number];
@@ -47,42 +49,24 @@ export const appealFormSchema = z.object({
 export type AppealForm = z.infer<typeof appealFormSchema>;
 export type AppealFormInput = z.input<typeof appealFormSchema>;
 
-// --- stages ------------------------------------------------------------------
+// --- stages and actions: views of the procedure table (domain/procedures/appeal.ts) ---
 
-export const APPEAL_STAGES = ['registered', 'assigned', 'inWork', 'clarification', 'answered', 'closed'] as const;
-export type AppealStage = (typeof APPEAL_STAGES)[number];
+export { APPEAL_STAGES, type AppealStage, type AppealAction } from './procedures/appeal';
 
-export const APPEAL_STAGE_DEFINITIONS: Record<AppealStage, { title: string; status: string; whoActs: 'grid' | 'applicant' | 'nobody'; final?: boolean }> = {
-  registered: { title: 'Обращение зарегистрировано', status: 'Зарегистрировано', whoActs: 'grid' },
-  assigned: { title: 'Назначен исполнитель', status: 'Назначен исполнитель', whoActs: 'grid' },
-  inWork: { title: 'Обращение рассматривается', status: 'В работе', whoActs: 'grid' },
-  clarification: { title: 'Запрошено уточнение у заявителя', status: 'Ожидает уточнения', whoActs: 'applicant' },
-  answered: { title: 'Дан ответ', status: 'Дан ответ', whoActs: 'applicant' },
-  closed: { title: 'Обращение закрыто', status: 'Закрыто', whoActs: 'nobody', final: true },
-};
-
-export const APPEAL_MAIN_PATH: AppealStage[] = ['registered', 'assigned', 'inWork', 'answered', 'closed'];
-
-// --- actions ------------------------------------------------------------------
+export const APPEAL_STAGE_DEFINITIONS: Record<AppealStage, { title: string; status: string; whoActs: Party; final?: boolean }> = Object.fromEntries(
+  APPEAL_STAGES.map((stage) => {
+    const row: StageRow<AppealAction> = APPEAL_PROCEDURE.stages[stage];
+    return [stage, { title: row.title, status: row.status, whoActs: row.party, ...(row.final ? { final: true } : {}) }];
+  }),
+) as Record<AppealStage, { title: string; status: string; whoActs: Party; final?: boolean }>;
+export const APPEAL_MAIN_PATH: readonly AppealStage[] = APPEAL_PROCEDURE.mainPath;
 
 const comment = z.string().trim().max(2000, 'Комментарий не длиннее 2000 символов').default('');
 
-export const APPEAL_STAFF_ACTIONS = {
-  take: { stages: ['registered'], label: 'Взять в работу', by: 'staff' },
-  assign: { stages: ['registered', 'assigned', 'inWork'], label: 'Назначить исполнителя', by: 'supervisor' },
-  startWork: { stages: ['assigned'], label: 'Приступить к рассмотрению', by: 'staff' },
-  requestClarification: { stages: ['assigned', 'inWork'], label: 'Запросить уточнение', by: 'staff' },
-  answer: { stages: ['assigned', 'inWork'], label: 'Дать ответ', by: 'staff' },
-} as const satisfies Record<string, { stages: readonly AppealStage[]; label: string; by: 'staff' | 'supervisor' }>;
-export type AppealStaffAction = keyof typeof APPEAL_STAFF_ACTIONS;
-
-export const APPEAL_APPLICANT_ACTIONS = {
-  reply: { stages: ['clarification'], label: 'Ответить на уточнение' },
-  confirm: { stages: ['answered'], label: 'Подтвердить, что вопрос решён' },
-  disagree: { stages: ['answered'], label: 'Не согласен с ответом' },
-} as const satisfies Record<string, { stages: readonly AppealStage[]; label: string }>;
-export type AppealApplicantAction = keyof typeof APPEAL_APPLICANT_ACTIONS;
-export type AppealAction = AppealStaffAction | AppealApplicantAction;
+export type AppealStaffAction = GridActionOf<typeof APPEAL_PROCEDURE>;
+export type AppealApplicantAction = ApplicantActionOf<typeof APPEAL_PROCEDURE>;
+export const APPEAL_STAFF_ACTIONS = actionRowsOf(APPEAL_PROCEDURE.actions, 'grid') as Record<AppealStaffAction, ActionRow>;
+export const APPEAL_APPLICANT_ACTIONS = actionRowsOf(APPEAL_PROCEDURE.actions, 'applicant') as Record<AppealApplicantAction, ActionRow>;
 
 export const appealActionSchemas = {
   take: z.object({ comment }),

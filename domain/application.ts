@@ -5,6 +5,8 @@ import { z } from 'zod';
 import './zod-ru';
 import type { ApplicantKind } from './account';
 import type { TermKey } from './regulations';
+import { APPLICATION_PROCEDURE, APPLICATION_STAGES, type ApplicationAction, type ApplicationStage } from './procedures/application';
+import { actionRowsOf, stageTermKey as procedureTermKey, type ActionRow, type ApplicantActionOf, type GridActionOf, type Party, type StageRow, type TermContext } from './procedures/table';
 
 // --- categories ------------------------------------------------------------------
 
@@ -163,25 +165,12 @@ export function applicantFormIssues(kind: ApplicantKind, form: ApplicationForm):
   return issues;
 }
 
-// --- stages (DOMAIN §3) ------------------------------------------------------------
+// --- stages and actions: views of the procedure table (domain/procedures/application.ts) ---
 
-export const STAGES = [
-  'registered',
-  'completenessCheck',
-  'awaitingMissingData',
-  'preparingDocuments',
-  'awaitingPayment',
-  'tuFulfilment',
-  'inspection',
-  'actualConnection',
-  'actPosting',
-  'completed',
-  'annulled',
-  'withdrawn',
-] as const;
-export type Stage = (typeof STAGES)[number];
+export const STAGES = APPLICATION_STAGES;
+export type Stage = ApplicationStage;
 
-export type WhoActs = 'grid' | 'applicant' | 'both' | 'nobody';
+export type WhoActs = Party;
 
 export interface StageDefinition {
   /** Number of the stage in DOMAIN §3 and the service passport. */
@@ -193,73 +182,32 @@ export interface StageDefinition {
   final?: boolean;
 }
 
-export const STAGE_DEFINITIONS: Record<Stage, StageDefinition> = {
-  registered: { step: '1', title: 'Заявка подана и зарегистрирована', status: 'Поступившая', whoActs: 'grid' },
-  completenessCheck: { step: '2', title: 'Проверка полноты сведений и документов', status: 'На проверке', whoActs: 'grid' },
-  awaitingMissingData: { step: '2а', title: 'Ожидание недостающих сведений от заявителя', status: 'Ожидающая исправлений', whoActs: 'applicant' },
-  preparingDocuments: { step: '3', title: 'Подготовка условий договора, ТУ и счёта', status: 'Создание договора', whoActs: 'grid' },
-  awaitingPayment: { step: '4', title: 'Оплата счёта заявителем (заключение договора)', status: 'Ожидание оплаты', whoActs: 'applicant' },
-  tuFulfilment: { step: '5–6', title: 'Выполнение мероприятий по техническим условиям', status: 'Исполнение договора', whoActs: 'both' },
-  inspection: { step: '7', title: 'Проверка выполнения ТУ (осмотр)', status: 'Исполнение договора', whoActs: 'grid' },
-  actualConnection: { step: '8', title: 'Фактическое присоединение и допуск прибора учёта', status: 'Исполнение договора', whoActs: 'grid' },
-  actPosting: { step: '9', title: 'Оформление акта об осуществлении ТП', status: 'Исполнение договора', whoActs: 'grid' },
-  completed: { step: '✓', title: 'Технологическое присоединение осуществлено', status: 'Закрытая (исполнен)', whoActs: 'nobody', final: true },
-  annulled: { step: '×', title: 'Заявка аннулирована', status: 'Аннулированная', whoActs: 'nobody', final: true },
-  withdrawn: { step: '×', title: 'Заявка отозвана заявителем', status: 'Отозванная', whoActs: 'nobody', final: true },
-};
+export const STAGE_DEFINITIONS: Record<Stage, StageDefinition> = Object.fromEntries(
+  APPLICATION_STAGES.map((stage) => {
+    const row: StageRow<ApplicationAction> = APPLICATION_PROCEDURE.stages[stage];
+    return [stage, { step: row.step, title: row.title, status: row.status, whoActs: row.party, ...(row.final ? { final: true } : {}) }];
+  }),
+) as Record<Stage, StageDefinition>;
 
 /** The stages every case passes on its happy path, in order (for the timeline). */
-export const MAIN_PATH: Stage[] = ['registered', 'completenessCheck', 'preparingDocuments', 'awaitingPayment', 'tuFulfilment', 'inspection', 'actualConnection', 'actPosting', 'completed'];
+export const MAIN_PATH: readonly Stage[] = APPLICATION_PROCEDURE.mainPath;
 
 export const ANNUL_REASONS = { missingData: 'Недостающие сведения не представлены в срок', unpaid: 'Счёт не оплачен в срок' } as const;
 export type AnnulReason = keyof typeof ANNUL_REASONS;
 
 /** Which statutory term governs a stage; the ТУ term depends on the application. */
-export function stageTermKey(stage: Stage, opts: { publicBuyer: boolean; tuTerm: TermKey }): TermKey | null {
-  switch (stage) {
-    case 'completenessCheck':
-      return 'completenessCheck';
-    case 'awaitingMissingData':
-      return 'supplyMissingData';
-    case 'preparingDocuments':
-      return 'postContractDocuments';
-    case 'awaitingPayment':
-      return opts.publicBuyer ? 'payInvoicePublicBuyer' : 'payInvoice';
-    case 'tuFulfilment':
-      return opts.tuTerm;
-    case 'inspection':
-      return 'inspection';
-    case 'actualConnection':
-      return 'actualConnection';
-    case 'actPosting':
-      return 'actPosting';
-    default:
-      return null;
-  }
+export function stageTermKey(stage: Stage, opts: TermContext): TermKey | null {
+  return procedureTermKey(APPLICATION_PROCEDURE, stage, opts);
 }
 
 // --- actions ------------------------------------------------------------------
 
-/** Staff actions: Workflow Updates, each allowed in one stage. */
-export const STAFF_ACTIONS = {
-  acceptComplete: { stage: 'completenessCheck', label: 'Принять заявку как полную' },
-  requestMissingData: { stage: 'completenessCheck', label: 'Запросить недостающие сведения' },
-  postContractDocuments: { stage: 'preparingDocuments', label: 'Разместить условия договора, ТУ, счёт и инструкцию' },
-  confirmPayment: { stage: 'awaitingPayment', label: 'Подтвердить оплату' },
-  recordInspection: { stage: 'inspection', label: 'Внести результат осмотра' },
-  recordConnection: { stage: 'actualConnection', label: 'Зафиксировать фактическое присоединение и допуск ПУ' },
-  issueAct: { stage: 'actPosting', label: 'Выдать акт об осуществлении ТП' },
-} as const satisfies Record<string, { stage: Stage; label: string }>;
-export type StaffAction = keyof typeof STAFF_ACTIONS;
-
-/** Applicant actions. Withdrawal is open in every non-final stage. */
-export const APPLICANT_ACTIONS = {
-  supplyMissingData: { stage: 'awaitingMissingData', label: 'Представить недостающие сведения' },
-  payInvoice: { stage: 'awaitingPayment', label: 'Оплатить счёт' },
-  reportTuDone: { stage: 'tuFulfilment', label: 'Сообщить о выполнении своей части ТУ' },
-  withdraw: { stage: null, label: 'Отозвать заявку' },
-} as const satisfies Record<string, { stage: Stage | null; label: string }>;
-export type ApplicantAction = keyof typeof APPLICANT_ACTIONS;
+export type StaffAction = GridActionOf<typeof APPLICATION_PROCEDURE>;
+export type ApplicantAction = ApplicantActionOf<typeof APPLICATION_PROCEDURE>;
+/** Staff actions (Workflow Updates) with their labels, from the procedure table. */
+export const STAFF_ACTIONS = actionRowsOf(APPLICATION_PROCEDURE.actions, 'grid') as Record<StaffAction, ActionRow>;
+/** Applicant actions with their labels; withdrawal is open in every non-final stage. */
+export const APPLICANT_ACTIONS = actionRowsOf(APPLICATION_PROCEDURE.actions, 'applicant') as Record<ApplicantAction, ActionRow>;
 
 const comment = z.string().trim().max(2000, 'Комментарий не длиннее 2000 символов').default('');
 const money = z.coerce.number({ error: 'Укажите сумму числом' }).positive('Сумма должна быть больше нуля').max(1e11);

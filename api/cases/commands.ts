@@ -5,7 +5,7 @@ import { QueryTypes, type Transaction } from 'sequelize';
 import { WorkflowIdConflictPolicy, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { moscowDate } from '../../domain/calendar';
-import type { ActionRequest, Actor, CaseView } from '../../workflows/case/machine';
+import type { ActionRequest, Actor, CaseView } from '../../workflows/case/contract';
 import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../../workflows/search-attributes';
 import type { ApiServices } from '../context';
 
@@ -46,11 +46,12 @@ export async function executeCaseAction<S extends string>(
  * The id comes from the client's draft, so a retried submission meets the
  * running workflow instead of starting a second one.
  */
-export async function startCase(
+export async function startCase<I>(
   services: ApiServices,
-  opts: { workflowType: 'connectionApplicationWorkflow' | 'appealWorkflow'; workflowId: string; kind: 'application' | 'appeal'; number: string; applicantId: string; status: string; input: object },
+  workflow: (input: I) => Promise<string>,
+  opts: { workflowId: string; kind: 'application' | 'appeal'; number: string; applicantId: string; status: string; input: I },
 ): Promise<void> {
-  await services.temporal.workflow.start(opts.workflowType, {
+  await services.temporal.workflow.start(workflow, {
     taskQueue: services.taskQueue,
     workflowId: opts.workflowId,
     workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,

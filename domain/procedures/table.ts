@@ -99,7 +99,7 @@ export function openIn<S extends string, A extends string>(table: ProcedureTable
 export function actionsFor<S extends string, A extends string>(
   table: ProcedureTable<S, A>,
   stage: S,
-  user: { id: string; role: Role },
+  user: { id: string | null; role: Role },
   facts: CaseFacts = {},
 ): A[] {
   return (Object.keys(table.actions) as A[]).filter((action) => {
@@ -120,4 +120,13 @@ export function mayHold(user: { id: string | null; role: string }, facts: CaseFa
 export function stageTermKey<S extends string, A extends string>(table: ProcedureTable<S, A>, stage: S, context: TermContext): TermKey | null {
   const term = table.stages[stage].term;
   return typeof term === 'function' ? term(context) : term;
+}
+
+/** The actions of a table taken by the applicant, or by the grid's side (staff, supervisor, bank), as a type. */
+export type ApplicantActionOf<T extends { actions: Record<string, { by: Performer }> }> = { [K in keyof T['actions']]: T['actions'][K]['by'] extends 'applicant' ? K : never }[keyof T['actions']] & string;
+export type GridActionOf<T extends { actions: Record<string, { by: Performer }> }> = Exclude<keyof T['actions'] & string, ApplicantActionOf<T>>;
+
+/** The table's action rows of one side, keyed by name (for labels and the API's enums). */
+export function actionRowsOf<A extends string>(actions: { readonly [K in A]: ActionRow }, side: 'applicant' | 'grid'): Record<string, ActionRow> {
+  return Object.fromEntries((Object.keys(actions) as A[]).filter((a) => (actions[a].by === 'applicant') === (side === 'applicant')).map((a) => [a, actions[a]]));
 }

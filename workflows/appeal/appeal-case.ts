@@ -1,62 +1,26 @@
-// The appeal's case: the shared case machinery with the stages and actions of
-// domain/appeal.ts, plus what only appeals have — an assignee, a term that
-// pauses while the applicant clarifies, and a single reopening.
-import type { UpdateDefinition } from '@temporalio/common';
-import type { AppealSnapshot, NotificationRequest } from '../../activities/cases';
-import {
-  APPEAL_APPLICANT_ACTIONS,
-  APPEAL_STAFF_ACTIONS,
-  APPEAL_STAGE_DEFINITIONS,
-  appealActionSchemas,
-  type AnswerChannel,
-  type AppealAction,
-  type AppealChannel,
-  type AppealKind,
-  type AppealStage,
-  type AppealTopic,
-} from '../../domain/appeal';
-import type { ResolvedTerms } from '../../domain/regulations';
-import { CaseMachine, projectionActivities, type ActionRequest, type ActionSpec, type CaseView, type StageSpec } from '../case/machine';
-import { appealUpdates, appealViewQuery } from './messages';
+// The appeal's case: the shared case machinery on the appeal procedure table
+// (domain/procedures/appeal.ts), plus what only appeals have — a holder
+// (the assignee), a term that pauses while the applicant clarifies, and a
+// single reopening.
+import { appealActionSchemas } from '../../domain/appeal';
+import { APPEAL_PROCEDURE, type AppealAction, type AppealStage, type AppealStageAction } from '../../domain/procedures/appeal';
+import type { CaseFacts } from '../../domain/procedures/table';
+import type { NotificationRequest } from '../case/contract';
+import { CaseMachine, projectionActivities } from '../case/machine';
+import { appealUpdates, appealViewQuery, type AppealActionInputs, type AppealSnapshot, type AppealWorkflowInput } from './contract';
 
-export interface AppealWorkflowInput {
-  appealId: string;
-  number: string;
-  applicant: { id: string; name: string };
-  topic: AppealTopic;
-  kind: AppealKind;
-  channel: AppealChannel;
-  answerChannel: AnswerChannel;
-  applicationId: string | null;
-  registeredAt: number;
-  terms: ResolvedTerms;
-}
+type StageActions = { [S in AppealStage]: AppealStageAction<S> };
 
-const stages = Object.fromEntries(
-  Object.entries(APPEAL_STAGE_DEFINITIONS).map(([stage, d]) => [stage, { title: d.title, whoActs: d.whoActs, final: d.final, status: d.final ? 'closed' : undefined } satisfies StageSpec]),
-) as Record<AppealStage, StageSpec>;
-
-const actions = {
-  ...Object.fromEntries(
-    Object.entries(APPEAL_STAFF_ACTIONS).map(([a, spec]) => [a, { label: spec.label, stages: spec.stages, by: spec.by, schema: appealActionSchemas[a as AppealAction] } satisfies ActionSpec<AppealStage>]),
-  ),
-  ...Object.fromEntries(
-    Object.entries(APPEAL_APPLICANT_ACTIONS).map(([a, spec]) => [a, { label: spec.label, stages: spec.stages, by: 'applicant', schema: appealActionSchemas[a as AppealAction] } satisfies ActionSpec<AppealStage>]),
-  ),
-} as unknown as Record<AppealAction, ActionSpec<AppealStage>>;
-
-/** Only the assignee works on the appeal; a supervisor (admin) may step in. */
-const ASSIGNEE_ONLY = new Set<AppealAction>(['startWork', 'requestClarification', 'answer']);
-
-export class AppealCase extends CaseMachine<AppealStage, AppealAction, AppealSnapshot> {
+export class AppealCase extends CaseMachine<AppealStage, AppealAction, AppealSnapshot, AppealActionInputs, StageActions> {
   constructor(readonly input: AppealWorkflowInput) {
     super(
       {
         noun: 'Обращение',
-        stages,
-        actions,
-        updates: appealUpdates as unknown as Record<AppealAction, UpdateDefinition<CaseView<AppealStage>, [ActionRequest<unknown>], string>>,
+        table: APPEAL_PROCEDURE,
+        schemas: appealActionSchemas,
+        updates: appealUpdates,
         viewQuery: appealViewQuery,
+        finalStatus: () => 'closed',
         project: (snapshot, event, starting) => projectionActivities().projectAppeal(snapshot, event, starting),
         terms: input.terms,
         links: { applicant: `/appeals/${input.appealId}`, staff: `/staff/appeals/${input.appealId}` },
@@ -90,12 +54,12 @@ export class AppealCase extends CaseMachine<AppealStage, AppealAction, AppealSna
     );
   }
 
-  protected override check(name: AppealAction, request: ActionRequest<unknown>): void {
-    const { actor } = request;
-    if (ASSIGNEE_ONLY.has(name) && actor.role !== 'admin' && actor.id !== this.snapshot.assigneeId) {
-      throw new Error(`Обращение ${this.snapshot.number} рассматривает ${this.snapshot.assigneeName ?? 'другой сотрудник'}: действие доступно исполнителю или руководителю`);
-    }
-    if (name === 'disagree' && this.snapshot.reopened) throw new Error('Обращение уже возобновлялось: повторно оспорить ответ нельзя, подайте новое обращение');
+  protected override facts(): CaseFacts {
+    return { holderId: this.snapshot.assigneeId, reopened: this.snapshot.reopened };
+  }
+
+  protected override holderRefusal(): string {
+    return `Обращение ${this.snapshot.number} рассматривает ${this.snapshot.assigneeName ?? 'другой сотрудник'}: действие доступно исполнителю или руководителю`;
   }
 
   /** The answer term spans the stages from registration to the answer. */

@@ -1,39 +1,37 @@
 // The procedure of an appeal (обращение), one workflow per appeal (Order 186,
 // DOMAIN §5): registered → assigned → in work ⇄ clarification → answered →
 // closed (confirmed by the applicant or automatically) → invitation to rate.
-// The answer term runs from registration, pauses while the applicant
-// clarifies, and when it runs out the appeal is overdue and escalated.
+// The answer term runs from registration and binds the grid; it pauses while
+// the applicant clarifies, and when it runs out the appeal is overdue and
+// escalated (domain/procedures/appeal.ts).
 import { APPEAL_CLARIFICATION_POLICY } from '../../domain/regulations';
-import { AppealCase, type AppealWorkflowInput } from './appeal-case';
+import type { TicketOf } from '../case/machine';
+import { AppealCase } from './appeal-case';
+import type { AppealActionInputs, AppealOutcome, AppealWorkflowInput } from './contract';
+import { events, toApplicant, toStaff } from './notices';
 
 export type { AppealWorkflowInput };
 
-export async function appealWorkflow(input: AppealWorkflowInput): Promise<'closed'> {
+export async function appealWorkflow(input: AppealWorkflowInput): Promise<AppealOutcome> {
   const appeal = new AppealCase(input);
   appeal.listen();
+  const number = input.number;
 
   // Registered: the number and date are the applicant's receipt; the answer term starts.
-  await appeal.enter('registered', { type: 'registered', title: 'Обращение зарегистрировано', actor: { ...input.applicant, role: 'applicant' } }, {
-    term: 'appealAnswer',
-    tellStaff: `Новое обращение ${input.number}: назначьте исполнителя.`,
-  });
+  await appeal.enter('registered', { type: 'registered', title: events.registered, actor: { ...input.applicant, role: 'applicant' } }, { tellStaff: toStaff.newAppeal(number) });
 
   for (;;) {
     // Assigned: a staff member takes the appeal, or a supervisor assigns it.
     while (appeal.stage === 'registered' || appeal.stage === 'assigned') {
-      const step = await appeal.gridActs(appeal.stage === 'registered' ? ['take', 'assign'] : ['startWork', 'assign', 'requestClarification', 'answer']);
-      const input = step.request.input;
+      const step = await appeal.awaitGrid(appeal.stage);
       if (step.name === 'take' || step.name === 'assign') {
-        const assignee = step.name === 'take' ? step.request.actor : { id: String(input.assigneeId), name: String(input.assigneeName) };
+        const assignee = step.name === 'take' ? step.request.actor : { id: step.request.input.assigneeId, name: step.request.input.assigneeName };
         appeal.assignTo(assignee.id, assignee.name);
-        await appeal.enter('assigned', { ticket: step, type: 'assigned', title: `Назначен исполнитель: ${assignee.name}` }, {
-          keepDeadline: true,
-          tellStaff: `Вам назначено обращение ${appeal.snapshot.number}.`,
-        });
+        await appeal.enter('assigned', { ticket: step, type: 'assigned', title: events.assigned(assignee.name) }, { deadline: 'keep', tellStaff: toStaff.assignedToYou(number) });
         continue;
       }
       if (step.name === 'startWork') {
-        await appeal.enter('inWork', { ticket: step, type: 'in-work', title: 'Обращение принято в работу' }, { keepDeadline: true });
+        await appeal.enter('inWork', { ticket: step, type: 'in-work', title: events.inWork }, { deadline: 'keep' });
         break;
       }
       if (await handleWork(appeal, step)) break;
@@ -41,28 +39,26 @@ export async function appealWorkflow(input: AppealWorkflowInput): Promise<'close
 
     // In work: the assignee answers, or asks the applicant to clarify (the term pauses).
     while (appeal.stage === 'inWork') {
-      const step = await appeal.gridActs(['requestClarification', 'answer', 'assign']);
+      const step = await appeal.awaitGrid('inWork');
       if (step.name === 'assign') {
-        appeal.assignTo(String(step.request.input.assigneeId), String(step.request.input.assigneeName));
-        await appeal.enter('inWork', { ticket: step, type: 'reassigned', title: `Назначен исполнитель: ${appeal.snapshot.assigneeName}` }, { keepDeadline: true });
+        appeal.assignTo(step.request.input.assigneeId, step.request.input.assigneeName);
+        await appeal.enter('inWork', { ticket: step, type: 'reassigned', title: events.assigned(step.request.input.assigneeName) }, { deadline: 'keep' });
         continue;
       }
       await handleWork(appeal, step);
     }
 
-    // Answered: the applicant confirms, disagrees once, or the appeal closes by itself.
-    const reaction = await appeal.waitFor(['confirm', 'disagree'], { remind: 'nobody' });
-    if (reaction !== 'deadline' && reaction.name === 'disagree') {
+    // Answered: the applicant confirms, disagrees once, or the appeal closes by itself when the term lapses.
+    const reaction = await appeal.awaitApplicant('answered');
+    if (reaction !== 'lapsed' && reaction.name === 'disagree') {
       appeal.reopen();
-      await appeal.enter('inWork', { ticket: reaction, type: 'reopened', title: 'Заявитель не согласен с ответом: обращение возобновлено' }, {
-        term: 'appealAnswer',
-        tellStaff: `Заявитель оспорил ответ по обращению ${appeal.snapshot.number}: рассмотрите повторно.`,
-      });
+      // The answer term starts anew.
+      await appeal.enter('inWork', { ticket: reaction, type: 'reopened', title: events.reopened }, { tellStaff: toStaff.disputed(number) });
       continue;
     }
-    const confirmed = reaction !== 'deadline';
-    await appeal.enter('closed', { ticket: confirmed ? reaction : undefined, type: confirmed ? 'confirmed' : 'auto-closed', title: confirmed ? 'Заявитель подтвердил, что вопрос решён' : 'Обращение закрыто автоматически' }, {
-      tell: `Обращение ${appeal.snapshot.number} закрыто. Оцените, пожалуйста, качество рассмотрения в разделе «Оценить качество» — это займёт минуту.`,
+    const confirmed = reaction !== 'lapsed';
+    await appeal.enter('closed', { ticket: confirmed ? reaction : undefined, type: confirmed ? 'confirmed' : 'auto-closed', title: confirmed ? events.confirmed : events.autoClosed }, {
+      tell: toApplicant.closed(number),
     });
     await appeal.close();
     return 'closed';
@@ -70,28 +66,23 @@ export async function appealWorkflow(input: AppealWorkflowInput): Promise<'close
 }
 
 /** A clarification round or the answer; returns true when the appeal has been answered. */
-async function handleWork(appeal: AppealCase, step: Awaited<ReturnType<AppealCase['waitFor']>> & object): Promise<boolean> {
+async function handleWork(appeal: AppealCase, step: TicketOf<AppealActionInputs, 'requestClarification' | 'answer'>): Promise<boolean> {
+  const number = appeal.snapshot.number;
   if (step.name === 'requestClarification') {
     const pausedAt = Date.now();
     const left = appeal.snapshot.overdue || appeal.snapshot.deadlineAt === null ? null : appeal.snapshot.deadlineAt - pausedAt;
-    await appeal.enter('clarification', { ticket: step, type: 'clarification-requested', title: 'Запрошено уточнение у заявителя' }, {
-      pause: true,
-      tell: `По обращению ${appeal.snapshot.number} нужны уточнения: ${String(step.request.input.question)}`,
+    await appeal.enter('clarification', { ticket: step, type: 'clarification-requested', title: events.clarificationRequested }, {
+      deadline: 'pause',
+      tell: toApplicant.clarify(number, step.request.input.question),
     });
-    const reply = await appeal.waitFor(['reply'], { remind: 'nobody' });
-    if (reply === 'deadline') throw new Error('unreachable: a clarification has no deadline');
+    const reply = await appeal.awaitApplicant('clarification');
+    if (reply === 'lapsed') throw new Error('unreachable: a clarification has no deadline');
     // The answer term resumes with the time that was left (domain/regulations.ts APPEAL_CLARIFICATION_POLICY).
-    const resumed = APPEAL_CLARIFICATION_POLICY.policy === 'pause' && left !== null ? { deadlineAt: Date.now() + left } : { keepDeadline: true };
-    await appeal.enter('inWork', { ticket: reply, type: 'clarified', title: 'Заявитель ответил на уточнение' }, {
-      ...resumed,
-      tellStaff: `Заявитель ответил на уточнение по обращению ${appeal.snapshot.number}.`,
-    });
+    const resumed = APPEAL_CLARIFICATION_POLICY.policy === 'pause' && left !== null ? { resumeUntil: Date.now() + left } : 'keep';
+    await appeal.enter('inWork', { ticket: reply, type: 'clarified', title: events.clarified }, { deadline: resumed, tellStaff: toStaff.clarified(number) });
     return false;
   }
   appeal.markAnswered();
-  await appeal.enter('answered', { ticket: step, type: 'answered', title: 'Дан ответ на обращение' }, {
-    term: 'appealAutoClose',
-    tell: `Ответ на обращение ${appeal.snapshot.number}:\n\n${String(step.request.input.text)}\n\nЕсли ответ вас устраивает, подтвердите это в личном кабинете; если нет — сообщите, с чем вы не согласны.`,
-  });
+  await appeal.enter('answered', { ticket: step, type: 'answered', title: events.answered }, { tell: toApplicant.answer(number, step.request.input.text) });
   return true;
 }

@@ -1,126 +1,112 @@
 // The procedure of technological connection (Rules 861, DOMAIN §3), one
-// workflow per application. Each stage names who acts and the statutory term
-// that runs; an applicant's missed term annuls the application, the grid's
-// missed term marks the case overdue and escalates it.
+// workflow per application. Each step waits on the party whose clock runs in
+// its stage (domain/procedures/application.ts): a missed grid term marks the
+// case overdue and escalates it, a missed applicant term annuls the
+// application. Withdrawal, open in every stage, leaves the procedure anywhere.
 import { tuFulfilmentTermKey } from '../../domain/regulations';
-import { ANNUL_REASONS, type AnnulReason } from '../../domain/application';
-import { CaseRun, type ActionName, type ApplicationWorkflowInput, type Ticket } from './case-run';
+import type { AnnulReason } from '../../domain/application';
+import type { ApplicationAction } from '../../domain/procedures/application';
+import { CaseExit, type Ticket } from '../case/machine';
+import { ConnectionCase } from './connection-case';
+import type { ApplicationOutcome, ApplicationWorkflowInput } from './contract';
+import { events, toStaff, toSupplier } from './notices';
 
-export type { ApplicationWorkflowInput };
-export type ApplicationOutcome = 'completed' | 'annulled' | 'withdrawn';
+export type { ApplicationOutcome, ApplicationWorkflowInput };
 
 export async function connectionApplicationWorkflow(input: ApplicationWorkflowInput): Promise<ApplicationOutcome> {
-  const run = new CaseRun(input);
+  const run = new ConnectionCase(input);
   run.listen();
+  try {
+    return await connect(run);
+  } catch (exit) {
+    if (exit instanceof CaseExit) return withdraw(run, (exit as CaseExit<ApplicationAction>).ticket);
+    throw exit;
+  }
+}
 
+async function connect(run: ConnectionCase): Promise<ApplicationOutcome> {
+  const input = run.input;
   // 1. The application is registered with its number and date; the supplier of last resort is told.
-  await run.enterStage('registered', { type: 'submitted', title: 'Заявка подана и зарегистрирована', actor: { ...input.applicant, role: 'applicant' } }, {
+  await run.enterStage('registered', { type: 'submitted', title: events.submitted, actor: { ...input.applicant, role: 'applicant' } }, {
     docs: ['registrationReceipt'],
-    tellStaff: `Новая заявка ${input.number}: ${input.object.name}, ${input.object.maxPowerKw} кВт.`,
-    supplier: `Зарегистрирована заявка ${input.number} на технологическое присоединение: ${input.object.name}, ${input.object.address}, ${input.object.maxPowerKw} кВт.`,
+    tellStaff: toStaff.newApplication(input),
+    supplier: toSupplier.registered(input),
   });
 
-  // 2. Completeness check (grid, 3 working days); 2а. missing data from the applicant (20 working days) or annulment.
-  await run.enterStage('completenessCheck', { type: 'check-started', title: 'Заявка передана на проверку полноты сведений' }, { term: 'completenessCheck' });
+  // 2. Completeness check (grid); 2а. missing data from the applicant, or annulment.
+  await run.enterStage('completenessCheck', { type: 'check-started', title: events.checkStarted });
   for (;;) {
-    const check = await run.gridActs(['acceptComplete', 'requestMissingData']);
-    if (check.name === 'withdraw') return withdraw(run, check);
+    const check = await run.awaitGrid('completenessCheck');
     if (check.name === 'acceptComplete') {
-      // 3. The grid prepares the contract terms, ТУ, invoice and instructions (10 working days from a complete application).
-      await run.enterStage('preparingDocuments', { ticket: check, type: 'accepted', title: 'Заявка принята как полная' }, { term: 'postContractDocuments' });
+      // 3. The grid prepares the contract terms, ТУ, invoice and instructions.
+      await run.enterStage('preparingDocuments', { ticket: check, type: 'accepted', title: events.accepted });
       break;
     }
-    await run.enterStage('awaitingMissingData', { ticket: check, type: 'missing-data-requested', title: 'Запрошены недостающие сведения и документы' }, {
-      term: 'supplyMissingData',
-      docs: ['missingDataNotice'],
-    });
-    const supplied = await run.waitFor(['supplyMissingData'], { remind: 'applicant' });
-    if (supplied === 'deadline') return annul(run, 'missingData');
-    if (supplied.name === 'withdraw') return withdraw(run, supplied);
-    await run.enterStage('completenessCheck', { ticket: supplied, type: 'missing-data-supplied', title: 'Заявитель представил недостающие сведения' }, {
-      term: 'completenessCheck',
-      tellStaff: `По заявке ${input.number} представлены недостающие сведения: проверьте полноту.`,
-    });
+    await run.enterStage('awaitingMissingData', { ticket: check, type: 'missing-data-requested', title: events.missingDataRequested }, { docs: ['missingDataNotice'] });
+    const supplied = await run.awaitApplicant('awaitingMissingData');
+    if (supplied === 'lapsed') return annul(run, 'missingData');
+    await run.enterStage('completenessCheck', { ticket: supplied, type: 'missing-data-supplied', title: events.missingDataSupplied }, { tellStaff: toStaff.missingDataSupplied(input) });
   }
 
-  const posted = await run.gridActs(['postContractDocuments']);
-  if (posted.name === 'withdraw') return withdraw(run, posted);
+  const posted = await run.awaitGrid('preparingDocuments');
   // The ТУ term depends on the construction the grid found necessary.
-  const tuTerm = tuFulfilmentTermKey({
-    voltageKv: input.object.voltageKv,
-    distanceM: input.object.distanceM,
-    territory: input.object.territory,
-    constructionNeeded: posted.request.input.constructionNeeded === true,
-    maxPowerKw: input.object.maxPowerKw,
-  });
+  run.setTuTerm(
+    tuFulfilmentTermKey({
+      voltageKv: input.object.voltageKv,
+      distanceM: input.object.distanceM,
+      territory: input.object.territory,
+      constructionNeeded: posted.request.input.constructionNeeded === true,
+      maxPowerKw: input.object.maxPowerKw,
+    }),
+  );
 
-  // 4. Payment of the invoice is the acceptance: the contract is concluded on the payment day (5 working days, 15 for public buyers).
-  await run.enterStage('awaitingPayment', { ticket: posted, type: 'documents-posted', title: 'Размещены условия договора, технические условия, счёт и инструкция' }, {
-    term: input.publicBuyer ? 'payInvoicePublicBuyer' : 'payInvoice',
+  // 4. Payment of the invoice is the acceptance: the contract is concluded on the payment day.
+  await run.enterStage('awaitingPayment', { ticket: posted, type: 'documents-posted', title: events.documentsPosted }, {
     docs: ['contractTerms', 'technicalConditions', 'invoice', 'instructions'],
-    docFields: { tuTerm: input.terms[tuTerm] },
+    docFields: { tuTerm: run.tuTermSpec() },
   });
-  const paid = await run.waitFor(['payInvoice', 'confirmPayment'], { remind: 'applicant' });
-  if (paid === 'deadline') return annul(run, 'unpaid');
-  if (paid.name === 'withdraw') return withdraw(run, paid);
+  const paid = await run.awaitApplicant('awaitingPayment');
+  if (paid === 'lapsed') return annul(run, 'unpaid');
   run.markContractConcluded();
 
   // 5–6. Both sides carry out the ТУ within the term that follows from the application.
-  await run.enterStage('tuFulfilment', { ticket: paid, type: 'paid', title: 'Счёт оплачен, договор заключён' }, {
-    term: tuTerm,
-    docs: ['paymentConfirmation'],
-    supplier: `По заявке ${input.number} заключён договор об осуществлении технологического присоединения.`,
-  });
+  await run.enterStage('tuFulfilment', { ticket: paid, type: 'paid', title: events.paid }, { docs: ['paymentConfirmation'], supplier: toSupplier.contractConcluded(input) });
   for (;;) {
-    const done = await run.gridActs(['reportTuDone'], 'applicant');
-    if (done.name === 'withdraw') return withdraw(run, done);
+    const done = await run.awaitGrid('tuFulfilment');
     // 7. The grid checks the fulfilment of the ТУ (inspection).
-    await run.enterStage('inspection', { ticket: done, type: 'tu-done-reported', title: 'Заявитель сообщил о выполнении своей части ТУ' }, {
-      term: 'inspection',
-      tellStaff: `По заявке ${input.number} заявитель выполнил ТУ: назначьте осмотр.`,
-    });
-    const inspected = await run.gridActs(['recordInspection']);
-    if (inspected.name === 'withdraw') return withdraw(run, inspected);
-    if (inspected.request.input.passed === true) {
+    await run.enterStage('inspection', { ticket: done, type: 'tu-done-reported', title: events.tuDoneReported }, { tellStaff: toStaff.tuDone(input) });
+    const inspected = await run.awaitGrid('inspection');
+    if (inspected.request.input.passed) {
       // 8. Actual connection and admission of the meter.
-      await run.enterStage('actualConnection', { ticket: inspected, type: 'inspection-passed', title: 'Осмотр проведён, замечаний нет' }, { term: 'actualConnection', docs: ['inspectionAct'] });
+      await run.enterStage('actualConnection', { ticket: inspected, type: 'inspection-passed', title: events.inspectionPassed }, { docs: ['inspectionAct'] });
       break;
     }
     // Remarks send the case back to ТУ fulfilment; the ТУ term still runs from the contract.
-    await run.enterStage('tuFulfilment', { ticket: inspected, type: 'inspection-failed', title: 'По результатам осмотра есть замечания' }, { keepDeadline: true, docs: ['inspectionAct'] });
+    await run.enterStage('tuFulfilment', { ticket: inspected, type: 'inspection-failed', title: events.inspectionFailed }, { deadline: 'keep', docs: ['inspectionAct'] });
   }
 
-  const connected = await run.gridActs(['recordConnection']);
-  if (connected.name === 'withdraw') return withdraw(run, connected);
+  const connected = await run.awaitGrid('actualConnection');
   // 9. The act on technological connection; the supplier of last resort starts supply from it.
-  await run.enterStage('actPosting', { ticket: connected, type: 'connected', title: 'Фактическое присоединение выполнено, прибор учёта допущен' }, {
-    term: 'actPosting',
-    docs: ['meterAdmissionAct'],
-    supplier: `По заявке ${input.number} выполнено фактическое присоединение, прибор учёта допущен в эксплуатацию.`,
-  });
-  const act = await run.gridActs(['issueAct']);
-  if (act.name === 'withdraw') return withdraw(run, act);
-  await run.enterStage('completed', { ticket: act, type: 'act-issued', title: 'Акт об осуществлении технологического присоединения выдан' }, {
-    docs: ['connectionAct'],
-    supplier: `По заявке ${input.number} оформлен акт об осуществлении технологического присоединения: начните поставку электроэнергии.`,
-  });
+  await run.enterStage('actPosting', { ticket: connected, type: 'connected', title: events.connected }, { docs: ['meterAdmissionAct'], supplier: toSupplier.connected(input) });
+  const act = await run.awaitGrid('actPosting');
+  await run.enterStage('completed', { ticket: act, type: 'act-issued', title: events.actIssued }, { docs: ['connectionAct'], supplier: toSupplier.actIssued(input) });
   await run.close();
   return 'completed';
 }
 
-async function annul(run: CaseRun, reason: AnnulReason): Promise<ApplicationOutcome> {
-  run.snapshot.annulReason = ANNUL_REASONS[reason];
-  await run.enterStage('annulled', { type: 'annulled', title: `Заявка аннулирована: ${ANNUL_REASONS[reason].toLowerCase()}` }, {
+async function annul(run: ConnectionCase, reason: AnnulReason): Promise<ApplicationOutcome> {
+  run.markAnnulled(reason);
+  await run.enterStage('annulled', { type: 'annulled', title: events.annulled(reason) }, {
     docs: ['annulmentNotice'],
-    docFields: { reason: ANNUL_REASONS[reason] },
-    supplier: `Заявка ${run.input.number} аннулирована: ${ANNUL_REASONS[reason].toLowerCase()}.`,
+    docFields: { reason: run.snapshot.annulReason },
+    supplier: toSupplier.annulled(run.input, reason),
   });
   await run.close();
   return 'annulled';
 }
 
-async function withdraw(run: CaseRun, ticket: Ticket<ActionName>): Promise<ApplicationOutcome> {
-  await run.enterStage('withdrawn', { ticket, type: 'withdrawn', title: 'Заявка отозвана заявителем' }, { docs: ['withdrawalNotice'] });
+async function withdraw(run: ConnectionCase, ticket: Ticket<ApplicationAction, unknown>): Promise<ApplicationOutcome> {
+  await run.enterStage('withdrawn', { ticket, type: 'withdrawn', title: events.withdrawn }, { docs: ['withdrawalNotice'] });
   await run.close();
   return 'withdrawn';
 }

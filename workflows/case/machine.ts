@@ -1,16 +1,23 @@
 // The machinery every case procedure stands on (applications, appeals): the
-// inbox of accepted actions, stage entry (history event, documents,
-// notifications, projection), waiting with reminders and a durable deadline,
-// and escalation. Each procedure describes its stages and actions as data and
-// reads as the regulation it implements; this class does the bookkeeping.
+// inbox of validated actions, waiting in a stage on the party whose clock
+// runs there, stage entry (history event, documents, projection, notices)
+// and escalation. What a procedure is — its stages, terms, parties and who
+// may take each action — comes from its table in domain/procedures/; this
+// class only does the bookkeeping.
 import type { UpdateDefinition } from '@temporalio/common';
-import { condition, log, patched, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, ApplicationFailure, type QueryDefinition } from '@temporalio/workflow';
+import { condition, log, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, ApplicationFailure, type QueryDefinition } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { Activities } from '../../activities';
-import type { CaseEventRecord, CaseSnapshot, NotificationRequest, Projected, StartingTerm } from '../../activities/cases';
 import type { GeneratedDocKind } from '../../documents/kinds';
-import { formatTerm, reminderInstants, type ResolvedTerms, type TermKey } from '../../domain/regulations';
+import { mayHold, openIn, performs, REFUSAL_BY, stageTermKey, type CaseFacts, type ProcedureTable, type TermContext } from '../../domain/procedures/table';
+import { reminderInstants, type ResolvedTerms } from '../../domain/regulations';
 import { CaseOverdue, CaseStage, CaseStatus } from '../search-attributes';
+import type { ActionRequest, Actor, CaseEventRecord, CaseSnapshot, CaseView, NotificationRequest, Projected, StartingTerm } from './contract';
+import { applyDeadline, type DeadlineChange } from './deadline';
+import { caseNotices, formatInstant } from './notices';
+import { since } from './patches';
+
+export { formatInstant };
 
 // Short attempts: these activities take seconds, and a worker that dies mid-attempt
 // should cost the case half a minute, not more. Retries go on until they succeed.
@@ -19,7 +26,6 @@ export const caseActivities = proxyActivities<Activities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 const { notify, publishDocuments } = caseActivities;
-const { deadlineFor } = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds' });
 const localCaseActivities = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
@@ -34,63 +40,34 @@ const localCaseActivities = proxyLocalActivities<Activities>({
  * this change replay them.
  */
 export function projectionActivities() {
-  return patched('projection-as-local-activity') ? localCaseActivities : caseActivities;
-}
-
-/** Who performed an action: carried into the history for auditors. */
-export interface Actor {
-  id: string | null;
-  name: string;
-  role: 'applicant' | 'staff' | 'admin' | 'bank' | 'system';
-}
-
-export interface ActionRequest<I> {
-  actor: Actor;
-  input: I;
-}
-
-/** What an action returns: the case as it is once the read model shows the action's effect. */
-export interface CaseView<S extends string = string> {
-  stage: S;
-  status: string;
-  seq: number;
-  deadlineAt: number | null;
-  overdue: boolean;
-}
-
-export interface StageSpec {
-  title: string;
-  whoActs: string;
-  final?: boolean;
-  /** The status a final stage leaves the case in. */
-  status?: string;
-}
-
-/** Who may perform an action: the case's applicant, grid staff, a supervisor (admin), or the bank. */
-export type Performer = 'applicant' | 'staff' | 'supervisor' | 'staff-or-bank';
-
-export interface ActionSpec<S extends string> {
-  label: string;
-  /** The stages the action belongs to; null = every stage until the case ends. */
-  stages: readonly S[] | null;
-  by: Performer;
-  schema: z.ZodType;
+  return since('projection-as-local-activity') ? localCaseActivities : caseActivities;
 }
 
 /** An action a validator accepted, waiting for the procedure to apply it. */
-export interface Ticket<A extends string = string> {
-  name: A;
-  request: ActionRequest<Record<string, unknown>>;
+export interface Ticket<N extends string = string, I = Record<string, unknown>> {
+  name: N;
+  request: ActionRequest<I>;
   done: boolean;
   refusal?: string;
 }
 
-export interface CaseDefinition<S extends string, A extends string, Snap extends CaseSnapshot> {
+/** The ticket of one of the actions K, its input typed by the contract's map I. */
+export type TicketOf<I, K extends keyof I & string> = { [N in K]: Ticket<N, I[N]> }[K];
+
+/** An action open in every stage (withdrawal) ends the procedure where it waits: the workflow catches it once. */
+export class CaseExit<N extends string = string> {
+  constructor(readonly ticket: Ticket<N, unknown>) {}
+}
+
+export interface CaseDefinition<S extends string, A extends string, Snap extends CaseSnapshot, I extends Record<A, unknown>> {
+  /** «Заявка», «Обращение»: the subject of refusals. */
   noun: string;
-  stages: Record<S, StageSpec>;
-  actions: Record<A, ActionSpec<S>>;
-  updates: Record<A, UpdateDefinition<CaseView<S>, [ActionRequest<unknown>], string>>;
+  table: ProcedureTable<S, A>;
+  schemas: Record<A, z.ZodType>;
+  updates: { [K in A]: UpdateDefinition<CaseView<S>, [ActionRequest<I[K]>], K> };
   viewQuery: QueryDefinition<CaseView<S>>;
+  /** The status a final stage leaves the case in. */
+  finalStatus(stage: S): string;
   /** Stores the read model, computing the deadline of a starting term; resolves with what it stored (recorded in the history for auditors). */
   project(snapshot: Snap, event: CaseEventRecord, starting?: StartingTerm): Promise<Projected<Snap>>;
   terms: ResolvedTerms;
@@ -98,28 +75,31 @@ export interface CaseDefinition<S extends string, A extends string, Snap extends
   links: { applicant: string; staff: string };
 }
 
-const PERFORMERS: Record<Performer, ReadonlySet<Actor['role']>> = {
-  applicant: new Set(['applicant']),
-  staff: new Set(['staff', 'admin']),
-  supervisor: new Set(['admin']),
-  'staff-or-bank': new Set(['staff', 'admin', 'bank']),
-};
+export interface StageEntry<A extends string> {
+  ticket?: Ticket<A, unknown>;
+  actor?: Actor;
+  type: string;
+  title: string;
+}
 
-const REFUSAL_BY: Record<Performer, string> = {
-  applicant: 'Это действие выполняет заявитель по своему делу',
-  staff: 'Это действие выполняет сотрудник сетевой организации',
-  supervisor: 'Это действие выполняет руководитель (администратор)',
-  'staff-or-bank': 'Это действие выполняет сотрудник сетевой организации или банк',
-};
+export interface EntryOptions {
+  /** What happens to the term; by default the stage's own term (from the table) starts. */
+  deadline?: DeadlineChange;
+  docs?: GeneratedDocKind[];
+  docFields?: Record<string, unknown>;
+  /** The applicant's notice instead of the stage headline. */
+  tell?: string;
+  tellStaff?: string;
+}
 
-export class CaseMachine<S extends string, A extends string, Snap extends CaseSnapshot> {
+export class CaseMachine<S extends string, A extends string, Snap extends CaseSnapshot, I extends Record<A, unknown>, M extends Record<S, A>> {
   protected seq = 0;
-  private inbox: Ticket<A>[] = [];
+  private inbox: Ticket<A, unknown>[] = [];
   /** Notifications still on their way; the procedure does not wait for them. */
   private sending: Promise<void>[] = [];
 
   constructor(
-    readonly definition: CaseDefinition<S, A, Snap>,
+    readonly definition: CaseDefinition<S, A, Snap, I>,
     public snapshot: Snap,
   ) {}
 
@@ -127,8 +107,8 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     return this.snapshot.stage as S;
   }
 
-  protected get stageSpec(): StageSpec {
-    return this.definition.stages[this.stage];
+  private get table(): ProcedureTable<S, A> {
+    return this.definition.table;
   }
 
   view(): CaseView<S> {
@@ -139,33 +119,50 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
   /** Registers the query and one update per action; validators refuse without a trace in history. */
   listen(): void {
     setHandler(this.definition.viewQuery, () => this.view());
-    for (const name of Object.keys(this.definition.actions) as A[]) {
-      const update: UpdateDefinition<CaseView<S>, [ActionRequest<unknown>], string> = this.definition.updates[name];
+    for (const name of Object.keys(this.table.actions) as A[]) {
+      const update = this.definition.updates[name] as unknown as UpdateDefinition<CaseView<S>, [ActionRequest<unknown>], string>;
       setHandler(update, (request: ActionRequest<unknown>) => this.receive(name, request), { validator: (request: ActionRequest<unknown>) => this.validate(name, request) });
     }
   }
 
   actionLabel(name: A): string {
-    return this.definition.actions[name].label;
+    return this.table.actions[name].label;
   }
 
-  /** Extra checks of a procedure (e.g. the assignee); throw to refuse. Must be synchronous. */
-  protected check(_name: A, _request: ActionRequest<unknown>): void {}
+  /** Facts of the case that some actions depend on (the holder, a past reopening). */
+  protected facts(): CaseFacts {
+    return {};
+  }
 
+  /** The refusal of a holder-only action taken by someone else. */
+  protected holderRefusal(): string {
+    return REFUSAL_BY.staff;
+  }
+
+  /** What a stage's term depends on in this case (the ТУ term, a public buyer). */
+  protected termContext(): TermContext {
+    return { publicBuyer: false, tuTerm: 'tuFulfilment30wd' };
+  }
+
+  /** Synchronous, as Update validators must be: every refusal leaves no trace in the history. */
   private validate(name: A, request: ActionRequest<unknown>): void {
-    if (this.stageSpec.final) throw new Error(`${this.definition.noun} ${this.snapshot.number} закрыт${this.definition.noun === 'Заявка' ? 'а' : 'о'}: действия невозможны`);
-    if (!this.allows(name)) throw new Error(`Действие «${this.actionLabel(name)}» недоступно на этапе «${this.stageSpec.title}»`);
-    const spec = this.definition.actions[name];
-    if (!PERFORMERS[spec.by].has(request.actor.role)) throw new Error(REFUSAL_BY[spec.by]);
-    if (spec.by === 'applicant' && request.actor.id !== this.snapshot.applicantId) throw new Error(REFUSAL_BY.applicant);
-    const parsed = spec.schema.safeParse(request.input);
+    const stageRow = this.table.stages[this.stage];
+    if (stageRow.final) throw new Error(caseNotices.closed(this.definition.noun, this.snapshot.number));
+    if (!openIn(this.table, this.stage, name)) throw new Error(caseNotices.notInStage(this.actionLabel(name), stageRow.title));
+    const row = this.table.actions[name];
+    if (!performs(row.by, request.actor.role)) throw new Error(REFUSAL_BY[row.by]);
+    if (row.by === 'applicant' && request.actor.id !== this.snapshot.applicantId) throw new Error(REFUSAL_BY.applicant);
+    const parsed = this.definition.schemas[name].safeParse(request.input);
     if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
-    this.check(name, request);
+    const facts = this.facts();
+    if (row.holderOnly && !mayHold(request.actor, facts)) throw new Error(this.holderRefusal());
+    const refusal = row.refuse?.(facts);
+    if (refusal) throw new Error(refusal);
   }
 
   private async receive(name: A, request: ActionRequest<unknown>): Promise<CaseView<S>> {
-    const input = this.definition.actions[name].schema.parse(request.input) as Record<string, unknown>;
-    const ticket: Ticket<A> = { name, request: { actor: request.actor, input }, done: false };
+    const input = this.definition.schemas[name].parse(request.input) as unknown;
+    const ticket: Ticket<A, unknown> = { name, request: { actor: request.actor, input }, done: false };
     this.inbox.push(ticket);
     // Read your writes: answer only once the projection of the action's effect is stored.
     await condition(() => ticket.done);
@@ -173,18 +170,11 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     return this.view();
   }
 
-  /** The stage's actions (the procedure's data); none once the case has ended. */
-  protected allows(name: A): boolean {
-    if (this.stageSpec.final) return false;
-    const stages = this.definition.actions[name].stages;
-    return stages === null || stages.includes(this.stage);
-  }
-
-  /** The next accepted action that is still valid now; ones overtaken by an earlier action are refused. */
-  private take(): Ticket<A> | undefined {
+  /** The next accepted action that is still open now; ones overtaken by an earlier action are refused. */
+  private take(): Ticket<A, unknown> | undefined {
     for (let t = this.inbox.shift(); t; t = this.inbox.shift()) {
-      if (this.allows(t.name)) return t;
-      t.refusal = `Действие «${this.actionLabel(t.name)}» уже неприменимо: дело перешло на этап «${this.stageSpec.title}»`;
+      if (openIn(this.table, this.stage, t.name)) return t;
+      t.refusal = caseNotices.overtaken(this.actionLabel(t.name), this.table.stages[this.stage].title);
       t.done = true;
     }
     return undefined;
@@ -200,25 +190,53 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
   }
 
   /**
-   * Waits in the current stage for one of `allowed` (plus actions open in
-   * every stage): reminders at set fractions of the term, then the deadline.
+   * Waits in the current stage for one of the actions the table opens in it:
+   * reminders at set fractions of the term, then the deadline. An action open
+   * in every stage (withdrawal) leaves the procedure as a CaseExit.
    */
-  async waitFor(allowed: A[], opts: { remind: 'applicant' | 'staff' | 'nobody' }): Promise<Ticket<A> | 'deadline'> {
-    for (const name of allowed) if (!this.allows(name)) throw new Error(`${name} is not an action of stage ${this.stage}`);
+  private async waitInStage(stage: S, remind: 'applicant' | 'staff' | 'nobody'): Promise<Ticket<A, unknown> | 'lapsed'> {
+    if (stage !== this.stage) throw new Error(`the case waits in ${this.stage}, not in ${stage}`);
     const deadline = this.snapshot.overdue ? null : this.snapshot.deadlineAt;
-    const reminders = deadline !== null && opts.remind !== 'nobody' ? reminderInstants(this.termStart(), deadline) : [];
+    const reminders = deadline !== null && remind !== 'nobody' ? reminderInstants(this.termStart(), deadline) : [];
     for (;;) {
       for (const at of reminders.filter((r) => r > Date.now())) {
         if (await this.until(at)) break;
-        await this.remind(opts.remind as 'applicant' | 'staff');
+        await this.remind(remind as 'applicant' | 'staff');
       }
       if (await this.until(deadline)) {
         const ticket = this.take();
-        if (ticket) return ticket;
-        continue; // everything in the inbox was stale; keep waiting
+        if (!ticket) continue; // everything in the inbox was stale; keep waiting
+        if (this.table.actions[ticket.name].everyStage) throw new CaseExit(ticket);
+        return ticket;
       }
-      return 'deadline';
+      return 'lapsed';
     }
+  }
+
+  /**
+   * A stage whose clock binds the grid (alone, or with the applicant under
+   * one term): missing the term marks the case overdue and escalates it; the
+   * wait goes on, because the grid still owes the step.
+   */
+  async awaitGrid<T extends S>(stage: T): Promise<TicketOf<I, M[T]>> {
+    this.expectParty(stage, ['grid', 'both']);
+    const first = await this.waitInStage(stage, this.table.stages[stage].remind);
+    if (first !== 'lapsed') return first as TicketOf<I, M[T]>;
+    await this.escalate();
+    const late = await this.waitInStage(stage, 'nobody');
+    if (late === 'lapsed') throw new Error('unreachable: an overdue stage has no deadline');
+    return late as TicketOf<I, M[T]>;
+  }
+
+  /** A stage whose clock binds the applicant: 'lapsed' when the term runs out, and the procedure says what follows. */
+  async awaitApplicant<T extends S>(stage: T): Promise<TicketOf<I, M[T]> | 'lapsed'> {
+    this.expectParty(stage, ['applicant']);
+    return (await this.waitInStage(stage, this.table.stages[stage].remind)) as TicketOf<I, M[T]> | 'lapsed';
+  }
+
+  private expectParty(stage: S, parties: readonly string[]): void {
+    const party = this.table.stages[stage].party;
+    if (!parties.includes(party)) throw new Error(`the clock of ${stage} binds ${party}: the procedure waits on the wrong party`);
   }
 
   /** Where the running term began, for reminders at fractions of it; a procedure whose term spans stages overrides it. */
@@ -226,54 +244,29 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     return this.snapshot.stageStartedAt;
   }
 
-  /** Moves the case into a stage: history event, documents, notifications, projection, then the action's answer. */
-  async enter(
-    stage: S,
-    because: { ticket?: Ticket<A>; actor?: Actor; type: string; title: string },
-    opts: {
-      term?: TermKey | null;
-      /** An explicit deadline (a paused term resuming); overrides `term`. */
-      deadlineAt?: number;
-      keepDeadline?: boolean;
-      /** The term stops running (and is not overdue-checked) until a later stage resumes it. */
-      pause?: boolean;
-      docs?: GeneratedDocKind[];
-      docFields?: Record<string, unknown>;
-      tell?: string;
-      tellStaff?: string;
-    } = {},
-  ): Promise<{ seq: number }> {
+  /** Moves the case into a stage: history event, documents, projection, then the action's answer and the notices. */
+  async enter(stage: S, because: StageEntry<A>, opts: EntryOptions = {}): Promise<{ seq: number }> {
     const now = Date.now();
     const previous = this.stage;
-    const spec = this.definition.stages[stage];
+    const row = this.table.stages[stage];
     this.seq += 1;
     const seq = this.seq;
     const s = this.snapshot;
-    let starting: StartingTerm | undefined;
-    if (opts.pause) {
-      s.deadlineAt = null;
-      s.deadlineTerm = 'срок приостановлен';
-    } else if (!opts.keepDeadline) {
-      const term = opts.term ? this.definition.terms[opts.term] : null;
-      // Documents print the deadline, so they need it first; otherwise the projection computes it (one local activity instead of two).
-      if (term && opts.deadlineAt === undefined && !opts.docs?.length && !spec.final && patched('deadline-in-projection')) starting = { startMs: now, term };
-      s.deadlineAt = opts.deadlineAt ?? (term && !starting ? await deadlineFor(now, term) : null);
-      s.deadlineTerm = term ? formatTerm(term) : null;
-      s.overdue = false;
-      s.overdueSince = null;
-    }
+    const change = opts.deadline ?? 'start';
+    const termKey = change === 'start' ? stageTermKey(this.table, stage, this.termContext()) : null;
+    const starting = await applyDeadline(s, change, termKey ? this.definition.terms[termKey] : null, { now, printsDocuments: Boolean(opts.docs?.length), final: row.final === true });
     s.stage = stage;
     s.stageStartedAt = now;
-    s.whoActs = spec.whoActs;
-    if (spec.final) {
-      s.status = spec.status ?? 'closed';
+    s.whoActs = row.party;
+    if (row.final) {
+      s.status = this.definition.finalStatus(stage);
       s.finishedAt = now;
       s.deadlineAt = null;
       s.deadlineTerm = null;
       s.overdue = false;
     }
     const actor = because.ticket?.request.actor ?? because.actor ?? null;
-    const input = because.ticket?.request.input ?? {};
+    const input = (because.ticket?.request.input ?? {}) as Record<string, unknown>;
     const comment = typeof input.comment === 'string' ? input.comment : '';
 
     const documents = opts.docs?.length
@@ -286,17 +279,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
           issuedAt: now,
         })
       : [];
-    const event: CaseEventRecord = {
-      seq,
-      type: because.type,
-      stage,
-      title: because.title,
-      actor,
-      comment,
-      data: { action: because.ticket?.name ?? null, input, from: previous, documents },
-      deadlineAt: s.deadlineAt,
-      at: now,
-    };
+    const event: CaseEventRecord = { seq, type: because.type, stage, title: because.title, actor, comment, data: { action: because.ticket?.name ?? null, input, from: previous, documents }, deadlineAt: s.deadlineAt, at: now };
     upsertSearchAttributes([
       { key: CaseStage, value: stage },
       { key: CaseStatus, value: s.status },
@@ -306,20 +289,11 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     if (starting) s.deadlineAt = projected.snapshot.deadlineAt;
     if (because.ticket) because.ticket.done = true;
 
-    const headline = `${because.title}. ${spec.final ? spec.title : `Этап: ${spec.title}`}.`;
-    const deadlineText = s.deadlineAt ? ` Срок: до ${formatInstant(s.deadlineAt)}${s.deadlineTerm ? ` (${s.deadlineTerm})` : ''}.` : '';
-    const docsText = documents.length ? ` Размещены документы: ${documents.map((d) => `«${d.title}»`).join(', ')}.` : '';
+    const deadlineText = s.deadlineAt ? caseNotices.deadline(s.deadlineAt, s.deadlineTerm) : '';
+    const docsText = documents.length ? caseNotices.documents(documents.map((d) => d.title)) : '';
     const kind: NotificationRequest['kind'] = stage === 'annulled' ? 'annulled' : documents.length ? 'document' : 'stage';
-    await this.tell({
-      key: `${s.id}:${seq}:applicant`,
-      caseId: s.id,
-      caseNumber: s.number,
-      kind,
-      title: because.title,
-      body: `${opts.tell ?? headline}${deadlineText}${docsText}`,
-      to: { userId: s.applicantId },
-      link: this.definition.links.applicant,
-    });
+    const body = `${opts.tell ?? caseNotices.stageHeadline(because.title, row.title, row.final === true)}${deadlineText}${docsText}`;
+    await this.tell({ key: `${s.id}:${seq}:applicant`, caseId: s.id, caseNumber: s.number, kind, title: because.title, body, to: { userId: s.applicantId }, link: this.definition.links.applicant });
     if (opts.tellStaff) {
       await this.tell({ key: `${s.id}:${seq}:staff`, caseId: s.id, caseNumber: s.number, kind: 'stage', title: because.title, body: opts.tellStaff, to: this.staffAudience(), link: this.definition.links.staff });
     }
@@ -338,12 +312,12 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
 
   /** Lets work that need not hold the case run on (since patch 'notifications-beside-the-procedure'); close() waits for it. */
   protected async beside(work: Promise<void>): Promise<void> {
-    if (!patched('notifications-beside-the-procedure')) return work;
+    if (!since('notifications-beside-the-procedure')) return work;
     work.catch(() => undefined); // a failure surfaces in close(), not as an unhandled rejection meanwhile
     this.sending.push(work);
   }
 
-  /** Staff notifications go to the whole staff feed; a procedure with an assignee narrows it. */
+  /** Staff notifications go to the whole staff feed; a procedure with a holder narrows it. */
   protected staffAudience(): NotificationRequest['to'] {
     return { staff: true };
   }
@@ -358,10 +332,10 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
 
   private async remind(who: 'applicant' | 'staff'): Promise<void> {
     const s = this.snapshot;
-    const title = `Приближается срок этапа «${this.stageSpec.title}»`;
+    const title = caseNotices.reminderTitle(this.table.stages[this.stage].title);
     const seq = await this.record('reminder', title, { who });
-    const body = `${title}: до ${formatInstant(s.deadlineAt!)}.${who === 'applicant' ? this.applicantReminderTail() : ''}`;
     const toApplicant = who === 'applicant';
+    const body = caseNotices.reminderBody(title, s.deadlineAt!, toApplicant ? this.applicantReminderTail() : '');
     await this.tell({ key: `${s.id}:${seq}:reminder`, caseId: s.id, caseNumber: s.number, kind: 'reminder', title, body, to: toApplicant ? { userId: s.applicantId } : this.staffAudience(), link: toApplicant ? this.definition.links.applicant : this.definition.links.staff });
   }
 
@@ -370,44 +344,17 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
   }
 
   /** The grid missed its own term: the case is marked overdue for everyone and escalated to the supervisors. */
-  async escalate(): Promise<void> {
+  private async escalate(): Promise<void> {
     const s = this.snapshot;
     s.overdue = true;
     s.overdueSince = Date.now();
     upsertSearchAttributes([{ key: CaseOverdue, value: true }]);
-    const stageTitle = this.stageSpec.title;
-    const seq = await this.record('overdue', `Сетевая организация нарушила срок этапа «${stageTitle}»`, { deadlineAt: s.deadlineAt });
+    const stageTitle = this.table.stages[this.stage].title;
+    const seq = await this.record('overdue', caseNotices.overdueEvent(stageTitle), { deadlineAt: s.deadlineAt });
     log.warn('grid deadline missed', { number: s.number, stage: this.stage });
-    await this.tell({
-      key: `${s.id}:${seq}:overdue-applicant`,
-      caseId: s.id,
-      caseNumber: s.number,
-      kind: 'overdue',
-      title: 'Срок нарушен сетевой организацией',
-      body: `Срок этапа «${stageTitle}» истёк ${formatInstant(s.deadlineAt!)}. Нарушение передано руководителю; мы сообщим, когда этап будет выполнен.`,
-      to: { userId: s.applicantId },
-      link: this.definition.links.applicant,
-    });
-    await this.tell({
-      key: `${s.id}:${seq}:overdue-staff`,
-      caseId: s.id,
-      caseNumber: s.number,
-      kind: 'overdue',
-      title: `Просрочка: ${s.number}`,
-      body: `Истёк срок этапа «${stageTitle}» (${formatInstant(s.deadlineAt!)}). Дело эскалировано руководителю.`,
-      to: { staff: true },
-      link: this.definition.links.staff,
-    });
-  }
-
-  /** A stage whose term binds the grid: missing it does not end the case, it makes it overdue and escalates. */
-  async gridActs(allowed: A[], remind: 'staff' | 'applicant' = 'staff'): Promise<Ticket<A>> {
-    const first = await this.waitFor(allowed, { remind });
-    if (first !== 'deadline') return first;
-    await this.escalate();
-    const late = await this.waitFor(allowed, { remind: 'nobody' });
-    if (late === 'deadline') throw new Error('unreachable: an overdue stage has no deadline');
-    return late;
+    const common = { caseId: s.id, caseNumber: s.number, kind: 'overdue' as const };
+    await this.tell({ ...common, key: `${s.id}:${seq}:overdue-applicant`, title: caseNotices.overdueApplicantTitle, body: caseNotices.overdueApplicantBody(stageTitle, s.deadlineAt!), to: { userId: s.applicantId }, link: this.definition.links.applicant });
+    await this.tell({ ...common, key: `${s.id}:${seq}:overdue-staff`, title: caseNotices.overdueStaffTitle(s.number), body: caseNotices.overdueStaffBody(stageTitle, s.deadlineAt!), to: { staff: true }, link: this.definition.links.staff });
   }
 
   /** The case has ended: actions that arrive now are answered, not left hanging, and the case closes once its notifications are out. */
@@ -415,9 +362,4 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     this.take();
     await Promise.all(this.sending);
   }
-}
-
-const instantFormat = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Moscow' });
-export function formatInstant(ms: number): string {
-  return `${instantFormat.format(ms)} (мск)`;
 }

@@ -10,9 +10,9 @@ import { applicationWorkflowId } from '../../../api/applications/service';
 import type { Db } from '../../../db';
 import { DEMO_ACCOUNTS } from '../../../db/seed-demo';
 import { SUPPLIERS } from '../../../domain/application';
-import { appealViewQuery } from '../../../workflows/appeal/messages';
-import { caseViewQuery } from '../../../workflows/application/messages';
-import type { CaseView } from '../../../workflows/case/machine';
+import { appealViewQuery } from '../../../workflows/appeal/contract';
+import { applicationViewQuery as caseViewQuery } from '../../../workflows/application/contract';
+import type { CaseView } from '../../../workflows/case/contract';
 import type { CaughtMail } from '../../support/mail';
 import type { DrivenCase } from './case-driver';
 

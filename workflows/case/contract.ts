@@ -1,0 +1,91 @@
+// The contract every case workflow shares with the activities, the API and
+// the audit tools: who acted, what an action sends and answers, the history
+// event and the summary a projection stores. Types only flow from here
+// outwards: activities and the API import them, never the other way round.
+import type { TermSpec } from '../../domain/regulations';
+
+/** Who performed an action: carried into the history for auditors. */
+export interface Actor {
+  id: string | null;
+  name: string;
+  role: 'applicant' | 'staff' | 'admin' | 'bank' | 'system';
+}
+
+/** What every action Update carries. */
+export interface ActionRequest<I> {
+  actor: Actor;
+  input: I;
+}
+
+/** What an action returns: the case as it is once the read model shows the action's effect. */
+export interface CaseView<S extends string = string> {
+  stage: S;
+  status: string;
+  seq: number;
+  deadlineAt: number | null;
+  overdue: boolean;
+}
+
+/** One event of a case's history as the read model stores it. */
+export interface CaseEventRecord {
+  seq: number;
+  type: string;
+  stage: string;
+  title: string;
+  actor: { id: string | null; name: string; role: string } | null;
+  comment: string;
+  data: Record<string, unknown>;
+  deadlineAt: number | null;
+  at: number;
+}
+
+/** What every case's summary has; each kind adds its own fields. */
+export interface CaseSnapshot {
+  id: string;
+  number: string;
+  applicantId: string;
+  stage: string;
+  status: string;
+  whoActs: string;
+  stageStartedAt: number;
+  deadlineAt: number | null;
+  deadlineTerm: string | null;
+  overdue: boolean;
+  overdueSince: number | null;
+  finishedAt: number | null;
+}
+
+export interface NotificationRequest {
+  /** Unique per event and recipient: the notification row and its e-mail share it. */
+  key: string;
+  caseId: string;
+  caseNumber: string;
+  kind: 'stage' | 'document' | 'reminder' | 'overdue' | 'annulled' | 'answer' | 'info' | 'outage';
+  /** The cabinet page the e-mail points to; by default the case page. */
+  link?: string;
+  title: string;
+  body: string;
+  /** A user, or every staff member (their workspace feed; admins also get the e-mail). */
+  to: { userId: string } | { staff: true };
+}
+
+/**
+ * What a projection stored, returned so that the history records it: as a local
+ * activity its input is not in the history, and auditors rebuild the read model
+ * from the history (api/audit).
+ */
+export interface Projected<S> {
+  snapshot: S;
+  event: CaseEventRecord;
+}
+
+/**
+ * A term that starts with the projected event. Its deadline is computed in the
+ * projection rather than by a local activity of its own: one local activity
+ * per action instead of two (bench «ryw»), and the deadline is still recorded
+ * in the history, as the projection's result.
+ */
+export interface StartingTerm {
+  startMs: number;
+  term: TermSpec;
+}
