@@ -5,14 +5,12 @@ import { Op, QueryTypes, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db';
 import type { AccessLog } from '../../db/models/access-log';
 import { moscowDayStart, type AccessAction, type AccessLogFilter } from '../../domain/audit';
-import type { Role } from '../../domain/account';
+import { inGroup } from '../../domain/roles';
 import { caseNumberOf } from './kinds';
 import type { DocumentAccessEvent } from '../files/routes';
 
 export type { AccessAction };
 
-/** Whose accesses are recorded: the applicant reading their own case is not an audit event. */
-export const AUDITED_ROLES: readonly string[] = ['staff', 'admin', 'auditor'] satisfies Role[];
 
 export interface AccessRecord {
   userId: string;
@@ -30,7 +28,8 @@ export async function recordAccess(db: Db, record: AccessRecord): Promise<void> 
 /** The hook api/files/routes.ts calls before a document's bytes go out. */
 export function documentAccessRecorder(db: Db): (event: DocumentAccessEvent) => Promise<void> {
   return async (event) => {
-    if (!AUDITED_ROLES.includes(event.role)) return;
+    // Whose accesses are recorded: staff, admins, auditors; the applicant reading their own case is not an audit event.
+    if (!inGroup(event.role, 'readers')) return;
     const [doc, found] = await Promise.all([db.Document.findByPk(event.documentId), event.caseId ? caseNumberOf(db, event.caseId) : null]);
     await recordAccess(db, {
       userId: event.userId,

@@ -5,18 +5,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
-import { validateSessionToken } from '../../auth/sessions';
 import type { Db } from '../../db';
 import { recordAccess } from './access-log';
 import { caseNumberOf, fetchCaseHistory, parseCaseWorkflowId } from './kinds';
-import { parseCookies, SESSION_COOKIE } from '../http/cookies';
-import { contentDisposition } from '../files/routes';
+import { requireSession } from '../http/session';
+import { contentDisposition } from '../files/names';
 import { PayloadCodecError } from '../../infra/payload-codec';
 
 export const AUDIT_HISTORY_PATH = '/api/audit/history/';
-
-/** Who reads histories: the audit screens' roles. */
-export const AUDIT_ROLES: readonly string[] = ['auditor', 'admin'];
 
 export const auditHistoryUrl = (workflowId: string) => `${AUDIT_HISTORY_PATH}${encodeURIComponent(workflowId)}.json`;
 
@@ -25,14 +21,12 @@ function sendJson(res: ServerResponse, status: number, message: string) {
   res.end(JSON.stringify({ error: { message } }));
 }
 
-export async function handleHistoryDownload(deps: { db: Db; temporal: Client }, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** Histories are read by the audit screens' role group. */
+export async function handleHistoryDownload(deps: { db: Db; temporal: Client; publicUrl: string }, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'GET') return sendJson(res, 405, 'Метод не поддерживается');
-  const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-  const session = token ? await validateSessionToken(deps.db, token) : null;
-  if (!session) return sendJson(res, 401, 'Войдите в личный кабинет');
-  const user = session.user;
-  if (user.mustChangePassword) return sendJson(res, 403, 'Сначала смените временный пароль');
-  if (!AUDIT_ROLES.includes(user.role)) return sendJson(res, 403, 'Недостаточно прав для этого действия');
+  const check = await requireSession(deps, req, res, { group: 'auditors' });
+  if (!check.ok) return sendJson(res, check.status, check.message);
+  const { user } = check;
 
   const name = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname.slice(AUDIT_HISTORY_PATH.length));
   const ref = name.endsWith('.json') ? parseCaseWorkflowId(name.slice(0, -'.json'.length)) : null;

@@ -9,18 +9,20 @@ import type { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import { decode, encode } from '@temporalio/common/lib/internal-non-workflow';
 import { z } from 'zod';
-import { validateSessionToken } from '../../auth/sessions';
 import type { Db } from '../../db';
-import type { Role } from '../../domain/account';
 import { TEMPORAL_CODEC_PATH } from '../../infra/data-converter';
 import { PayloadCodecError } from '../../infra/payload-codec';
-import { parseCookies, SESSION_COOKIE } from '../http/cookies';
+import { requireSession } from '../http/session';
 
 export { TEMPORAL_CODEC_PATH };
 
-/** Who may read payloads in clear text through the Web UI: the cabinet's staff side. */
-export const CODEC_ROLES: readonly Role[] = ['staff', 'auditor', 'admin'];
 const MAX_BODY = 4 * 1024 * 1024;
+
+const CODEC_REFUSALS = {
+  unauthorized: 'Войдите в личный кабинет: расшифровка доступна только по сессии сотрудника или аудитора',
+  passwordChange: 'Сначала смените временный пароль',
+  forbidden: 'Недостаточно прав: расшифровка доступна сотрудникам и аудиторам',
+} as const;
 
 export interface TemporalCodecDeps {
   db: Db;
@@ -100,12 +102,9 @@ export async function handleTemporalCodec(deps: TemporalCodecDeps, req: Incoming
   const operation = new URL(req.url ?? '/', 'http://localhost').pathname.split('/').filter(Boolean).pop();
   if (operation !== 'decode' && operation !== 'encode') return fail(404, `Нет такой операции: ${TEMPORAL_CODEC_PATH}/decode или ${TEMPORAL_CODEC_PATH}/encode`);
 
-  const bearer = /^Bearer\s+(\S+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
-  const token = bearer ?? parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-  const session = token ? await validateSessionToken(deps.db, token) : null;
-  if (!session) return fail(401, 'Войдите в личный кабинет: расшифровка доступна только по сессии сотрудника или аудитора');
-  if (session.user.mustChangePassword) return fail(403, 'Сначала смените временный пароль');
-  if (!CODEC_ROLES.includes(session.user.role as Role)) return fail(403, 'Недостаточно прав: расшифровка доступна сотрудникам и аудиторам');
+  // Payloads in clear text are for the cabinet's staff side: the readers' role group.
+  const check = await requireSession(deps, req, res, { group: 'readers', bearer: true });
+  if (!check.ok) return fail(check.status, CODEC_REFUSALS[check.reason]);
 
   const namespace = req.headers['x-namespace'];
   if (typeof namespace === 'string' && namespace !== deps.namespace) return fail(400, `Пространство имён «${namespace}» не обслуживается: кабинет работает в «${deps.namespace}»`);

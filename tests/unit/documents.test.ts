@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentDisposition, sanitizeFilename } from '../../api/files/routes';
+import { contentDisposition, sanitizeFilename } from '../../api/files/names';
 import { CATEGORIES, CATEGORY_LABELS } from '../../domain/application';
 import { DocumentDataError } from '../../documents/format';
 import { CONNECTION_NOTICE_TITLE, connectionActTitle, DOC_TITLES, GENERATED_DOC_KINDS, STANDARD_DOC_KINDS, type GeneratedDocKind } from '../../documents/kinds';
