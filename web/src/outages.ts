@@ -1,6 +1,7 @@
 // «График плановых отключений» in the cabinet: Moscow calendar days, the
 // calendar link, the CSV template and the staff form's starting values. The
 // schedule is kept in Moscow time whatever zone the visitor's browser is in.
+import { toCsv } from '../../domain/csv';
 import { OUTAGE_CSV_COLUMNS, type SubscriptionAddress } from '../../domain/outages';
 import type { RouterInputs, RouterOutputs } from './trpc';
 import { formatDate, formatDateTime, formatTime } from './ui/format';
@@ -42,12 +43,10 @@ export function formatAddress(a: SubscriptionAddress): string {
   return [a.settlement, a.street, house ? (/^\d/.test(house) ? `д. ${house}` : house) : ''].filter((p) => p.trim()).join(', ');
 }
 
-const csvField = (value: string) => (/[;"\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
-
 /** The columns the import expects, with one example row a week ahead (it imports as is). */
 export function outageCsvTemplate(now = Date.now()): string {
   const example = ['Истринский', 'г. Истра', 'ул. Садовая: 1, 3, 5–9; ул. Лесная', formatDate(moscowDay(7, now)), '10:00', '16:00', 'Замена опор ВЛ-0,4 кВ', 'ВЛ-0,4 кВ Ф-3 от ТП-112'];
-  return [[...OUTAGE_CSV_COLUMNS], example].map((row) => row.map(csvField).join(';')).join('\r\n') + '\r\n';
+  return toCsv([[...OUTAGE_CSV_COLUMNS], example]);
 }
 
 /** The staff form starts from the outage as the schedule shows it (Moscow date and times). */

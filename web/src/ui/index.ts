@@ -8,3 +8,4 @@ export { PageHeader } from './PageHeader';
 export { Select, type SelectOption } from './Select';
 export { Loading, Spinner } from './Spinner';
 export { StatusChip, type ChipTone } from './StatusChip';
+export { Fact, FactLines, Facts, Muted, SmallNote } from './Facts';

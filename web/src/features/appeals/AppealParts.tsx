@@ -8,7 +8,7 @@ import { appealChip, appealSteps, appealWhoActs, conversationOf, type AppealDocu
 import type { Viewer } from '../cases/wording';
 import { Card, StatusChip } from '../../ui';
 import { formatBytes, formatDate, formatDateTime, NO_VALUE } from '../../ui/format';
-import { CurrentTerm, DeadlineText, DocumentRow, DocumentsCard, Timeline } from '../cases/CaseParts';
+import { CurrentTerm, DeadlineText, DocumentRow, DocumentsCard, Timeline } from '../cases';
 import './appeals.css';
 
 type ChipBits = Pick<AppealSummary, 'statusLabel' | 'stage' | 'overdue' | 'whoActs'>;

@@ -20,7 +20,7 @@ import {
 } from '../../../../domain/appeal';
 import type { WhoActs } from '../../../../domain/application';
 import { whoActsLabel, type Viewer } from '../cases/wording';
-import type { StepState, TimelineStep } from '../cases/CaseParts';
+import type { StepState, TimelineStep } from '../cases';
 import type { RouterOutputs } from '../../trpc';
 import type { ChipTone } from '../../ui';
 

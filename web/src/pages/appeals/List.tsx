@@ -6,7 +6,7 @@ import { APPEAL_KIND_LABELS, APPEAL_TOPIC_LABELS } from '../../../../domain/appe
 import { formatTerm, REGULATIONS } from '../../../../domain/regulations';
 import { labelOf } from '../../features/appeals/wording';
 import { AppealDeadline, AppealStatusChip } from '../../features/appeals/AppealParts';
-import { CaseNumberCell } from '../../features/cases/CaseParts';
+import { CaseNumberCell } from '../../features/cases';
 import { onLive } from '../../live';
 import { trpc } from '../../trpc';
 import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';

@@ -1,21 +1,14 @@
 // The applicant's application page: status, stage timeline with the terms,
 // the actions open now, documents and history. Refreshed by live events.
-import { A, useParams } from '@solidjs/router';
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
-import { CATEGORY_LABELS, STAGE_DEFINITIONS, type ApplicantAction, type Category } from '../../../../domain/application';
-import { afterActionText, tuTermInput, whoActsLabel, type ApplicantCase } from '../../features/cases/wording';
-import { CaseStatusChip, DeadlineText, DocumentsCard, HistoryCard, StageTimeline } from '../../features/cases/CaseParts';
-import { concernsCase, onLive } from '../../live';
+import { useParams } from '@solidjs/router';
+import { createResource, Show } from 'solid-js';
+import { STAGE_DEFINITIONS } from '../../../../domain/application';
+import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseStatusChip, CaseHeader, CasePage, DocumentsCard, HistoryCard, StageTimeline, type CaseOutcome } from '../../features/cases';
+import { afterActionText, tuTermInput, type ApplicantCase } from '../../features/cases/wording';
 import { unread } from '../../notifications';
-import { describeApiError, trpc } from '../../trpc';
-import { Alert, Card, EmptyState, Loading, PageHeader } from '../../ui';
-import { formatDateTime, formatNumber } from '../../ui/format';
-import { ApplicantActions, type CaseView } from './ApplicantActions';
-import { LoadError } from '../../components/LoadError';
-
-function categoryLabel(category: string): string {
-  return category in CATEGORY_LABELS ? CATEGORY_LABELS[category as Category] : category;
-}
+import { trpc } from '../../trpc';
+import { Card, Muted } from '../../ui';
+import { ApplicantActions } from './ApplicantActions';
 
 function BankPaymentNote() {
   return (
@@ -27,92 +20,42 @@ function BankPaymentNote() {
   );
 }
 
-interface Refusal {
-  action: ApplicantAction;
-  message: string;
-}
-
-function CaseBody(props: {
-  data: ApplicantCase;
-  form: Record<string, unknown> | null;
-  notice: string | null;
-  refusal: Refusal | null;
-  onChanged: (action: ApplicantAction, view: CaseView) => void;
-  onRefused: (action: ApplicantAction, message: string) => void;
-}) {
+function CaseBody(props: { data: ApplicantCase; form: Record<string, unknown> | null; outcome: CaseOutcome }) {
   const s = () => props.data.summary;
   const terms = () => ({ publicBuyer: props.form?.publicBuyer === true, tu: tuTermInput(props.form, props.data.events) });
   return (
     <div class="stack stack--lg">
-      <PageHeader
-        title={
-          <>
-            Заявка <span class="case-number">{s().number}</span>
-          </>
-        }
+      <CaseHeader
+        title={<ApplicationTitle number={s().number} />}
         description={`${s().objectName}, ${s().objectAddress}`}
-        actions={<CaseStatusChip summary={s()} />}
+        status={<CaseStatusChip summary={s()} />}
+        backHref="/applications"
+        backLabel="← Все заявки"
       />
-      <p class="muted small" style={{ margin: 0 }}>
-        <A href="/applications">← Все заявки</A>
-      </p>
+      <ApplicationSummaryCard summary={s()} viewer="applicant" />
 
-      <Card title="Сводка">
-        <dl class="dl">
-          <dt>Этап</dt>
-          <dd>{s().stageTitle}</dd>
-          <dt>Статус</dt>
-          <dd>
-            <CaseStatusChip summary={s()} />
-          </dd>
-          <Show when={s().deadlineAt}>
-            <dt>Срок этапа</dt>
-            <dd>
-              <DeadlineText deadlineAt={s().deadlineAt} overdue={s().overdue} />
-            </dd>
-          </Show>
-          <Show when={!STAGE_DEFINITIONS[s().stage].final}>
-            <dt>Действует</dt>
-            <dd>{whoActsLabel(s().whoActs, 'applicant')}</dd>
-          </Show>
-          <dt>Подана</dt>
-          <dd>{formatDateTime(s().submittedAt)} (мск)</dd>
-          <dt>Категория</dt>
-          <dd>{categoryLabel(s().category)}</dd>
-          <dt>Максимальная мощность</dt>
-          <dd>{formatNumber(s().maxPowerKw)} кВт</dd>
-          <Show when={s().contractConcludedAt}>
-            <dt>Договор заключён</dt>
-            <dd>{formatDateTime(s().contractConcludedAt)} (мск)</dd>
-          </Show>
-          <Show when={s().finishedAt}>
-            <dt>Завершена</dt>
-            <dd>{formatDateTime(s().finishedAt)} (мск)</dd>
-          </Show>
-        </dl>
-      </Card>
-
-      <section class="stack" aria-labelledby="case-actions-title">
-        <h2 id="case-actions-title" class="section-title">
-          Действия
-        </h2>
-        <Show when={props.notice}>
-          <Alert tone="success">{props.notice}</Alert>
-        </Show>
-        {/* A refused action whose form is gone (the case moved on) still says why. */}
-        <Show when={props.refusal && !props.data.actions.includes(props.refusal.action) ? props.refusal : null}>
-          {(r) => <Alert tone="error">{r().message}</Alert>}
-        </Show>
+      <CaseActions titleId="case-actions-title" outcome={props.outcome} open={props.data.actions}>
         <Show when={s().stage === 'awaitingPayment' && props.data.paymentsMode !== 'test'}>
           <BankPaymentNote />
         </Show>
         <Show
           when={props.data.actions.length}
-          fallback={<p class="muted">{STAGE_DEFINITIONS[s().stage].final ? 'Заявка закрыта: действий по ней нет.' : 'Сейчас от вас ничего не требуется: этап выполняет сетевая организация.'}</p>}
+          fallback={<Muted>{STAGE_DEFINITIONS[s().stage].final ? 'Заявка закрыта: действий по ней нет.' : 'Сейчас от вас ничего не требуется: этап выполняет сетевая организация.'}</Muted>}
         >
-          <ApplicantActions caseId={s().id} number={s().number} events={props.data.events} actions={props.data.actions} paymentsMode={props.data.paymentsMode} onDone={props.onChanged} onRefused={props.onRefused} />
+          <ApplicantActions
+            caseId={s().id}
+            number={s().number}
+            events={props.data.events}
+            actions={props.data.actions}
+            paymentsMode={props.data.paymentsMode}
+            onDone={(_action, view) => {
+              props.outcome.done(`Готово. ${afterActionText(view.stage)}.`);
+              unread.refresh();
+            }}
+            onRefused={props.outcome.refused}
+          />
         </Show>
-      </section>
+      </CaseActions>
 
       <Card title="Ход рассмотрения">
         <StageTimeline summary={s()} events={props.data.events} viewer="applicant" terms={terms()} />
@@ -126,74 +69,28 @@ function CaseBody(props: {
 
 export default function ApplicationCasePage() {
   const params = useParams();
-  const [data, { refetch }] = createResource(
-    () => params.id,
-    (id) => trpc.applications.get.query({ id }),
-  );
   // The filed form (the draft row keeps it): the terms of some stages depend on it.
   const [filed, { refetch: refetchForm }] = createResource(
     () => params.id,
     (id) => trpc.applications.draft.query({ id }).catch(() => null),
   );
-  const [notice, setNotice] = createSignal<string | null>(null);
-  const [refusal, setRefusal] = createSignal<Refusal | null>(null);
-
-  onLive((event) => {
-    if (!concernsCase(event, params.id ?? '')) return;
-    void refetch();
-    if (event.kind === 'resync') void refetchForm();
-  });
-
-  function changed(_action: ApplicantAction, view: CaseView) {
-    setRefusal(null);
-    setNotice(`Готово. ${afterActionText(view.stage)}.`);
-    void refetch();
-    unread.refresh();
-  }
-
   const filedForm = () => (filed.state === 'ready' || filed.state === 'refreshing' ? (filed.latest?.form ?? null) : null);
-  const current = () => (data.state === 'ready' || data.state === 'refreshing' ? data.latest : undefined);
-  const missing = () => {
-    if (data.state !== 'errored') return false;
-    const code = describeApiError(data.error).code;
-    return code === 'NOT_FOUND' || code === 'BAD_REQUEST';
-  };
-
   return (
-    <Switch>
-      <Match when={missing()}>
-        <div class="stack stack--lg">
-          <PageHeader title="Заявка не найдена" />
-          <EmptyState icon="search" title="Такой заявки нет среди ваших" action={<A href="/applications">К списку заявок</A>}>
-            Проверьте ссылку или откройте заявку из списка поданных заявок.
-          </EmptyState>
-        </div>
-      </Match>
-      <Match when={data.state === 'errored'}>
-        <div class="stack stack--lg">
-          <PageHeader title="Заявка" />
-          <LoadError title="Не удалось загрузить заявку" error={data.error} onRetry={refetch} />
-        </div>
-      </Match>
-      <Match when={current()}>
-        {(d) => (
-          <CaseBody
-            data={d()}
-            form={filedForm()}
-            notice={notice()}
-            refusal={refusal()}
-            onChanged={changed}
-            onRefused={(action, message) => {
-              setNotice(null);
-              setRefusal({ action, message });
-              void refetch();
-            }}
-          />
-        )}
-      </Match>
-      <Match when={true}>
-        <Loading label="Загружаем заявку…" />
-      </Match>
-    </Switch>
+    <CasePage
+      load={(id) => trpc.applications.get.query({ id })}
+      onResync={() => void refetchForm()}
+      words={{
+        noun: 'Заявка',
+        notFoundTitle: 'Заявка не найдена',
+        notFoundLead: 'Такой заявки нет среди ваших',
+        notFoundHint: 'Проверьте ссылку или откройте заявку из списка поданных заявок.',
+        listHref: '/applications',
+        listLabel: 'К списку заявок',
+        loadError: 'Не удалось загрузить заявку',
+        loading: 'Загружаем заявку…',
+      }}
+    >
+      {(data, outcome) => <CaseBody data={data()} form={filedForm()} outcome={outcome} />}
+    </CasePage>
   );
 }

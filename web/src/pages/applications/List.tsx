@@ -5,7 +5,7 @@ import { A } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
 import { STAGE_DEFINITIONS } from '../../../../domain/application';
 import { whoActsLabel } from '../../features/cases/wording';
-import { CaseNumberCell, CaseStatusChip, DeadlineText } from '../../features/cases/CaseParts';
+import { CaseNumberCell, CaseStatusChip, DeadlineText } from '../../features/cases';
 import { onLive } from '../../live';
 import { trpc } from '../../trpc';
 import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';

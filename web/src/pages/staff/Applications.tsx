@@ -5,7 +5,7 @@ import { useSearchParams } from '@solidjs/router';
 import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { STAGE_DEFINITIONS, STAGES, type Stage } from '../../../../domain/application';
 import { CASE_STATUS_LABELS, whoActsLabel, type ApplicationSummary } from '../../features/cases/wording';
-import { CaseNumberCell, DeadlineText } from '../../features/cases/CaseParts';
+import { CaseNumberCell, DeadlineText } from '../../features/cases';
 import { onLive } from '../../live';
 import { trpc } from '../../trpc';
 import { Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select, StatusChip } from '../../ui';

@@ -6,7 +6,7 @@ import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, 
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_STAGES, APPEAL_TOPIC_LABELS, APPEAL_TOPICS } from '../../../../../domain/appeal';
 import { KIND_OPTIONS, labelOf, STAGE_OPTIONS, TOPIC_OPTIONS } from '../../../features/appeals/wording';
 import { AppealDeadline, AppealStatusChip } from '../../../features/appeals/AppealParts';
-import { CaseNumberCell } from '../../../features/cases/CaseParts';
+import { CaseNumberCell } from '../../../features/cases';
 import { UUID_RE } from '../../../ids';
 import { onLive } from '../../../live';
 import { trpc } from '../../../trpc';

@@ -1,0 +1,8 @@
+// The parts of a case page and of case lists, for applications and appeals alike.
+export { ApplicationTitle, CaseNumberCell, CaseStatusChip, DeadlineTermNote, DeadlineText } from './CaseParts';
+export { DocumentRow, DocumentsCard } from './Documents';
+export { EventDetails, HistoryCard, type HistoryEvent } from './History';
+export { CurrentTerm, StageTimeline, Timeline, type TimelineStep } from './Timeline';
+export { buildSteps, type StepState } from './timeline';
+export { CaseActions, CaseHeader, CasePage, type CaseOutcome, type CaseWords } from './CasePage';
+export { ApplicationSummaryCard, categoryLabel } from './SummaryCard';
