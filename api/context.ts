@@ -7,6 +7,7 @@ import type { ResolvedTerms } from '../domain/regulations';
 import type { Db } from '../db';
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from './http/cookies';
 import { isServiceUnavailable, serviceUnavailable } from './http/unavailable';
+import { clientAddress } from './http/client-address';
 
 export interface ApiServices {
   db: Db;
@@ -19,6 +20,8 @@ export interface ApiServices {
   paymentsMode: 'test' | 'bank';
   /** Temporal Web UI base for links from the audit screens; absent when no UI is known. */
   temporalUiUrl?: string;
+  /** TRUST_PROXY=on: the client address comes from the proxy's X-Forwarded-For (api/http/client-address.ts). */
+  trustProxy?: boolean;
 }
 
 export interface Context extends ApiServices {
@@ -48,7 +51,7 @@ export async function createContext(services: ApiServices, req: IncomingMessage,
   return {
     ...services,
     session,
-    ip: req.socket.remoteAddress ?? 'unknown',
+    ip: clientAddress(req, services.trustProxy ?? false),
     userAgent: String(req.headers['user-agent'] ?? ''),
     setSessionCookie: (t, expiresAt) => appendSetCookie(res, sessionCookie(t, expiresAt, secure)),
     clearSessionCookie: () => appendSetCookie(res, clearedSessionCookie(secure)),

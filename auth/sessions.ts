@@ -1,5 +1,6 @@
 // Sessions after Lucia's guide: the client holds a random token, the database
 // only its SHA-256; sessions slide forward while used and die with the account.
+import { QueryTypes } from 'sequelize';
 import type { Db } from '../db';
 import type { User, UserRecord } from '../db/models';
 import { columnsOf, selectRows } from '../db/statements';
@@ -53,10 +54,38 @@ export async function validateSessionToken(db: Db, token: string): Promise<Valid
   return { id, expiresAt, user, renewed };
 }
 
-export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
-  await db.Session.destroy({ where: { id: sessionId } });
+/** Whether a session still stands (not ended, not expired, its user not blocked): open live streams re-check with it. */
+export async function sessionStillValid(db: Db, sessionId: string): Promise<boolean> {
+  const [row] = await db.sequelize.query<{ valid: boolean }>(
+    'SELECT (s.expires_at > now() AND u.blocked_at IS NULL) AS valid FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1',
+    { bind: [sessionId], type: QueryTypes.SELECT },
+  );
+  return row?.valid === true;
 }
 
+/**
+ * Every API process LISTENs here (api/http/live.ts) and ends the open live
+ * streams of sessions that were ended, whichever process ended them.
+ */
+export const SESSIONS_ENDED_CHANNEL = 'kabinet_sessions_ended';
+
+export interface SessionsEnded {
+  sessionId?: string;
+  userId?: string;
+}
+
+async function announceEnded(db: Db, ended: SessionsEnded): Promise<void> {
+  await db.sequelize.query('SELECT pg_notify($1, $2)', { bind: [SESSIONS_ENDED_CHANNEL, JSON.stringify(ended)] });
+}
+
+export async function invalidateSession(db: Db, sessionId: string): Promise<void> {
+  await db.Session.destroy({ where: { id: sessionId } });
+  await announceEnded(db, { sessionId });
+}
+
+/** Logout everywhere, a password change, blocking: every session of the user ends, its open streams too. */
 export async function invalidateUserSessions(db: Db, userId: string): Promise<number> {
-  return db.Session.destroy({ where: { userId } });
+  const ended = await db.Session.destroy({ where: { userId } });
+  await announceEnded(db, { userId });
+  return ended;
 }

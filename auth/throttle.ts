@@ -1,4 +1,4 @@
-// Brute-force protection: failures counted per key (IP, account) in Postgres,
+// Brute-force protection: failures counted per key (account, address) in Postgres,
 // so every API process sees the same counts; too many in a window lock the key.
 import type { Sequelize } from 'sequelize';
 import { QueryTypes } from 'sequelize';
@@ -9,11 +9,22 @@ export interface ThrottleRule {
   lockMs: number;
 }
 
+/**
+ * Per account (per e-mail) first: a password guesser or a mail bomber aims at
+ * accounts. Per address only a generous ceiling: an МФЦ, an office or a
+ * carrier-grade NAT puts many honest people behind one address, and a tight
+ * per-address limit there locks them all out (behind a reverse proxy without
+ * TRUST_PROXY, the whole site).
+ */
 export const DEFAULT_THROTTLE_RULES = {
+  /** Failed logins of one account. */
   account: { limit: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-  ip: { limit: 30, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
-  /** Registration and recovery send e-mail: limit them so nobody mail-bombs through us. */
-  mailRequest: { limit: 10, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  /** Failed logins from one address, whatever the account: stops spraying, not an office. */
+  ip: { limit: 200, windowMs: 15 * 60_000, lockMs: 15 * 60_000 },
+  /** Registration and recovery send e-mail: a few per address of mail an hour, so nobody mail-bombs a mailbox through us. */
+  mailRequest: { limit: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  /** Registration and recovery requests from one address an hour: room for a service centre registering people all day. */
+  mailRequestIp: { limit: 300, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } satisfies Record<string, ThrottleRule>;
 
 export type ThrottleRules = Record<keyof typeof DEFAULT_THROTTLE_RULES, ThrottleRule>;

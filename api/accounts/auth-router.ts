@@ -14,10 +14,14 @@ function tooManyAttempts(until: Date, what = 'попыток входа'): TRPCE
   return new TRPCError({ code: 'TOO_MANY_REQUESTS', message: `Слишком много ${what}. Повторите после ${timeFormat.format(until)} (мск)` });
 }
 
+/** Per e-mail first (the mailbox a bomber aims at), then the address's generous ceiling (auth/throttle.ts). */
 async function throttleMailRequest(ctx: Context, action: string, email: string) {
-  const keys = [`${action}:ip:${ctx.ip}`, `${action}:account:${email}`];
-  for (const key of keys) {
-    const until = (await lockedUntil(ctx.db.sequelize, key)) ?? (await recordHit(ctx.db.sequelize, key, ctx.throttle.mailRequest));
+  const limits = [
+    { key: `${action}:account:${email}`, rule: ctx.throttle.mailRequest },
+    { key: `${action}:ip:${ctx.ip}`, rule: ctx.throttle.mailRequestIp },
+  ];
+  for (const { key, rule } of limits) {
+    const until = (await lockedUntil(ctx.db.sequelize, key)) ?? (await recordHit(ctx.db.sequelize, key, rule));
     if (until) throw tooManyAttempts(until, 'запросов');
   }
 }
@@ -44,7 +48,7 @@ export const authRouter = router({
   login: publicProcedure.input(loginSchema).mutation(async ({ ctx, input }) => {
     const ipKey = `login:ip:${ctx.ip}`;
     const accountKey = `login:account:${input.email}`;
-    for (const key of [ipKey, accountKey]) {
+    for (const key of [accountKey, ipKey]) {
       const until = await lockedUntil(ctx.db.sequelize, key);
       if (until) throw tooManyAttempts(until);
     }

@@ -12,6 +12,7 @@ export const TEST_THROTTLE_RULES: ThrottleRules = {
   ...DEFAULT_THROTTLE_RULES,
   ip: { ...DEFAULT_THROTTLE_RULES.ip, limit: 10_000 },
   mailRequest: { ...DEFAULT_THROTTLE_RULES.mailRequest, limit: 10_000 },
+  mailRequestIp: { ...DEFAULT_THROTTLE_RULES.mailRequestIp, limit: 10_000 },
 };
 /** A fixed payload key (32 bytes): test histories stay readable across runs and processes. */
 export const TEST_PAYLOAD_KEYS = `test-1:${Buffer.alloc(32, 'kabinet-test-payload-key').toString('base64')}`;
