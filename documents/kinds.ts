@@ -46,10 +46,6 @@ export function documentTitle(kind: GeneratedDocKind, voltageKv: number): string
   return kind === 'connectionAct' ? connectionActTitle(voltageKv) : DOC_TITLES[kind];
 }
 
-export function isGeneratedDocKind(value: unknown): value is GeneratedDocKind {
-  return (GENERATED_DOC_KINDS as readonly unknown[]).includes(value);
-}
-
 /** The generic versions offered on every application page, without applicant data. */
 export const STANDARD_DOC_KINDS = ['contractTerms', 'instructions'] as const satisfies readonly GeneratedDocKind[];
 export type StandardDocKind = (typeof STANDARD_DOC_KINDS)[number];
