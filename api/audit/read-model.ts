@@ -8,7 +8,7 @@ import { QueryTypes } from 'sequelize';
 import type { temporal } from '@temporalio/proto';
 import type { Db } from '../../db';
 import { CASE_KIND_SPECS, readModelExists, type CaseRef } from './kinds';
-import { decodePayloads, num } from './timeline';
+import { decodePayloads, num } from './timeline-decoding';
 
 type History = temporal.api.history.v1.IHistory;
 type Row = Record<string, unknown>;

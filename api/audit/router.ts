@@ -14,7 +14,8 @@ import { CASE_KIND_SPECS, CASE_KINDS, CASE_WORKFLOW_ID_RE, caseNumberOf, caseRef
 import { checkReadModel } from './read-model';
 import { replayOne } from './replay';
 import { searchCases } from './search';
-import { applyPendingActivities, buildTimeline, failureText } from './timeline';
+import { failureText } from './timeline-decoding';
+import { applyPendingActivities, buildTimeline } from './timeline';
 import type { Context } from '../context';
 import { groupProcedure, router } from '../trpc';
 

@@ -9,7 +9,7 @@ import { CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../../
 import { CASE_KIND_SPECS, CASE_KINDS, parseCaseWorkflowId, readModelExists, type CaseKind as Kind } from './kinds';
 import { moscowDayStart, type CaseSearch } from '../../domain/audit';
 import { escapeLike } from './access-log';
-import { stageTitle } from './timeline';
+import { stageTitle } from './timeline-wording';
 
 /** A string literal of the visibility query language: backslashes and double quotes escaped. */
 export function quote(value: string): string {

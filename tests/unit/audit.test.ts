@@ -10,7 +10,8 @@ import { caseRef } from '../../api/audit/kinds';
 import { compareReadModel, expectedReadModel, type StoredReadModel } from '../../api/audit/read-model';
 import { mergeRows, quote, visibilityQuery } from '../../api/audit/search';
 import { caseSearchSchema } from '../../domain/audit';
-import { buildTimeline, formatDuration } from '../../api/audit/timeline';
+import { buildTimeline } from '../../api/audit/timeline';
+import { formatDuration } from '../../api/audit/timeline-wording';
 import { HISTORY_FIXTURES } from '../support/histories';
 
 const load = (file: string) => historyFromJSON(JSON.parse(fs.readFileSync(file, 'utf8')));

@@ -1,0 +1,46 @@
+// What each activity of a case did, in the auditor's words: the projection's
+// event and stage, the notification's recipient, the documents published.
+import { ACTIVITY_LABELS, STATUS_LABELS, formatMoscow, stageTitle } from './timeline-wording';
+import { formatValue, record } from './timeline-decoding';
+import type { TimelineDocument } from './timeline-types';
+
+export function describeActivity(type: string, args: unknown[]): { title: string; details: Array<{ label: string; value: string }> } {
+  const label = ACTIVITY_LABELS[type] ?? `Операция ${type}`;
+  const first = record(args[0]);
+  switch (type) {
+    case 'projectApplication':
+    case 'projectAppeal': {
+      const event = record(args[1]);
+      return {
+        title: `${label}: событие № ${formatValue(event.seq)}`,
+        details: [
+          { label: 'Событие', value: formatValue(event.title) },
+          { label: 'Этап', value: typeof first.stage === 'string' ? (stageTitle(type === 'projectAppeal' ? 'appeal' : 'application', first.stage) ?? first.stage) : '—' },
+          { label: 'Статус', value: typeof first.status === 'string' ? (STATUS_LABELS[first.status] ?? first.status) : '—' },
+          ...(typeof first.deadlineAt === 'number' ? [{ label: 'Срок этапа', value: `до ${formatMoscow(first.deadlineAt)}` }] : []),
+        ],
+      };
+    }
+    case 'notify': {
+      const to = record(first.to);
+      const whom = 'userId' in to ? 'заявителю' : 'сотрудникам';
+      return { title: `${label} ${whom}: «${formatValue(first.title)}»`, details: [{ label: 'Текст', value: formatValue(first.body) }] };
+    }
+    case 'publishDocuments': {
+      const kinds = Array.isArray(first.kinds) ? first.kinds.length : 0;
+      return { title: `${label}: ${kinds} шт.`, details: [] };
+    }
+    case 'informSupplier':
+      return { title: `${label}: «${formatValue(first.title)}»`, details: [{ label: 'Адрес', value: formatValue(first.supplierEmail) }, { label: 'Текст', value: formatValue(first.body) }] };
+    case 'issueCredentials':
+      return { title: `${label} (${first.reason === 'recovery' ? 'восстановление' : 'регистрация'})`, details: [] };
+    default:
+      return { title: label, details: [] };
+  }
+}
+
+export function documentOf(value: unknown): TimelineDocument | null {
+  const d = record(value);
+  if (typeof d.id !== 'string' || typeof d.sha256 !== 'string') return null;
+  return { id: d.id, kind: String(d.kind ?? ''), title: String(d.title ?? ''), sha256: d.sha256 };
+}
