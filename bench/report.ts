@@ -78,7 +78,7 @@ export function renderResults(sections: BenchSection[], machine: Machine, opts: 
   const lines = [
     '# Benchmark results',
     '',
-    `Written by \`npm run bench${opts.mode === 'quick' ? ' -- --quick' : ''}\` on ${machine.date} (${opts.mode} mode, ${Math.round(opts.seconds)} s). Each figure is the median of its rounds with min–max; ratios compare medians. See README «Benchmarks» for what each benchmark compares.`,
+    `Written by \`npm run bench${opts.mode === 'quick' ? ' -- --quick' : ''}\` on ${machine.date} (${opts.mode} mode, ${Math.round(opts.seconds)} s). Each figure is the median of its rounds with min–max; ratios compare medians. See docs/benchmarks.md for what each benchmark compares.`,
     '',
     '| machine | |',
     '|---|---|',

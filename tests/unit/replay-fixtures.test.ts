@@ -1,6 +1,6 @@
 // The determinism guard: every recorded history under tests/fixtures/histories
 // must replay against today's workflow code. A change that would break running
-// cases fails here unless it is guarded with patched() (see README).
+// cases fails here unless it is guarded with patched() (see docs/testing.md, «Changing a workflow safely»).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
