@@ -136,7 +136,7 @@ function Verification(props: { workflowId: string }) {
               {(text) => (
                 <Alert tone="error" title="Воспроизведение расходится с историей">
                   <p class="audit-verdict">{text()}</p>
-                  <p class="small">Изменение кода процесса нужно защитить patched() — см. README, «Changing a workflow safely».</p>
+                  <p class="small">Изменение кода процесса нужно защитить patched() — см. docs/testing.md, «Changing a workflow safely».</p>
                 </Alert>
               )}
             </Show>
