@@ -2,7 +2,8 @@
 // stores, one Update per action of the procedure table, the query and the
 // workflow id — shared by the workflow, the activities, the API and replay.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { AnswerChannel, AppealActionInput, AppealChannel, AppealKind, AppealTopic } from '../../domain/appeal';
+import type { z } from 'zod';
+import type { AnswerChannel, AppealActionInput, appealActionSchemas, AppealChannel, AppealKind, AppealTopic } from '../../domain/appeal';
 import type { AppealAction, AppealStage } from '../../domain/procedures/appeal';
 import type { ResolvedTerms } from '../../domain/regulations';
 import type { ActionRequest, CaseSnapshot, CaseView } from '../case/contract';
@@ -40,7 +41,10 @@ export interface AppealSnapshot extends CaseSnapshot {
 
 export type AppealActionInputs = { [A in AppealAction]: AppealActionInput<A> };
 
-export type AppealUpdate<A extends AppealAction> = ReturnType<typeof defineUpdate<CaseView<AppealStage>, [ActionRequest<AppealActionInput<A>>], A>>;
+/** What a client sends for each action, before the schema fills defaults. */
+export type AppealActionSent = { [A in AppealAction]: z.input<(typeof appealActionSchemas)[A]> };
+
+export type AppealUpdate<A extends AppealAction> = ReturnType<typeof defineUpdate<CaseView<AppealStage>, [ActionRequest<AppealActionSent[A]>], A>>;
 
 /** One Update per action; the name is the action's name in the procedure table. */
 export const appealUpdates: { [A in AppealAction]: AppealUpdate<A> } = {

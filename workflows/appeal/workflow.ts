@@ -56,6 +56,7 @@ export async function appealWorkflow(input: AppealWorkflowInput): Promise<Appeal
       await appeal.enter('inWork', { ticket: reaction, type: 'reopened', title: events.reopened }, { tellStaff: toStaff.disputed(number) });
       continue;
     }
+    if (reaction !== 'lapsed') reaction.name satisfies 'confirm'; // a new action of this stage needs its step here
     const confirmed = reaction !== 'lapsed';
     await appeal.enter('closed', { ticket: confirmed ? reaction : undefined, type: confirmed ? 'confirmed' : 'auto-closed', title: confirmed ? events.confirmed : events.autoClosed }, {
       tell: toApplicant.closed(number),

@@ -3,7 +3,8 @@
 // query, and the workflow id. The workflow, the activities, the API and the
 // replay tools import it; a breaking change gets a new version beside it.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ApplicantAction, ApplicantActionInput, StaffAction, StaffActionInput } from '../../domain/application';
+import type { z } from 'zod';
+import type { ApplicantAction, ApplicantActionInput, applicantActionSchemas, StaffAction, StaffActionInput, staffActionSchemas } from '../../domain/application';
 import type { ApplicationAction, ApplicationStage } from '../../domain/procedures/application';
 import type { ResolvedTerms } from '../../domain/regulations';
 import type { ActionRequest, CaseSnapshot, CaseView } from '../case/contract';
@@ -38,7 +39,10 @@ export interface ApplicationSnapshot extends CaseSnapshot {
 /** The validated input of each action, by name. */
 export type ApplicationActionInputs = { [A in StaffAction]: StaffActionInput<A> } & { [A in ApplicantAction]: ApplicantActionInput<A> };
 
-export type ApplicationUpdate<A extends ApplicationAction> = ReturnType<typeof defineUpdate<CaseView<ApplicationStage>, [ActionRequest<ApplicationActionInputs[A]>], A>>;
+/** What a client sends for each action, before the schema fills defaults. */
+export type ApplicationActionSent = { [A in StaffAction]: z.input<(typeof staffActionSchemas)[A]> } & { [A in ApplicantAction]: z.input<(typeof applicantActionSchemas)[A]> };
+
+export type ApplicationUpdate<A extends ApplicationAction> = ReturnType<typeof defineUpdate<CaseView<ApplicationStage>, [ActionRequest<ApplicationActionSent[A]>], A>>;
 
 /** One Update per action; the name is the action's name in the procedure table. */
 export const applicationUpdates: { [A in ApplicationAction]: ApplicationUpdate<A> } = {

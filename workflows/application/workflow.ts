@@ -42,6 +42,7 @@ async function connect(run: ConnectionCase): Promise<ApplicationOutcome> {
       await run.enterStage('preparingDocuments', { ticket: check, type: 'accepted', title: events.accepted });
       break;
     }
+    check.name satisfies 'requestMissingData'; // a new action of this stage needs its step here
     await run.enterStage('awaitingMissingData', { ticket: check, type: 'missing-data-requested', title: events.missingDataRequested }, { docs: ['missingDataNotice'] });
     const supplied = await run.awaitApplicant('awaitingMissingData');
     if (supplied === 'lapsed') return annul(run, 'missingData');

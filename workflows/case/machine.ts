@@ -64,7 +64,8 @@ export interface CaseDefinition<S extends string, A extends string, Snap extends
   noun: string;
   table: ProcedureTable<S, A>;
   schemas: Record<A, z.ZodType>;
-  updates: { [K in A]: UpdateDefinition<CaseView<S>, [ActionRequest<I[K]>], K> };
+  /** The contract's Update of each action (what a client sends is checked by the schema, so its type does not matter here). */
+  updates: { [K in A]: Pick<UpdateDefinition<CaseView<S>, [], K>, 'type' | 'name'> };
   viewQuery: QueryDefinition<CaseView<S>>;
   /** The status a final stage leaves the case in. */
   finalStatus(stage: S): string;
@@ -152,12 +153,13 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     const row = this.table.actions[name];
     if (!performs(row.by, request.actor.role)) throw new Error(REFUSAL_BY[row.by]);
     if (row.by === 'applicant' && request.actor.id !== this.snapshot.applicantId) throw new Error(REFUSAL_BY.applicant);
-    const parsed = this.definition.schemas[name].safeParse(request.input);
-    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
     const facts = this.facts();
     if (row.holderOnly && !mayHold(request.actor, facts)) throw new Error(this.holderRefusal());
     const refusal = row.refuse?.(facts);
     if (refusal) throw new Error(refusal);
+    // Who may act is settled first: the content of an action nobody may take now is not worth checking.
+    const parsed = this.definition.schemas[name].safeParse(request.input);
+    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
   }
 
   private async receive(name: A, request: ActionRequest<unknown>): Promise<CaseView<S>> {

@@ -1,0 +1,116 @@
+// A Temporal dev server (the locally built CLI, via @temporalio/testing) and a
+// worker running the real workflow code with in-memory activities: the
+// procedure and the procedure table are checked in seconds, without
+// PostgreSQL, mail or PDFs. The integration suites check the real activities.
+import { randomUUID } from 'node:crypto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import type { Activities } from '../../../activities';
+import { resolveTerms, termDeadline, type ResolvedTerms, type TermOverrides } from '../../../domain/regulations';
+import { findTemporalCli } from '../../../infra/temporal-cli';
+import { workflowBundle } from '../../../worker/create-worker';
+import type { ApplicationWorkflowInput } from '../../../workflows/application/contract';
+import type { AppealWorkflowInput } from '../../../workflows/appeal/contract';
+import type { CaseEventRecord, CaseSnapshot, NotificationRequest, Projected, StartingTerm } from '../../../workflows/case/contract';
+import { ALL_SEARCH_ATTRIBUTES } from '../../../workflows/search-attributes';
+
+export interface Recorded {
+  /** Every projected event, by case id, in order. */
+  events: Map<string, CaseEventRecord[]>;
+  /** The last stored summary of each case. */
+  summaries: Map<string, CaseSnapshot>;
+  notices: NotificationRequest[];
+  supplierMails: Array<{ caseNumber: string; title: string }>;
+}
+
+function project<S extends CaseSnapshot>(recorded: Recorded) {
+  return async (snapshotIn: S, eventIn: CaseEventRecord, starting?: StartingTerm): Promise<Projected<S>> => {
+    const deadlineAt = starting ? termDeadline(starting.startMs, starting.term) : undefined;
+    const snapshot = deadlineAt === undefined ? snapshotIn : { ...snapshotIn, deadlineAt };
+    const event = deadlineAt === undefined ? eventIn : { ...eventIn, deadlineAt };
+    const list = recorded.events.get(snapshot.id) ?? [];
+    // Idempotent like the real projection: a retried event is stored once.
+    if (!list.some((e) => e.seq === event.seq)) list.push(event);
+    recorded.events.set(snapshot.id, list);
+    recorded.summaries.set(snapshot.id, snapshot);
+    return { snapshot, event };
+  };
+}
+
+/** The activities a case workflow calls, in memory; anything else fails loudly. */
+function fakeActivities(recorded: Recorded): Partial<Activities> {
+  return {
+    deadlineFor: async (startMs, term) => termDeadline(startMs, term),
+    projectApplication: project(recorded),
+    projectAppeal: project(recorded),
+    notify: async (request) => void recorded.notices.push(request),
+    informSupplier: async (request) => void recorded.supplierMails.push({ caseNumber: request.caseNumber, title: request.title }),
+    publishDocuments: async (request) =>
+      request.kinds.map((kind, i) => ({ id: randomUUID(), kind, title: `Документ ${kind}`, filename: `${kind}.pdf`, size: 1, sha256: String(i), stage: request.stage })) as Awaited<ReturnType<Activities['publishDocuments']>>,
+  };
+}
+
+export interface ProcedureEnv {
+  env: TestWorkflowEnvironment;
+  recorded: Recorded;
+  taskQueue: string;
+  /** Runs the body while a worker serves the task queue. */
+  run<T>(body: () => Promise<T>): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startProcedureEnv(): Promise<ProcedureEnv> {
+  const cli = findTemporalCli();
+  if (!cli) throw new Error('No temporal CLI: run `npx tsx infra/temporal-cli.ts` (builds it once into .tools/bin)');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', searchAttributes: ALL_SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error'] },
+  });
+  const recorded: Recorded = { events: new Map(), summaries: new Map(), notices: [], supplierMails: [] };
+  const taskQueue = `procedure-${randomUUID()}`;
+  const bundle = await workflowBundle();
+  return {
+    env,
+    recorded,
+    taskQueue,
+    // A worker runs once: each body gets its own, on the same task queue.
+    run: async (body) => (await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fakeActivities(recorded) })).runUntil(body),
+    stop: () => env.teardown(),
+  };
+}
+
+/** Every term as so many seconds, with overrides (a term that must lapse in the test, or one that must not). */
+export function secondsTerms(overrides: TermOverrides = {}): ResolvedTerms {
+  return resolveTerms({ scale: 'seconds', ...overrides });
+}
+
+export function applicationInput(terms: ResolvedTerms, patch: Partial<ApplicationWorkflowInput> = {}): ApplicationWorkflowInput {
+  const id = randomUUID();
+  return {
+    applicationId: id,
+    number: `ТП-2026-${id.slice(0, 6)}`,
+    applicant: { id: randomUUID(), name: 'Иванов Иван Иванович' },
+    category: 'individual15',
+    object: { name: 'Жилой дом', address: 'д. Берёзовка, ул. Луговая, 5', maxPowerKw: 15, voltageKv: 0.4, distanceM: 10, territory: 'rural' },
+    publicBuyer: false,
+    supplier: { id: 'gp-center', name: 'АО «ЦЭСК»', email: 'gp@example.ru' },
+    submittedAt: Date.now(),
+    terms,
+    ...patch,
+  };
+}
+
+export function appealInput(terms: ResolvedTerms): AppealWorkflowInput {
+  const id = randomUUID();
+  return {
+    appealId: id,
+    number: `ОБР-2026-${id.slice(0, 6)}`,
+    applicant: { id: randomUUID(), name: 'Петров Пётр Петрович' },
+    topic: 'connection',
+    kind: 'question',
+    channel: 'electronic',
+    answerChannel: 'cabinet',
+    applicationId: null,
+    registeredAt: Date.now(),
+    terms,
+  };
+}
