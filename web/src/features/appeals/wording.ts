@@ -24,7 +24,7 @@ import type { StepState, TimelineStep } from '../cases';
 import type { RouterOutputs } from '../../trpc';
 import type { ChipTone } from '../../ui';
 
-export type AppealSummary = RouterOutputs['appeals']['list'][number];
+export type AppealSummary = RouterOutputs['appeals']['list']['items'][number];
 export type ApplicantAppeal = RouterOutputs['appeals']['get'];
 export type StaffAppeal = RouterOutputs['staffAppeals']['get'];
 export type AppealEvent = ApplicantAppeal['events'][number];

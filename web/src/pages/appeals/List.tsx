@@ -3,6 +3,7 @@
 import { A } from '@solidjs/router';
 import { createResource, For, Match, Switch } from 'solid-js';
 import { APPEAL_KIND_LABELS, APPEAL_TOPIC_LABELS } from '../../../../domain/appeal';
+import { MAX_PAGE_SIZE } from '../../../../domain/lists';
 import { formatTerm, REGULATIONS } from '../../../../domain/regulations';
 import { labelOf } from '../../features/appeals/wording';
 import { AppealDeadline, AppealStatusChip } from '../../features/appeals/AppealParts';
@@ -13,7 +14,8 @@ import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
 import { LoadError } from '../../components/LoadError';
 
 export default function AppealsListPage() {
-  const [list, { refetch }] = createResource(() => trpc.appeals.list.query());
+  // The first keyset page of the widest size (db/read-models/appeals.ts); «Показать ещё» is still to come.
+  const [list, { refetch }] = createResource(() => trpc.appeals.list.query({ limit: MAX_PAGE_SIZE }).then((page) => page.items));
   onLive(() => void refetch());
   const rows = () => (list.state === 'ready' || list.state === 'refreshing' ? list.latest : undefined);
   const newAppeal = (

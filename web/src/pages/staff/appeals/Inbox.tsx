@@ -44,7 +44,8 @@ export default function StaffAppealsInboxPage() {
     const f = filters();
     return Boolean(f.topic || f.kind || f.stage || f.assignee || f.overdue || f.query);
   };
-  const [inbox, { refetch }] = createResource(filters, (f) => trpc.staffAppeals.inbox.query(f));
+  // The first keyset page, 100 rows as before paging (db/read-models/appeals.ts); «Показать ещё» is still to come.
+  const [inbox, { refetch }] = createResource(filters, (f) => trpc.staffAppeals.inbox.query({ ...f, limit: 100 }).then((page) => page.items));
   const [assignees] = createResource(() => trpc.staffAppeals.assignees.query());
   onLive((event) => {
     if (event.kind !== 'notification') void refetch();
