@@ -59,7 +59,7 @@ export class CaseExit<N extends string = string> {
   constructor(readonly ticket: Ticket<N, unknown>) {}
 }
 
-export interface CaseDefinition<S extends string, A extends string, Snap extends CaseSnapshot, I extends Record<A, unknown>> {
+export interface CaseDefinition<S extends string, A extends string, Snap extends CaseSnapshot> {
   /** «Заявка», «Обращение»: the subject of refusals. */
   noun: string;
   table: ProcedureTable<S, A>;
@@ -100,7 +100,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
   private sending: Promise<void>[] = [];
 
   constructor(
-    readonly definition: CaseDefinition<S, A, Snap, I>,
+    readonly definition: CaseDefinition<S, A, Snap>,
     public snapshot: Snap,
   ) {}
 
