@@ -8,9 +8,9 @@
 //   npm run build            (the Dockerfile and `npm run cluster` run it)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { ROOT_DIR } from '../infra/config';
 import { writeWorkflowBundle } from '../worker/create-worker';
 
@@ -26,6 +26,30 @@ function packageOf(specifier: string): string {
   const parts = specifier.split('/');
   return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
+
+const requireFromRoot = createRequire(path.join(ROOT_DIR, 'package.json'));
+
+/**
+ * Every package stays in node_modules. A deep import into a package without an
+ * "exports" map (`@temporalio/common/lib/internal-non-workflow`) works for a
+ * bundler but not for Node's ESM loader, which wants the file: it gets it.
+ */
+const packagesExternal: Plugin = {
+  name: 'packages-external',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || builtinModules.includes(args.path)) return { path: args.path, external: true };
+      const pkg = packageOf(args.path);
+      if (args.path === pkg) return { path: args.path, external: true };
+      // Dependencies are hoisted to the root's node_modules (npm ci).
+      const pkgJson = path.join(ROOT_DIR, 'node_modules', pkg, 'package.json');
+      const manifest = JSON.parse(fs.readFileSync(pkgJson, 'utf8')) as { exports?: unknown };
+      if (manifest.exports) return { path: args.path, external: true };
+      const file = requireFromRoot.resolve(args.path);
+      return { path: `${pkg}/${path.relative(path.dirname(pkgJson), file).split(path.sep).join('/')}`, external: true };
+    });
+  },
+};
 
 export async function buildProduction(log: (line: string) => void = console.log): Promise<void> {
   const started = Date.now();
@@ -43,7 +67,7 @@ export async function buildProduction(log: (line: string) => void = console.log)
     platform: 'node',
     format: 'esm',
     target: 'node24',
-    packages: 'external',
+    plugins: [packagesExternal],
     sourcemap: 'linked',
     metafile: true,
     logLevel: 'warning',
