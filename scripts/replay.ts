@@ -14,7 +14,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Client, Connection } from '@temporalio/client';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { CASE_KINDS, fetchCaseHistory, isCaseKind, parseCaseWorkflowId } from '../api/audit/kinds';
 import { checkReadModel, type ReadModelReport } from '../api/audit/read-model';
@@ -24,8 +23,8 @@ import { caseSearchSchema } from '../domain/audit';
 import { connectDb, type Db } from '../db';
 import { readEnv, type Env } from '../infra/config';
 import { temporalDataConverter } from '../infra/data-converter';
-import { temporalConnectionOptions } from '../infra/temporal';
 import { installRuntime } from '../worker/create-worker';
+import { connectTemporalCli } from './temporal-cli-connection';
 
 class UsageError extends Error {}
 
@@ -48,18 +47,6 @@ function progress(total: number) {
     else process.stderr.write(`${bar} ${ok ? 'OK' : 'ОШИБКА'} ${label}\n`);
     if (tty && done >= total) process.stderr.write('\n');
   };
-}
-
-function temporalAddress(env: Env): string {
-  return env.TEMPORAL_ADDRESS ?? `127.0.0.1:${env.TEMPORAL_PORT}`;
-}
-
-async function connect(env: Env): Promise<{ client: Client; close: () => Promise<void> }> {
-  const address = temporalAddress(env);
-  const connection = await Connection.connect(temporalConnectionOptions(env, address)).catch((error: unknown) => {
-    throw new Error(`Temporal недоступен по адресу ${address}: ${error instanceof Error ? error.message : String(error)}. Задайте TEMPORAL_ADDRESS`);
-  });
-  return { client: new Client({ connection, namespace: env.TEMPORAL_NAMESPACE, dataConverter: temporalDataConverter(env) }), close: () => connection.close() };
 }
 
 function database(env: Env): Db {
@@ -102,7 +89,7 @@ async function replaySingle(env: Env, target: string): Promise<number> {
   }
   const ref = parseCaseWorkflowId(target);
   if (!ref) throw new UsageError(`«${target}» — не файл истории и не идентификатор процесса вида application-<uuid> или appeal-<uuid>`);
-  const { client, close } = await connect(env);
+  const { client, close } = await connectTemporalCli(env);
   try {
     const history = await fetchCaseHistory(client, ref);
     if (!history) throw new Error(`Процесс ${ref.workflowId} не найден в Temporal`);
@@ -115,7 +102,7 @@ async function replaySingle(env: Env, target: string): Promise<number> {
 }
 
 async function replayPeriod(env: Env, query: string): Promise<number> {
-  const { client, close } = await connect(env);
+  const { client, close } = await connectTemporalCli(env);
   try {
     const { count } = await client.workflow.count(query);
     console.error(`Запрос: ${query}\nПроцессов: ${count}`);
@@ -129,7 +116,7 @@ async function replayPeriod(env: Env, query: string): Promise<number> {
 }
 
 async function checkReadModels(env: Env, opts: { target?: string; query?: string }): Promise<number> {
-  const { client, close } = await connect(env);
+  const { client, close } = await connectTemporalCli(env);
   const db = database(env);
   try {
     const workflowIds: AsyncIterable<string> = opts.target
