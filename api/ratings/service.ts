@@ -4,18 +4,18 @@
 // itself (like an application's form) instead of sending them to the workflow.
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { STAGE_DEFINITIONS } from '../../domain/application';
 import { APPEAL_TOPIC_LABELS } from '../../domain/appeal';
 import { formatTerm } from '../../domain/regulations';
 import {
   APPEAL_RATING_STAGE,
-  APPLICATION_TOPIC_GROUP,
   completedStages,
   isRateableApplicationStage,
   RATING_CRITERIA,
   RATING_SCORES,
   ratingEditDeadline,
+  periodProblem,
   ratingGroupLabel,
   stageOrder,
   type RatingCaseKind,
@@ -24,6 +24,7 @@ import {
   type RatingGroupBy,
 } from '../../domain/rating';
 import type { Rating } from '../../db/models';
+import { ratingCounts } from '../../db/read-models/ratings';
 import type { ApiServices } from '../context';
 
 type Scores = Record<RatingCriterion, number>;
@@ -147,19 +148,12 @@ export async function submitRating(services: ApiServices, userId: string, input:
   const scores: Scores = { clarity: input.clarity, timeliness: input.timeliness, competence: input.competence, overall: input.overall };
 
   return db.sequelize.transaction(async (transaction: Transaction) => {
-    const [inserted] = await db.sequelize.query<{ id: string }>(
-      `INSERT INTO ratings (id, case_id, case_kind, case_number, stage, user_id, clarity, timeliness, competence, overall, comment, topic)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (case_id, stage) DO NOTHING
-       RETURNING id`,
-      {
-        bind: [randomUUID(), input.caseId, target.caseKind, target.caseNumber, input.stage, userId, scores.clarity, scores.timeliness, scores.competence, scores.overall, input.comment, target.topic],
-        type: QueryTypes.SELECT,
-        transaction,
-      },
+    const insertedId = await db.Rating.insertOnce(
+      { id: randomUUID(), caseId: input.caseId, caseKind: target.caseKind, caseNumber: target.caseNumber, stage: input.stage, userId, ...scores, comment: input.comment, topic: target.topic },
+      transaction,
     );
-    if (inserted) {
-      const created = (await db.Rating.findByPk(inserted.id, { transaction }))!;
+    if (insertedId) {
+      const created = (await db.Rating.findByPk(insertedId, { transaction }))!;
       return { created: true, rating: ratingView(services, created) };
     }
 
@@ -201,21 +195,11 @@ function averagesOf(distribution: Distribution, count: number): Record<RatingCri
 
 const emptyDistribution = (): Distribution => Object.fromEntries(RATING_CRITERIA.map((c) => [c, RATING_SCORES.map(() => 0)])) as unknown as Distribution;
 
-/** Counts of each score per criterion and group over a Moscow-time period; averages follow from them. */
+/** Counts of each score per criterion and group over a Moscow-time period (a period that is not one is refused); averages follow from them. */
 export async function ratingSummary(services: ApiServices, input: { from: string; to: string; groupBy: RatingGroupBy }) {
-  const key = input.groupBy === 'stage' ? 'stage' : `COALESCE(topic, '${APPLICATION_TOPIC_GROUP}')`;
-  // The columns come from the fixed criteria and scores lists, never from input.
-  const counts = RATING_CRITERIA.flatMap((c) => RATING_SCORES.map((s) => `count(*) FILTER (WHERE ${c} = ${s}) AS ${c}_${s}`)).join(',\n            ');
-  const rows = await services.db.sequelize.query<Record<string, string>>(
-    `SELECT case_kind, ${key} AS key, count(*) AS count,
-            ${counts}
-     FROM ratings
-     WHERE created_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Moscow')
-       AND created_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Moscow')
-     GROUP BY case_kind, key`,
-    { bind: [input.from, input.to], type: QueryTypes.SELECT },
-  );
-
+  const problem = periodProblem(input.from, input.to);
+  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: problem, cause: Object.assign(new Error(problem), { field: 'to' }) });
+  const rows = await ratingCounts(services.db, input);
   const total = emptyDistribution();
   let totalCount = 0;
   const groups: SummaryGroup[] = rows.map((row) => {

@@ -1,4 +1,4 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import { DataTypes, Model, QueryTypes, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize, type Transaction } from 'sequelize';
 import type { RatingCaseKind } from '../../domain/rating';
 
 /** «Оценить качество»: the applicant's scores for one completed stage of a case (or a closed appeal as a whole). */
@@ -18,6 +18,25 @@ export class Rating extends Model<InferAttributes<Rating>, InferCreationAttribut
   declare topic: string | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
+
+  /**
+   * Creates the rating of a case's stage unless one exists (ON CONFLICT DO NOTHING, which Sequelize's
+   * create cannot say): the id of the new row, or null when the stage was already rated.
+   */
+  static async insertOnce(row: Omit<InferCreationAttributes<Rating>, 'createdAt' | 'updatedAt'> & { comment: string }, transaction: Transaction): Promise<string | null> {
+    const [inserted] = await Rating.sequelize!.query<{ id: string }>(
+      `INSERT INTO ratings (id, case_id, case_kind, case_number, stage, user_id, clarity, timeliness, competence, overall, comment, topic)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (case_id, stage) DO NOTHING
+       RETURNING id`,
+      {
+        bind: [row.id, row.caseId, row.caseKind, row.caseNumber, row.stage, row.userId, row.clarity, row.timeliness, row.competence, row.overall, row.comment, row.topic],
+        type: QueryTypes.SELECT,
+        transaction,
+      },
+    );
+    return inserted?.id ?? null;
+  }
 
   static initModel(sequelize: Sequelize) {
     // A fresh object per attribute: Sequelize writes the column name into it.
