@@ -19,6 +19,7 @@ import {
   type AppealTopic,
 } from '../../../../domain/appeal';
 import type { WhoActs } from '../../../../domain/application';
+import { APPEAL_PROCEDURE } from '../../../../domain/procedures/appeal';
 import { whoActsLabel, type Viewer } from '../cases/wording';
 import type { StepState, TimelineStep } from '../cases';
 import type { RouterOutputs } from '../../trpc';
@@ -171,7 +172,7 @@ export function appealSteps(current: AppealStage, events: readonly AppealEvent[]
   const path: Array<{ stage: AppealStage; round: number | null; at: string | null; number: number | null }> = [];
   APPEAL_MAIN_PATH.forEach((stage, i) => {
     path.push({ stage, round: null, at: entered.get(stage) ?? null, number: i + 1 });
-    if (stage === 'inWork') rounds.forEach((r, n) => path.push({ stage: 'clarification', round: n + 1, at: r.requestedAt, number: null }));
+    if (APPEAL_PROCEDURE.branches.clarification === stage) rounds.forEach((r, n) => path.push({ stage: 'clarification', round: n + 1, at: r.requestedAt, number: null }));
   });
   const currentIndex = current === 'clarification' ? path.findLastIndex((p) => p.round !== null) : path.findIndex((p) => p.stage === current && p.round === null);
 

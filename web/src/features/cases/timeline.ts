@@ -1,7 +1,9 @@
 // Which steps an application's timeline shows and in what state: the main path
 // of the procedure, the missing-data branch when it was taken, and where an
-// annulled or withdrawn case stopped. Pure, so the procedure table can feed it.
-import { MAIN_PATH, type Stage } from '../../../../domain/application';
+// annulled or withdrawn case stopped — all read off the procedure table. Pure.
+import type { Stage } from '../../../../domain/application';
+import { APPLICATION_PROCEDURE } from '../../../../domain/procedures/application';
+import type { StageRow } from '../../../../domain/procedures/table';
 import type { CaseEvent } from './wording';
 
 export type StepState = 'done' | 'current' | 'upcoming' | 'skipped' | 'stopped';
@@ -24,11 +26,15 @@ function entries(events: readonly CaseEvent[]): Map<string, string> {
 export function buildSteps(current: Stage, events: readonly CaseEvent[]): Step[] {
   const entered = entries(events);
   const path: Array<{ stage: Stage; branch: boolean }> = [];
-  for (const stage of MAIN_PATH) {
+  const { mainPath, branches, stages } = APPLICATION_PROCEDURE;
+  const sideStages = Object.entries(branches) as Array<[Stage, Stage]>;
+  for (const stage of mainPath) {
     path.push({ stage, branch: false });
-    if (stage === 'completenessCheck' && (current === 'awaitingMissingData' || entered.has('awaitingMissingData'))) path.push({ stage: 'awaitingMissingData', branch: true });
+    // A side stage of the table (missing data after the check) is drawn where it branches off, once it was taken.
+    for (const [side, from] of sideStages) if (from === stage && (current === side || entered.has(side))) path.push({ stage: side, branch: true });
   }
-  const stoppedEarly = current === 'annulled' || current === 'withdrawn';
+  // A final stage off the main path (annulled, withdrawn) ends the case early.
+  const stoppedEarly = (stages[current] as StageRow<string>).final === true && !(mainPath as readonly Stage[]).includes(current);
   if (stoppedEarly) {
     // The case ends right after the last stage it reached.
     let last = -1;
