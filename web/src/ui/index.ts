@@ -9,3 +9,4 @@ export { Select, type SelectOption } from './Select';
 export { Loading, Spinner } from './Spinner';
 export { StatusChip, type ChipTone } from './StatusChip';
 export { Fact, FactLines, Facts, Muted, SmallNote } from './Facts';
+export { DataTable, type Column } from './DataTable';

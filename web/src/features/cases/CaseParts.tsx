@@ -16,14 +16,24 @@ export function CaseStatusChip(props: { summary: SummaryBits }) {
 }
 
 /** The «Номер» cell of a case list: the number linking to the case, and the date it was filed. */
-export function CaseNumberCell(props: { href: string; number: string; filedAt?: string }) {
+export function CaseNumber(props: { href: string; number: string; filedAt?: string }) {
   return (
-    <td data-label="Номер">
+    <>
       <A href={props.href} class="case-link">
         {props.number}
       </A>
       <Show when={props.filedAt}>{(at) => <div class="muted small">от {formatDate(at())}</div>}</Show>
-    </td>
+    </>
+  );
+}
+
+/** A name in bold over its muted detail: an object and its address, a topic and its kind. */
+export function TwoLines(props: { main: string; detail: string; bold?: boolean }) {
+  return (
+    <>
+      <div style={props.bold ? { 'font-weight': 600 } : undefined}>{props.main}</div>
+      <div class="muted small">{props.detail}</div>
+    </>
   );
 }
 

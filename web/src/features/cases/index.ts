@@ -1,5 +1,5 @@
 // The parts of a case page and of case lists, for applications and appeals alike.
-export { ApplicationTitle, CaseNumberCell, CaseStatusChip, DeadlineTermNote, DeadlineText } from './CaseParts';
+export { ApplicationTitle, CaseNumber, CaseStatusChip, DeadlineTermNote, DeadlineText, TwoLines } from './CaseParts';
 export { DocumentRow, DocumentsCard } from './Documents';
 export { EventDetails, HistoryCard, type HistoryEvent } from './History';
 export { CurrentTerm, StageTimeline, Timeline, type TimelineStep } from './Timeline';

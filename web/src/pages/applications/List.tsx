@@ -2,106 +2,55 @@
 // A table on a desktop; on a phone each row becomes a card (see .table in components.css).
 // Read a page at a time, the newest first, with «Показать ещё».
 import { A } from '@solidjs/router';
-import { For, Match, Show, Switch } from 'solid-js';
 import { STAGE_DEFINITIONS } from '../../../../domain/application';
-import { whoActsLabel } from '../../features/cases/wording';
-import { CaseNumberCell, CaseStatusChip, DeadlineText } from '../../features/cases';
+import { ListTable, pagedRows } from '../../components/ListTable';
+import { CaseNumber, CaseStatusChip, DeadlineText, TwoLines } from '../../features/cases';
+import { whoActsLabel, type ApplicationSummary } from '../../features/cases/wording';
 import { onLive } from '../../live';
-import { trpc } from '../../trpc';
-import { buttonClass, Card, EmptyState, Loading, PageHeader } from '../../ui';
-import { LoadError } from '../../components/LoadError';
-import { ShowMore } from '../../components/ShowMore';
 import { createPagedList } from '../../paging';
+import { trpc } from '../../trpc';
+import { buttonClass, EmptyState, PageHeader, type Column } from '../../ui';
+import { NO_VALUE } from '../../ui/format';
+
+const COLUMNS: Column<ApplicationSummary>[] = [
+  { header: 'Номер', cell: (a) => <CaseNumber href={`/applications/${a.id}`} number={a.number} filedAt={a.submittedAt} /> },
+  { header: 'Объект', cell: (a) => <TwoLines main={a.objectName} detail={a.objectAddress} bold /> },
+  { header: 'Этап', cell: (a) => a.stageTitle },
+  { header: 'Статус', cell: (a) => <CaseStatusChip summary={a} /> },
+  { header: 'Срок', cell: (a) => <DeadlineText deadlineAt={a.deadlineAt} overdue={a.overdue} /> },
+  { header: 'Действует', cell: (a) => (STAGE_DEFINITIONS[a.stage].final ? <span class="muted">{NO_VALUE}</span> : whoActsLabel(a.whoActs, 'applicant')) },
+];
+
+const newApplication = () => (
+  <A href="/applications/new" class={buttonClass('primary')}>
+    Подать заявку
+  </A>
+);
 
 export default function ApplicationsListPage() {
   const paged = createPagedList(
     () => 'all',
     (_, page) => trpc.applications.list.query(page),
   );
-  const { list, refetch } = paged;
-  onLive(() => refetch());
-  const rows = paged.items;
+  onLive(() => paged.refetch());
 
   return (
     <div class="stack stack--lg">
-      <PageHeader
-        title="Поданные заявки"
-        description="Ход и статус рассмотрения ваших заявок на технологическое присоединение."
-        actions={
-          <A href="/applications/new" class={buttonClass('primary')}>
-            Подать заявку
-          </A>
-        }
-      />
-      <Switch>
-        <Match when={list.state === 'errored'}>
-          <LoadError title="Не удалось загрузить заявки" error={list.error} onRetry={refetch} />
-        </Match>
-        <Match when={rows()?.length === 0}>
-          <EmptyState
-            title="Заявок пока нет"
-            action={
-              <A href="/applications/new" class={buttonClass('primary')}>
-                Подать заявку
-              </A>
-            }
-          >
+      <PageHeader title="Поданные заявки" description="Ход и статус рассмотрения ваших заявок на технологическое присоединение." actions={newApplication()} />
+      <ListTable
+        {...pagedRows(paged)}
+        card
+        loadError="Не удалось загрузить заявки"
+        loading="Загружаем заявки…"
+        empty={
+          <EmptyState title="Заявок пока нет" action={newApplication()}>
             Поданные заявки на технологическое присоединение появятся здесь вместе с этапом рассмотрения и сроками.
           </EmptyState>
-        </Match>
-        <Match when={rows()}>
-          {(items) => (
-            <Card>
-              <div class="stack">
-                <div class="table-wrap">
-                  <table class="table">
-                    <caption class="visually-hidden">Поданные заявки</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Номер</th>
-                        <th scope="col">Объект</th>
-                        <th scope="col">Этап</th>
-                        <th scope="col">Статус</th>
-                        <th scope="col">Срок</th>
-                        <th scope="col">Действует</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      <For each={items()}>
-                        {(a) => (
-                          <tr classList={{ 'is-overdue': a.overdue }}>
-                            <CaseNumberCell href={`/applications/${a.id}`} number={a.number} filedAt={a.submittedAt} />
-                            <td data-label="Объект">
-                              <div style={{ 'font-weight': 600 }}>{a.objectName}</div>
-                              <div class="muted small">{a.objectAddress}</div>
-                            </td>
-                            <td data-label="Этап">{a.stageTitle}</td>
-                            <td data-label="Статус">
-                              <CaseStatusChip summary={a} />
-                            </td>
-                            <td data-label="Срок">
-                              <DeadlineText deadlineAt={a.deadlineAt} overdue={a.overdue} />
-                            </td>
-                            <td data-label="Действует">
-                              <Show when={!STAGE_DEFINITIONS[a.stage].final} fallback={<span class="muted">—</span>}>
-                                {whoActsLabel(a.whoActs, 'applicant')}
-                              </Show>
-                            </td>
-                          </tr>
-                        )}
-                      </For>
-                    </tbody>
-                  </table>
-                </div>
-                <ShowMore shown={items().length} hasMore={paged.hasMore()} loading={paged.loadingMore()} problem={paged.moreProblem()} onMore={() => void paged.loadMore()} />
-              </div>
-            </Card>
-          )}
-        </Match>
-        <Match when={true}>
-          <Loading label="Загружаем заявки…" />
-        </Match>
-      </Switch>
+        }
+        caption="Поданные заявки"
+        columns={COLUMNS}
+        rowClass={(a) => ({ 'is-overdue': a.overdue })}
+      />
     </div>
   );
 }

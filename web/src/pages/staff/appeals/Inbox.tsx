@@ -1,20 +1,31 @@
 // «Обращения» for staff: the inbox of appeals. Filters live in the address so
 // an appeal opened from the inbox comes back to the same selection; the order
-// is the server's (overdue first, then the nearest answer deadline).
+// is the server's (overdue first, then the nearest answer deadline), read a
+// page at a time.
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createMemo, createResource } from 'solid-js';
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_STAGES, APPEAL_TOPIC_LABELS, APPEAL_TOPICS } from '../../../../../domain/appeal';
-import { KIND_OPTIONS, labelOf, STAGE_OPTIONS, TOPIC_OPTIONS } from '../../../features/appeals/wording';
+import { EmptyList, ListTable, pagedRows } from '../../../components/ListTable';
 import { AppealDeadline, AppealStatusChip } from '../../../features/appeals/AppealParts';
-import { CaseNumberCell } from '../../../features/cases';
+import { KIND_OPTIONS, labelOf, STAGE_OPTIONS, TOPIC_OPTIONS } from '../../../features/appeals/wording';
+import { CaseNumber, TwoLines } from '../../../features/cases';
 import { UUID_RE } from '../../../ids';
 import { onLive } from '../../../live';
-import { trpc } from '../../../trpc';
-import { buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select } from '../../../ui';
-import { LoadError } from '../../../components/LoadError';
+import { createPagedList } from '../../../paging';
+import { createSearchBox, queryOf } from '../../../search-box';
+import { trpc, type RouterOutputs } from '../../../trpc';
+import { buttonClass, Card, Checkbox, Field, PageHeader, Select, type Column } from '../../../ui';
 
-const LIST_LIMIT = 200;
-const SEARCH_DELAY_MS = 300;
+type InboxRow = RouterOutputs['staffAppeals']['inbox']['items'][number];
+
+const COLUMNS: Column<InboxRow>[] = [
+  { header: 'Номер', cell: (a) => <CaseNumber href={`/staff/appeals/${a.id}`} number={a.number} filedAt={a.registeredAt} /> },
+  { header: 'Заявитель', cell: (a) => a.applicantName },
+  { header: 'Тема и вид', cell: (a) => <TwoLines main={labelOf(APPEAL_TOPIC_LABELS, a.topic)} detail={labelOf(APPEAL_KIND_LABELS, a.kind)} /> },
+  { header: 'Статус', cell: (a) => <AppealStatusChip summary={a} /> },
+  { header: 'Исполнитель', cell: (a) => a.assigneeName ?? <span class="muted">Не назначен</span> },
+  { header: 'Срок ответа', cell: (a) => <AppealDeadline summary={a} /> },
+];
 
 const pick = <T extends string>(values: readonly T[], v: unknown): T | undefined => values.find((x) => x === v);
 /** «Мои», «Без исполнителя» or one staff member's id. */
@@ -22,14 +33,7 @@ const asAssignee = (v: unknown): string | undefined => (typeof v === 'string' &&
 
 export default function StaffAppealsInboxPage() {
   const [params, setParams] = useSearchParams<{ topic?: string; kind?: string; stage?: string; assignee?: string; overdue?: string; q?: string }>();
-  const [search, setSearch] = createSignal(typeof params.q === 'string' ? params.q : '');
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  onCleanup(() => clearTimeout(timer));
-  function onSearch(value: string) {
-    setSearch(value);
-    clearTimeout(timer);
-    timer = setTimeout(() => setParams({ q: value.trim() || undefined }, { replace: true }), SEARCH_DELAY_MS);
-  }
+  const search = createSearchBox(params.q, (q) => setParams({ q }, { replace: true }));
 
   const filters = createMemo(() => ({
     topic: pick(APPEAL_TOPICS, params.topic),
@@ -37,20 +41,17 @@ export default function StaffAppealsInboxPage() {
     stage: pick(APPEAL_STAGES, params.stage),
     assignee: asAssignee(params.assignee),
     overdue: params.overdue === '1' ? true : undefined,
-    query: typeof params.q === 'string' && params.q.trim() ? params.q.trim() : undefined,
-    limit: LIST_LIMIT,
+    query: queryOf(params.q),
   }));
   const filtered = () => {
     const f = filters();
     return Boolean(f.topic || f.kind || f.stage || f.assignee || f.overdue || f.query);
   };
-  // The first keyset page, 100 rows as before paging (db/read-models/appeals.ts); «Показать ещё» is still to come.
-  const [inbox, { refetch }] = createResource(filters, (f) => trpc.staffAppeals.inbox.query({ ...f, limit: 100 }).then((page) => page.items));
+  const paged = createPagedList(filters, (f, page) => trpc.staffAppeals.inbox.query({ ...f, ...page }));
   const [assignees] = createResource(() => trpc.staffAppeals.assignees.query());
   onLive((event) => {
-    if (event.kind !== 'notification') void refetch();
+    if (event.kind !== 'notification') paged.refetch();
   });
-  const rows = () => (inbox.state === 'ready' || inbox.state === 'refreshing' ? inbox.latest : undefined);
   const assigneeOptions = () => [
     { value: 'me', label: 'Мои' },
     { value: 'none', label: 'Без исполнителя' },
@@ -76,71 +77,25 @@ export default function StaffAppealsInboxPage() {
             <Select id="appeals-stage" label="Этап" placeholder="Все этапы" options={STAGE_OPTIONS} value={filters().stage ?? ''} onValue={(v) => setParams({ stage: v || undefined }, { replace: true })} />
             <Select id="appeals-assignee" label="Исполнитель" placeholder="Все" options={assigneeOptions()} value={filters().assignee ?? ''} onValue={(v) => setParams({ assignee: v || undefined }, { replace: true })} />
           </div>
-          <Field id="appeals-search" label="Поиск" type="search" hint="Номер обращения или имя заявителя" maxLength={100} autocomplete="off" value={search()} onValue={onSearch} />
+          <Field id="appeals-search" label="Поиск" type="search" hint="Номер обращения или имя заявителя" maxLength={100} autocomplete="off" value={search.text()} onValue={search.onInput} />
           <Checkbox id="appeals-overdue" checked={filters().overdue === true} onChange={(checked) => setParams({ overdue: checked ? '1' : undefined }, { replace: true })}>
             Только просроченные
           </Checkbox>
 
-          <Switch>
-            <Match when={inbox.state === 'errored'}>
-              <LoadError title="Не удалось загрузить обращения" error={inbox.error} onRetry={refetch} />
-            </Match>
-            <Match when={rows()?.length === 0}>
-              <Show when={filtered()} fallback={<EmptyState title="Обращений пока нет">Поступившие обращения появятся здесь.</EmptyState>}>
-                <EmptyState icon="search" title="Ничего не найдено">
-                  Измените условия отбора.
-                </EmptyState>
-              </Show>
-            </Match>
-            <Match when={rows()}>
-              {(items) => (
-                <>
-                  <p class="muted small" role="status" style={{ margin: 0 }}>
-                    {inbox.loading ? 'Обновляем список…' : `Показано: ${items().length}${items().length >= LIST_LIMIT ? ` (первые ${LIST_LIMIT} — уточните отбор)` : ''}`}
-                  </p>
-                  <div class="table-wrap">
-                    <table class="table table--compact">
-                      <caption class="visually-hidden">Обращения потребителей</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Номер</th>
-                          <th scope="col">Заявитель</th>
-                          <th scope="col">Тема и вид</th>
-                          <th scope="col">Статус</th>
-                          <th scope="col">Исполнитель</th>
-                          <th scope="col">Срок ответа</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={items()}>
-                          {(a) => (
-                            <tr classList={{ 'is-overdue': a.overdue }}>
-                              <CaseNumberCell href={`/staff/appeals/${a.id}`} number={a.number} filedAt={a.registeredAt} />
-                              <td data-label="Заявитель">{a.applicantName}</td>
-                              <td data-label="Тема и вид">
-                                <div>{labelOf(APPEAL_TOPIC_LABELS, a.topic)}</div>
-                                <div class="muted small">{labelOf(APPEAL_KIND_LABELS, a.kind)}</div>
-                              </td>
-                              <td data-label="Статус">
-                                <AppealStatusChip summary={a} />
-                              </td>
-                              <td data-label="Исполнитель">{a.assigneeName ?? <span class="muted">Не назначен</span>}</td>
-                              <td data-label="Срок ответа">
-                                <AppealDeadline summary={a} />
-                              </td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
-                </>
-              )}
-            </Match>
-            <Match when={true}>
-              <Loading label="Загружаем обращения…" />
-            </Match>
-          </Switch>
+          <ListTable
+            {...pagedRows(paged)}
+            loadError="Не удалось загрузить обращения"
+            loading="Загружаем обращения…"
+            empty={
+              <EmptyList filtered={filtered()} title="Обращений пока нет">
+                Поступившие обращения появятся здесь.
+              </EmptyList>
+            }
+            caption="Обращения потребителей"
+            columns={COLUMNS}
+            tableClass="table--compact"
+            rowClass={(a) => ({ 'is-overdue': a.overdue })}
+          />
         </div>
       </Card>
     </div>

@@ -1,10 +1,11 @@
 // The schedule from a CSV file (or pasted text). The server checks every row;
 // one bad row and nothing is saved, and the report names line, column and fault.
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { createSignal, onCleanup, Show } from 'solid-js';
 import { OUTAGE_CSV_COLUMNS, type RowError } from '../../../../../domain/outages';
 import { outageCsvTemplate, readCsvFile } from '../../../outages';
 import { describeApiError, trpc } from '../../../trpc';
-import { Alert, Button, buttonClass, Card, Field } from '../../../ui';
+import { ColumnsHelp, FileSource, ImportErrors } from '../../../components/ImportParts';
+import { Alert, Button, buttonClass, Card, type Column } from '../../../ui';
 import { pluralRu } from '../../../ui/format';
 
 const COLUMN_HELP: Record<(typeof OUTAGE_CSV_COLUMNS)[number], string> = {
@@ -22,33 +23,11 @@ type Outcome = { kind: 'imported'; count: number } | { kind: 'refused'; errors: 
 
 const narrow = <K extends Outcome['kind']>(o: Outcome | null, kind: K) => (o?.kind === kind ? (o as Extract<Outcome, { kind: K }>) : null);
 
-function ErrorReport(props: { errors: RowError[] }) {
-  return (
-    <div class="table-wrap">
-      <table class="table table--compact outage-errors">
-        <caption class="visually-hidden">Ошибки в файле</caption>
-        <thead>
-          <tr>
-            <th scope="col">Строка</th>
-            <th scope="col">Столбец</th>
-            <th scope="col">Ошибка</th>
-          </tr>
-        </thead>
-        <tbody>
-          <For each={props.errors}>
-            {(e) => (
-              <tr>
-                <td data-label="Строка">{e.line}</td>
-                <td data-label="Столбец">{e.column || 'вся строка'}</td>
-                <td data-label="Ошибка">{e.message}</td>
-              </tr>
-            )}
-          </For>
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const ERROR_COLUMNS: Column<RowError>[] = [
+  { header: 'Строка', cell: (e) => e.line },
+  { header: 'Столбец', cell: (e) => e.column || 'вся строка' },
+  { header: 'Ошибка', cell: (e) => e.message },
+];
 
 export function ImportCard(props: { onImported: () => void }) {
   const [content, setContent] = createSignal('');
@@ -105,38 +84,18 @@ export function ImportCard(props: { onImported: () => void }) {
         <p class="muted" style={{ margin: 0 }}>
           Каждая строка файла — одно отключение. Если в файле есть ошибка, не загружается ни одна строка: исправьте файл и загрузите его целиком.
         </p>
-        <div class="field">
-          <label class="field__label" for="outage-file">
-            Файл CSV
-          </label>
-          <input
-            ref={fileInput}
-            id="outage-file"
-            class="field__control"
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={fileName() ? 'outage-file-hint' : undefined}
-            onChange={(e) => void onFile(e.currentTarget.files?.[0])}
-          />
-          <Show when={fileName()}>
-            <div class="field__hint" id="outage-file-hint">
-              Выбран файл: {fileName()}
-            </div>
-          </Show>
-        </div>
-        <Field id="outage-csv" label="Или вставьте содержимое файла" multiline rows={6} spellcheck={false} value={content()} onValue={(v) => (setContent(v), setOutcome(null))} />
-        <details>
-          <summary>Столбцы файла</summary>
-          <ul class="rules">
-            <For each={OUTAGE_CSV_COLUMNS}>
-              {(c) => (
-                <li>
-                  <strong>{c}</strong> — {COLUMN_HELP[c]}
-                </li>
-              )}
-            </For>
-          </ul>
-        </details>
+        <FileSource
+          ref={(input) => (fileInput = input)}
+          id="outage-file"
+          contentId="outage-csv"
+          label="Файл CSV"
+          accept=".csv,text/csv"
+          fileName={fileName()}
+          content={content()}
+          onFile={(file) => void onFile(file)}
+          onContent={(v) => (setContent(v), setOutcome(null))}
+        />
+        <ColumnsHelp columns={OUTAGE_CSV_COLUMNS} help={COLUMN_HELP} />
         <div class="cluster">
           <Button type="submit" loading={busy()}>
             Загрузить
@@ -164,7 +123,7 @@ export function ImportCard(props: { onImported: () => void }) {
                     В файле {bad().errors.length} {pluralRu(bad().errors.length, ['ошибка', 'ошибки', 'ошибок'])}. Ни одна строка не сохранена — исправьте файл и загрузите его снова.
                   </p>
                 </Alert>
-                <ErrorReport errors={bad().errors} />
+                <ImportErrors columns={ERROR_COLUMNS} errors={bad().errors} class="table--compact outage-errors" />
               </>
             )}
           </Show>
