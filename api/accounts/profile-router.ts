@@ -1,12 +1,10 @@
+// The user's own profile. Identifiers (СНИЛС, ИНН, КПП) are not editable here: they change only through staff.
 import { profileUpdateSchema } from '../../domain/account';
-import { publicUser } from './service';
 import { authedProcedure, router } from '../trpc';
+import { profileOf, updateProfile } from './pages';
 
-// Identifiers (СНИЛС, ИНН, КПП) are not editable here: they change only through staff.
 export const profileRouter = router({
-  get: authedProcedure.query(({ ctx }) => ({ ...publicUser(ctx.user), consentAt: ctx.user.consentAt?.toISOString() ?? null, consentVersion: ctx.user.consentVersion })),
-  update: authedProcedure.input(profileUpdateSchema).mutation(async ({ ctx, input }) => {
-    await ctx.db.User.update(input, { where: { id: ctx.user.id } });
-    return publicUser({ ...ctx.user, ...input });
-  }),
+  get: authedProcedure.query(({ ctx }) => profileOf(ctx.user)),
+
+  update: authedProcedure.input(profileUpdateSchema).mutation(({ ctx, input }) => updateProfile(ctx, input)),
 });
