@@ -6,6 +6,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { ApplicantAction, ApplicantActionInput, applicantActionSchemas, StaffAction, StaffActionInput, staffActionSchemas } from '../../domain/application';
 import type { ApplicationAction, ApplicationStage } from '../../domain/procedures/application';
+import type { PenaltyAssessment } from '../../domain/penalties';
 import type { ResolvedTerms } from '../../domain/regulations';
 import type { ActionRequest, CaseSnapshot, CaseView } from '../case/contract';
 
@@ -34,6 +35,12 @@ export interface ApplicationSnapshot extends CaseSnapshot {
   submittedAt: number;
   contractConcludedAt: number | null;
   annulReason: string | null;
+  /** Who is late against the connection term (п.16 «б»): only that party is named; absent in cases before the change. */
+  lateParty?: 'grid' | 'applicant' | 'both' | null;
+  /** The penalty of п.16 «в» that accrues while a party is late (its basis recorded by the assessPenalty activity). */
+  penalty?: PenaltyAssessment | null;
+  /** The connection term's end (п.16 «б»), from the contract's conclusion. */
+  connectionDeadlineAt?: number | null;
 }
 
 /** The validated input of each action, by name. */

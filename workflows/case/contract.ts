@@ -2,6 +2,7 @@
 // the audit tools: who acted, what an action sends and answers, the history
 // event and the summary a projection stores. Types only flow from here
 // outwards: activities and the API import them, never the other way round.
+import { defineUpdate } from '@temporalio/workflow';
 import type { TermSpec } from '../../domain/regulations';
 
 /** Who performed an action: carried into the history for auditors. */
@@ -67,6 +68,8 @@ export interface NotificationRequest {
   body: string;
   /** A user, or every staff member (their workspace feed; admins also get the e-mail). */
   to: { userId: string } | { staff: true };
+  /** The deadline the text names, if any: the notice marks it «предварительно» when its year's calendar is provisional. */
+  deadlineAt?: number | null;
 }
 
 /**
@@ -89,3 +92,13 @@ export interface StartingTerm {
   startMs: number;
   term: TermSpec;
 }
+
+/** A production calendar year was loaded or changed (admin, decree): running terms are computed again. */
+export interface CalendarChange {
+  year: number;
+  /** The decree that fixed the year, e.g. «ПП РФ от 24.09.2025 № 1466», or «предварительный». */
+  decree: string;
+}
+
+/** Sent by the API to every running case whose deadline falls in the changed year; answers the case as it is after. */
+export const recalculateDeadlineUpdate = defineUpdate<CaseView, [CalendarChange]>('recalculateDeadline');
