@@ -11,6 +11,7 @@ import {
 } from '../../domain/appeal';
 import { APPEAL_PROCEDURE } from '../../domain/procedures/appeal';
 import { actionsFor, type CaseFacts } from '../../domain/procedures/table';
+import { lockKey } from '../../db/commands';
 import type { UserRecord } from '../../db/models';
 import type { AppealSummary } from '../../db/read-models/appeals';
 import type { Actor } from '../../workflows/case/contract';
@@ -41,7 +42,7 @@ export async function fileAppeal(services: ApiServices, applicant: UserRecord, a
   }
   const content = await db.sequelize.transaction(async (transaction) => {
     // A row lock cannot hold an id that has no row yet: a double submission waits here for the first to commit, then finds its appeal.
-    await db.sequelize.query('SELECT pg_advisory_xact_lock(hashtext($1))', { bind: [`appeal:${appealId}`], transaction });
+    await lockKey(db, `appeal:${appealId}`, transaction);
     const existing = await db.AppealContent.findByPk(appealId, { transaction });
     if (existing) {
       if (existing.userId !== applicant.id) throw new TRPCError({ code: 'NOT_FOUND', message: 'Обращение не найдено' });

@@ -1,8 +1,9 @@
 // The access log: every view of a case's personal data and every download by
 // staff, admins or auditors is recorded before the data goes out, so a failed
 // write refuses the access instead of leaving it unrecorded.
-import { Op, QueryTypes, type WhereOptions } from 'sequelize';
+import { Op, type WhereOptions } from 'sequelize';
 import type { Db } from '../../db';
+import { userIdsMatching } from '../../db/read-models/audit';
 import type { AccessLog } from '../../db/models/access-log';
 import { moscowDayStart, type AccessAction, type AccessLogFilter } from '../../domain/audit';
 import { inGroup } from '../../domain/roles';
@@ -50,11 +51,7 @@ export async function listAccessLog(db: Db, filter: AccessLogFilter) {
   if (filter.to) where.push({ at: { [Op.lt]: moscowDayStart(filter.to, 1) } });
   if (filter.user) {
     const like = `%${escapeLike(filter.user)}%`;
-    const users = await db.sequelize.query<{ id: string }>(
-      `SELECT id FROM users WHERE email ILIKE $1 OR concat_ws(' ', last_name, first_name, middle_name) ILIKE $1 LIMIT 500`,
-      { bind: [like], type: QueryTypes.SELECT },
-    );
-    where.push({ userId: users.map((u) => u.id) });
+    where.push({ userId: await userIdsMatching(db, like) });
   }
   const rows = await db.AccessLog.findAll({ where: { [Op.and]: where }, order: [['at', 'DESC'], ['id', 'DESC']], limit: filter.limit });
   const people = await db.User.findAll({ where: { id: [...new Set(rows.map((r) => r.userId))] } });

@@ -3,8 +3,8 @@
 // this table, so a new kind of case plugs in here and nowhere else.
 import { isGrpcServiceError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
-import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db';
+import { caseNumberIn, tableExists } from '../../db/read-models/audit';
 import { decodeHistory } from '../../infra/data-converter';
 
 import { CASE_KIND_LABELS, CASE_KINDS, type CaseKind } from '../../domain/audit';
@@ -74,19 +74,15 @@ export function isCaseKind(value: unknown): value is CaseKind {
 
 /** Whether the kind's read-model table exists (a kind's migration may not have run on an older database). */
 export async function readModelExists(db: Db, kind: CaseKind): Promise<boolean> {
-  const [row] = await db.sequelize.query<{ present: boolean }>('SELECT to_regclass($1) IS NOT NULL AS present', {
-    bind: [CASE_KIND_SPECS[kind].table],
-    type: QueryTypes.SELECT,
-  });
-  return row?.present === true;
+  return tableExists(db, CASE_KIND_SPECS[kind].table);
 }
 
 /** The human number of a case from its read model, or null when the row (or the table) is missing. */
 export async function caseNumberOf(db: Db, caseId: string): Promise<{ kind: CaseKind; number: string } | null> {
   for (const kind of CASE_KINDS) {
     if (!(await readModelExists(db, kind))) continue;
-    const [row] = await db.sequelize.query<{ number: string }>(`SELECT number FROM ${CASE_KIND_SPECS[kind].table} WHERE id = $1`, { bind: [caseId], type: QueryTypes.SELECT });
-    if (row) return { kind, number: row.number };
+    const number = await caseNumberIn(db, CASE_KIND_SPECS[kind].table, caseId);
+    if (number !== null) return { kind, number };
   }
   return null;
 }

@@ -4,9 +4,9 @@
 // in its recorded input, as a local activity (since patch
 // 'projection-as-local-activity') in its recorded result, so the history alone
 // says what every row must be.
-import { QueryTypes } from 'sequelize';
 import type { temporal } from '@temporalio/proto';
 import type { Db } from '../../db';
+import { storedCaseRows } from '../../db/read-models/audit';
 import { CASE_KIND_SPECS, readModelExists, type CaseRef } from './kinds';
 import { decodePayloads, num } from './timeline-decoding';
 
@@ -187,9 +187,8 @@ export function compareReadModel(ref: CaseRef, expected: ExpectedReadModel, stor
 export async function loadStoredReadModel(db: Db, ref: CaseRef): Promise<StoredReadModel> {
   const table = CASE_KIND_SPECS[ref.kind].table;
   const exists = await readModelExists(db, ref.kind);
-  const [summary] = exists ? await db.sequelize.query<Row>(`SELECT * FROM ${table} WHERE id = $1`, { bind: [ref.caseId], type: QueryTypes.SELECT }) : [undefined];
-  const events = await db.sequelize.query<Row>('SELECT * FROM case_events WHERE case_id = $1 ORDER BY seq', { bind: [ref.caseId], type: QueryTypes.SELECT });
-  return { summary: exists ? (summary ?? null) : undefined, events };
+  const { summary, events } = await storedCaseRows(db, exists ? table : null, ref.caseId);
+  return { summary: exists ? (summary as Row | null) : undefined, events: events as Row[] };
 }
 
 export interface ReadModelReport {

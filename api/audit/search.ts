@@ -3,8 +3,8 @@
 // models in Postgres. Rows are merged by workflow id, and every field on
 // which the two disagree is reported.
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
-import { QueryTypes } from 'sequelize';
 import type { Db } from '../../db';
+import { applicantIdsByName, searchCaseRows } from '../../db/read-models/audit';
 import { CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../../workflows/search-attributes';
 import { CASE_KIND_SPECS, CASE_KINDS, parseCaseWorkflowId, readModelExists, type CaseKind as Kind } from './kinds';
 import { moscowDayStart, type CaseSearch } from '../../domain/audit';
@@ -104,42 +104,20 @@ async function listVisibility(client: Client, query: string, limit: number): Pro
   return rows;
 }
 
-interface SqlRow {
-  id: string;
-  number: string;
-  applicant_name: string;
-  stage: string;
-  status: string;
-  overdue: boolean;
-  submitted_at: Date;
-  finished_at: Date | null;
-}
-
 async function listReadModel(db: Db, kind: Kind, f: CaseSearch, opts: { ids?: string[]; limit: number }): Promise<ReadModelRow[]> {
   const spec = CASE_KIND_SPECS[kind];
-  const where: string[] = [];
-  const bind: unknown[] = [];
-  const add = (sql: (n: string) => string, value: unknown) => {
-    bind.push(value);
-    where.push(sql(`$${bind.length}`));
-  };
-  if (opts.ids) add((n) => `id = ANY(${n}::uuid[])`, opts.ids);
-  else {
-    if (f.number) add((n) => `number = ${n}`, f.number);
-    if (f.applicant) add((n) => `applicant_name ILIKE ${n}`, `%${escapeLike(f.applicant)}%`);
-    if (f.stage) add((n) => `stage = ${n}`, f.stage);
-    if (f.status) add((n) => `status = ${n}`, f.status);
-    if (f.overdue !== undefined) add((n) => `overdue = ${n}`, f.overdue);
-    const column = f.dateField === 'closed' ? 'finished_at' : spec.startedColumn;
-    if (f.from) add((n) => `${column} >= ${n}`, moscowDayStart(f.from!));
-    if (f.to) add((n) => `${column} < ${n}`, moscowDayStart(f.to!, 1));
-  }
-  bind.push(opts.limit);
-  const rows = await db.sequelize.query<SqlRow>(
-    `SELECT id, number, applicant_name, stage, status, overdue, ${spec.startedColumn} AS submitted_at, finished_at FROM ${spec.table}
-     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${spec.startedColumn} DESC LIMIT $${bind.length}`,
-    { bind, type: QueryTypes.SELECT },
-  );
+  const rows = await searchCaseRows(db, spec.table, spec.startedColumn, {
+    ids: opts.ids,
+    number: f.number,
+    applicantLike: f.applicant ? `%${escapeLike(f.applicant)}%` : undefined,
+    stage: f.stage,
+    status: f.status,
+    overdue: f.overdue,
+    dateColumn: f.dateField === 'closed' ? 'finished_at' : spec.startedColumn,
+    from: f.from ? moscowDayStart(f.from) : undefined,
+    to: f.to ? moscowDayStart(f.to, 1) : undefined,
+    limit: opts.limit,
+  });
   return rows.map((r) => ({
     workflowId: `${spec.workflowIdPrefix}${r.id}`,
     kind,
@@ -213,11 +191,7 @@ export async function searchCases(services: { db: Db; temporal: Client }, f: Cas
   if (f.applicant) {
     const ids = new Set<string>();
     for (const kind of kinds) {
-      const rows = await db.sequelize.query<{ applicant_id: string }>(`SELECT DISTINCT applicant_id FROM ${CASE_KIND_SPECS[kind].table} WHERE applicant_name ILIKE $1 LIMIT 101`, {
-        bind: [`%${escapeLike(f.applicant)}%`],
-        type: QueryTypes.SELECT,
-      });
-      for (const r of rows) ids.add(r.applicant_id);
+      for (const id of await applicantIdsByName(db, CASE_KIND_SPECS[kind].table, `%${escapeLike(f.applicant)}%`, 101)) ids.add(id);
     }
     if (ids.size === 0) return { rows: [], visibilityQuery: null, warnings };
     if (ids.size > 100) warnings.push('Под условие подходит больше 100 заявителей: уточните имя или наименование');

@@ -1,10 +1,11 @@
 // What application and appeal commands share: numbering and sending an action
 // to a case workflow with its refusals turned into clear Russian messages.
 import { TRPCError } from '@trpc/server';
-import { QueryTypes, type Transaction } from 'sequelize';
+import type { Transaction } from 'sequelize';
 import { WorkflowIdConflictPolicy, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { moscowDate } from '../../domain/calendar';
+import { nextCaseSequence } from '../../db/commands';
 import type { ActionRequest, Actor, CaseView } from '../../workflows/case/contract';
 import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../../workflows/search-attributes';
 import type { ApiServices } from '../context';
@@ -12,12 +13,7 @@ import type { ApiServices } from '../context';
 /** The next number of the year for a kind of case, allocated in the caller's transaction (no gaps on rollback). */
 export async function nextCaseNumber(services: ApiServices, kind: 'application' | 'appeal', format: (year: number, sequence: number) => string, transaction: Transaction): Promise<string> {
   const year = Number(moscowDate(Date.now()).slice(0, 4));
-  const [row] = await services.db.sequelize.query<{ last: number }>(
-    `INSERT INTO case_counters (kind, year, last) VALUES ($1, $2, 1)
-     ON CONFLICT (kind, year) DO UPDATE SET last = case_counters.last + 1 RETURNING last`,
-    { bind: [kind, year], type: QueryTypes.SELECT, transaction },
-  );
-  return format(year, row!.last);
+  return format(year, await nextCaseSequence(services.db, kind, year, transaction));
 }
 
 /** Sends an action as a Workflow Update; a refusal comes back as a clear message and changes nothing. */
