@@ -14,7 +14,8 @@ import { appealCase, appealInboxPage, appealReport } from '../../db/read-models/
 import { actorOf } from '../applications/service';
 import { recordAccess } from '../audit/access-log';
 import type { ApiServices } from '../context';
-import { appealApplicantActions, appealStaffActions, attachmentIdsOf, fileAppeal, sendAppealAction } from './service';
+import { appealApplicantActions, appealStaffActions } from './actions';
+import { attachmentIdsOf, fileAppeal, sendAppealAction } from './service';
 
 type Caller = ApiServices & { user: UserRecord };
 

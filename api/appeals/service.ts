@@ -7,13 +7,9 @@ import {
   type AppealAction,
   type AppealChannel,
   type AppealForm,
-  type AppealStage,
-} from '../../domain/appeal';
-import { APPEAL_PROCEDURE } from '../../domain/procedures/appeal';
-import { actionsFor, type CaseFacts } from '../../domain/procedures/table';
+  type AppealStage } from '../../domain/appeal';
 import { lockKey } from '../../db/commands';
 import type { UserRecord } from '../../db/models';
-import type { AppealSummary } from '../../db/read-models/appeals';
 import type { Actor } from '../../workflows/case/contract';
 import { appealUpdates, appealWorkflowId, type AppealWorkflowInput } from '../../workflows/appeal/contract';
 import { appealWorkflow } from '../../workflows/appeal/workflow';
@@ -22,9 +18,6 @@ import { executeCaseAction, nextCaseNumber, startCase, waitForReadModel } from '
 import type { ApiServices } from '../context';
 
 export { appealWorkflowId };
-
-/** What the actions open now depend on: the appeal's stage, its applicant and holder, whether it was reopened. */
-export type AppealFacts = Pick<AppealSummary, 'stage' | 'applicantId' | 'assigneeId' | 'reopened'>;
 
 /**
  * Files an appeal. The client's id makes a retry (double click, network
@@ -81,18 +74,4 @@ export function attachmentIdsOf(data: unknown): string[] {
 
 export function sendAppealAction(services: ApiServices, appealId: string, action: AppealAction, actor: Actor, input: unknown) {
   return executeCaseAction<AppealStage>(services, appealWorkflowId(appealId), appealUpdates[action] as never, actor, input);
-}
-
-/** What the table lets the applicant do now (a second disagreement is refused once the appeal was reopened). */
-export function appealApplicantActions(appeal: AppealFacts): AppealAction[] {
-  return actionsFor(APPEAL_PROCEDURE, appeal.stage, { id: appeal.applicantId, role: 'applicant' }, appealFacts(appeal));
-}
-
-/** What the table lets this staff member do now: holder-only actions for the assignee or a supervisor. */
-export function appealStaffActions(appeal: AppealFacts, user: UserRecord): AppealAction[] {
-  return actionsFor(APPEAL_PROCEDURE, appeal.stage, user, appealFacts(appeal));
-}
-
-function appealFacts(appeal: AppealFacts): CaseFacts {
-  return { holderId: appeal.assigneeId, reopened: appeal.reopened };
 }

@@ -10,7 +10,8 @@ import { applicationCase } from '../../db/read-models/applications';
 import { publicUser } from '../accounts/service';
 import { recordAccess } from '../audit/access-log';
 import type { ApiServices } from '../context';
-import { actorOf, applicantActionsFor, sendAction, staffActionsFor } from './service';
+import { applicantActionsFor, staffActionsFor } from './actions';
+import { actorOf, sendAction } from './service';
 
 type Caller = ApiServices & { user: UserRecord };
 

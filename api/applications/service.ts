@@ -6,16 +6,11 @@ import { Op } from 'sequelize';
 import {
   applicantFormIssues,
   applicationNumber,
-  STAFF_ACTIONS,
   SUPPLIERS,
   type ApplicantAction,
   type ApplicationForm,
-  type Stage,
-  type StaffAction,
-} from '../../domain/application';
-import { applicantDisplayName, type ApplicantKind, type Role } from '../../domain/account';
-import { APPLICATION_PROCEDURE } from '../../domain/procedures/application';
-import { actionsFor } from '../../domain/procedures/table';
+  type StaffAction } from '../../domain/application';
+import { applicantDisplayName, type ApplicantKind } from '../../domain/account';
 import type { UserRecord } from '../../db/models';
 import type { Actor, CaseView } from '../../workflows/case/contract';
 import { applicationUpdates, applicationWorkflowId, type ApplicationWorkflowInput } from '../../workflows/application/contract';
@@ -92,16 +87,6 @@ export async function submitApplication(services: ApiServices, user: UserRecord,
 /** Sends an action to the application's workflow. */
 export function sendAction(services: ApiServices, applicationId: string, action: StaffAction | ApplicantAction, actor: Actor, input: unknown): Promise<CaseView> {
   return executeCaseAction(services, applicationWorkflowId(applicationId), applicationUpdates[action] as never, actor, input);
-}
-
-/** The actions the applicant may take now, from the procedure table (the workflow accepts exactly these). */
-export function applicantActionsFor(stage: Stage, paymentsMode: 'test' | 'bank'): ApplicantAction[] {
-  return actionsFor(APPLICATION_PROCEDURE, stage, { id: null, role: 'applicant' }, { testPayments: paymentsMode === 'test' }) as ApplicantAction[];
-}
-
-/** The actions a staff member (or a supervisor) may take now; an auditor takes none. */
-export function staffActionsFor(stage: Stage, user: { id: string; role: Role }): StaffAction[] {
-  return actionsFor(APPLICATION_PROCEDURE, stage, user) as StaffAction[];
 }
 
 export const newDraftId = () => randomUUID();

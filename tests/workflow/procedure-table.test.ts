@@ -10,7 +10,7 @@ import { APPLICATION_PROCEDURE, APPLICATION_ACTIONS, type ApplicationAction, typ
 import { APPEAL_ACTIONS, APPEAL_PROCEDURE, type AppealAction, type AppealStage } from '../../domain/procedures/appeal';
 import { TERM_KEYS } from '../../domain/regulations';
 import { actionsFor, REFUSAL_BY, type CaseFacts, type ProcedureTable } from '../../domain/procedures/table';
-import { applicantActionsFor, staffActionsFor } from '../../api/applications/service';
+import { applicantActionsFor, staffActionsFor } from '../../api/applications/actions';
 import { buildSteps } from '../../web/src/features/cases/timeline';
 import { applicationUpdates, applicationViewQuery } from '../../workflows/application/contract';
 import { appealUpdates, appealViewQuery } from '../../workflows/appeal/contract';
