@@ -14,7 +14,7 @@ import { EncryptionCodec, newPayloadKey, parsePayloadKeys, PayloadCodecError, ty
 
 export const FAILURE_CONVERTER_PATH = fileURLToPath(new URL('./failure-converter.cjs', import.meta.url));
 
-/** The cabinet's codec endpoint for the Temporal Web UI and CLI (api/temporal-codec.ts): POST …/decode, …/encode. */
+/** The cabinet's codec endpoint for the Temporal Web UI and CLI (api/audit/temporal-codec.ts): POST …/decode, …/encode. */
 export const TEMPORAL_CODEC_PATH = '/api/temporal-codec';
 
 /** Where the embedded dev stack keeps its generated key (DATA_DIR, next to the Temporal database it unlocks). */

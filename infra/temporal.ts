@@ -37,7 +37,7 @@ export async function startDevServer(opts: {
   uiPort: number;
   dbFile?: string;
   namespace: string;
-  /** The cabinet's codec endpoint (api/temporal-codec.ts): the Web UI decrypts payloads through it. */
+  /** The cabinet's codec endpoint (api/audit/temporal-codec.ts): the Web UI decrypts payloads through it. */
   codecEndpoint?: string;
   log: (line: string) => void;
 }): Promise<DevServer> {
