@@ -4,8 +4,10 @@ import { createAccountActivities } from './accounts';
 import { createCaseActivities } from './cases';
 import { createDocumentActivities } from './documents';
 import { createOutageActivities } from './outages';
+import { createPenaltyActivities } from './penalties';
 import type { Db } from '../db';
 import type { DocumentStore } from '../documents/store';
+import type { PenaltyRules } from '../domain/penalties';
 import type { Mailer } from './mailer';
 
 export interface ActivityDeps {
@@ -13,6 +15,8 @@ export interface ActivityDeps {
   mailer: Mailer;
   store: DocumentStore;
   publicUrl: string;
+  /** The penalty rules with the operator's overrides; the shipped table when absent. */
+  penaltyRules?: PenaltyRules;
 }
 
 export function createActivities(deps: ActivityDeps) {
@@ -22,6 +26,7 @@ export function createActivities(deps: ActivityDeps) {
     ...cases,
     ...createDocumentActivities(deps),
     ...createOutageActivities({ db: deps.db, notify: cases.notify }),
+    ...createPenaltyActivities({ penaltyRules: deps.penaltyRules }),
   };
 }
 

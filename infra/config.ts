@@ -54,6 +54,8 @@ const envSchema = z.object({
   PAYMENTS_MODE: z.enum(['auto', 'test', 'bank']).default('auto'),
   /** JSON overrides of the regulations table, e.g. {"scale":"seconds"} for demos; see domain/regulations.ts. */
   TERMS_OVERRIDE: optional,
+  /** JSON overrides of the penalty rules (п.16 «в»), e.g. {"grid":{"ratePercentPerDay":5}}; see domain/penalties.ts. */
+  PENALTY_RULES_OVERRIDE: optional,
   DEMO_ACCOUNTS: z.enum(['auto', 'on', 'off']).default('auto'),
   BANK_WEBHOOK_SECRET: optional,
   /** `id:base64-32-bytes[,id:…]`, the first seals new Temporal payloads; unset → a key kept in DATA_DIR (not in production). See infra/data-converter.ts. */

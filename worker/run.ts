@@ -7,6 +7,17 @@ import { connectDb } from '../db';
 import { createMailer } from '../activities/mailer';
 import { createDocumentStore } from '../documents/store';
 import { createWorker, installRuntime } from './create-worker';
+import { resolvePenaltyRules, type PenaltyOverrides, type PenaltyRules } from '../domain/penalties';
+
+/** The penalty rules with the operator's PENALTY_RULES_OVERRIDE: a wrong override stops the worker at start, not a case later. */
+function penaltyRulesFromEnv(env: Env): PenaltyRules {
+  if (!env.PENALTY_RULES_OVERRIDE) return resolvePenaltyRules();
+  try {
+    return resolvePenaltyRules(JSON.parse(env.PENALTY_RULES_OVERRIDE) as PenaltyOverrides);
+  } catch (error) {
+    throw new Error(`PENALTY_RULES_OVERRIDE is invalid: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
 
 export async function startWorker(env: Env, endpoints: { databaseUrl: string; temporalAddress: string; smtpUrl: string }) {
   installRuntime(env.LOG_LEVEL);
@@ -20,7 +31,7 @@ export async function startWorker(env: Env, endpoints: { databaseUrl: string; te
     dataConverter,
     bundlePath: env.WORKFLOW_BUNDLE,
     maxCachedWorkflows: env.WORKER_MAX_CACHED_WORKFLOWS,
-    deps: { db, mailer, store: createDocumentStore({ dataDir: env.DATA_DIR, url: env.DOCUMENT_STORE_URL }), publicUrl: publicUrl(env) },
+    deps: { db, mailer, store: createDocumentStore({ dataDir: env.DATA_DIR, url: env.DOCUMENT_STORE_URL }), publicUrl: publicUrl(env), penaltyRules: penaltyRulesFromEnv(env) },
   });
   const running = worker.run();
   return {
