@@ -2,9 +2,11 @@
 // strings handled with integer day numbers, never with local-time Date maths:
 // this module runs in Temporal workflows, on the server and in the browser,
 // each possibly in a different time zone. The company lives in Moscow time.
-import { CALENDAR_YEARS, LABOUR_CODE_HOLIDAYS, LABOUR_CODE_SOURCE, type IsoDate } from './calendar-data';
+// The production calendar is an argument (data loaded by an admin), never a global.
+import { LABOUR_CODE_HOLIDAYS, LABOUR_CODE_SOURCE, SHIPPED_CALENDAR, type CalendarDay, type CalendarYear, type Decree, type IsoDate, type ProductionCalendar } from './calendar-data';
 
-export type { IsoDate } from './calendar-data';
+export type { CalendarDay, CalendarYear, Decree, IsoDate, ProductionCalendar } from './calendar-data';
+export { SHIPPED_CALENDAR } from './calendar-data';
 
 const DAY_MS = 86_400_000;
 /** Moscow is UTC+3 all year (no daylight saving since 26.10.2014, ФЗ от 21.07.2014 № 248-ФЗ). */
@@ -16,6 +18,7 @@ export interface CalendarYearInfo {
   year: number;
   source: string;
   provisional: boolean;
+  decree: Decree | null;
   note?: string;
 }
 
@@ -110,79 +113,115 @@ export function formatRuDate(iso: IsoDate): string {
 }
 
 // --- the production calendar ------------------------------------------------
+//
+// Every function below takes the calendar it computes on (pure: the caller
+// loads it). The default is the calendar shipped in code; server code passes
+// the one an admin loaded into the database.
 
 const WEEKEND = 'Выходной день';
 const TRANSFERRED = 'Перенесённый выходной день';
+const WORKING = 'Рабочий день';
 
-/** Non-working days of a year with the reason for each (weekends included). */
-const yearCache = new Map<number, ReadonlyMap<IsoDate, string>>();
+/** Non-working days of a year with the reason for each (weekends included), per calendar object. */
+const yearCache = new WeakMap<ProductionCalendar, Map<number, ReadonlyMap<IsoDate, string>>>();
 
-function nonWorkingDaysOf(year: number): ReadonlyMap<IsoDate, string> {
-  const cached = yearCache.get(year);
-  if (cached) return cached;
+const holidayName = (iso: IsoDate) => LABOUR_CODE_HOLIDAYS.find((h) => iso.endsWith(`-${h.monthDay}`))?.name;
 
-  const off = new Map<IsoDate, string>();
-  const inYear = (iso: IsoDate) => iso.startsWith(`${pad(year, 4)}-`);
-  for (let d = toDayNumber(isoOf(year, 1, 1)), last = toDayNumber(isoOf(year, 12, 31)); d <= last; d++) {
-    const iso = fromDayNumber(d);
-    if (dayOfWeek(iso) >= 6) off.set(iso, WEEKEND);
-  }
-  const holidays = new Map<IsoDate, string>(LABOUR_CODE_HOLIDAYS.map((h) => [`${pad(year, 4)}-${h.monthDay}`, h.name]));
-  for (const [iso, name] of holidays) off.set(iso, name);
-
-  // A decree may move a day across the new year, so every year's transfers are looked at.
-  const decreed = new Set<IsoDate>();
-  for (const entry of Object.values(CALENDAR_YEARS)) {
-    for (const t of entry.transfers) {
-      if (inYear(t.from)) {
-        decreed.add(t.from);
-        // A holiday stays a holiday; only the weekend day off that coincided with it moves.
-        if (!holidays.has(t.from)) off.delete(t.from);
-      }
-      if (inYear(t.to)) off.set(t.to, TRANSFERRED);
+/**
+ * A year no calendar covers: weekends and the art. 112 holidays, each weekend
+ * holiday except 1–8 January moved to the next working day (ТК РФ ст. 112 ч. 2).
+ */
+export function labourCodeYear(year: number): CalendarYear {
+  requireInteger(year, 'Year');
+  const offDays = new Set<IsoDate>();
+  const daysOff: CalendarDay[] = [];
+  const isOff = (iso: IsoDate) => dayOfWeek(iso) >= 6 || offDays.has(iso);
+  for (const h of LABOUR_CODE_HOLIDAYS) {
+    const iso = `${pad(year, 4)}-${h.monthDay}`;
+    if (dayOfWeek(iso) < 6) {
+      offDays.add(iso);
+      daysOff.push({ date: iso });
     }
   }
-
-  // ТК РФ ст. 112 ч. 2: the remaining weekend holidays (not 1–8 January) give the next working day off.
-  for (const [iso, name] of holidays) {
-    if (iso < `${pad(year, 4)}-01-09` || dayOfWeek(iso) < 6 || decreed.has(iso)) continue;
+  for (const h of LABOUR_CODE_HOLIDAYS) {
+    const iso = `${pad(year, 4)}-${h.monthDay}`;
+    if (h.monthDay <= '01-08' || dayOfWeek(iso) < 6) continue;
     let next = addCalendarDays(iso, 1);
-    while (off.has(next)) next = addCalendarDays(next, 1);
-    off.set(next, `${TRANSFERRED} (${name})`);
+    while (isOff(next)) next = addCalendarDays(next, 1);
+    offDays.add(next);
+    daysOff.push({ date: next, note: `${TRANSFERRED} (${h.name})` });
   }
-
-  yearCache.set(year, off);
-  return off;
-}
-
-export function calendarYearInfo(year: number): CalendarYearInfo {
-  requireInteger(year, 'Year');
-  const entry = CALENDAR_YEARS[year];
-  if (entry) {
-    const { source, provisional, note } = entry;
-    return note === undefined ? { year, source, provisional } : { year, source, provisional, note };
-  }
+  daysOff.sort((a, b) => (a.date < b.date ? -1 : 1));
   return {
     year,
+    decree: null,
     source: `${LABOUR_CODE_SOURCE} (данных о переносах выходных дней на ${year} год нет)`,
     provisional: true,
     note: 'Календарь года не загружен: учтены только выходные и праздники ст. 112 ТК РФ с переносом на следующий рабочий день.',
+    daysOff,
+    workingDays: [],
   };
 }
 
-/** Why a day is not a working day ('Выходной день', a holiday name, a transfer), or null for a working day. */
-export function nonWorkingReason(iso: IsoDate): string | null {
-  return nonWorkingDaysOf(parts(iso).year).get(iso) ?? null;
+/** The year as the calendar has it, or as art. 112 alone gives it. */
+export function calendarYear(year: number, calendar: ProductionCalendar = SHIPPED_CALENDAR): CalendarYear {
+  requireInteger(year, 'Year');
+  return calendar.years[year] ?? labourCodeYear(year);
 }
 
-export function isWorkingDay(iso: IsoDate): boolean {
-  return nonWorkingReason(iso) === null;
+function nonWorkingDaysOf(year: number, calendar: ProductionCalendar): ReadonlyMap<IsoDate, string> {
+  let perCalendar = yearCache.get(calendar);
+  if (!perCalendar) yearCache.set(calendar, (perCalendar = new Map()));
+  const cached = perCalendar.get(year);
+  if (cached) return cached;
+
+  const entry = calendarYear(year, calendar);
+  const offMap = new Map<IsoDate, string>();
+  for (let d = toDayNumber(isoOf(year, 1, 1)), last = toDayNumber(isoOf(year, 12, 31)); d <= last; d++) {
+    const iso = fromDayNumber(d);
+    if (dayOfWeek(iso) >= 6) offMap.set(iso, holidayName(iso) ?? WEEKEND);
+  }
+  for (const day of entry.daysOff) offMap.set(day.date, holidayName(day.date) ?? day.note ?? TRANSFERRED);
+  for (const day of entry.workingDays) offMap.delete(day.date);
+
+  perCalendar.set(year, offMap);
+  return offMap;
+}
+
+export function calendarYearInfo(year: number, calendar: ProductionCalendar = SHIPPED_CALENDAR): CalendarYearInfo {
+  const { source, provisional, note, decree } = calendarYear(year, calendar);
+  return note === undefined ? { year, source, provisional, decree } : { year, source, provisional, decree, note };
+}
+
+/** Whether a deadline falls in a year whose calendar is provisional (no decree yet): it may still move. */
+export function isProvisionalDeadline(deadlineMs: number, calendar: ProductionCalendar = SHIPPED_CALENDAR): boolean {
+  return calendarYear(parts(moscowDate(deadlineMs)).year, calendar).provisional;
+}
+
+/** « (предварительно: производственный календарь 2027 года ещё не утверждён)» after a provisional deadline, else ''. */
+export function provisionalDeadlineNote(deadlineMs: number, calendar: ProductionCalendar = SHIPPED_CALENDAR): string {
+  if (!isProvisionalDeadline(deadlineMs, calendar)) return '';
+  return ` (предварительно: производственный календарь ${parts(moscowDate(deadlineMs)).year} года ещё не утверждён)`;
+}
+
+/** Why a day is not a working day ('Выходной день', a holiday name, a transfer), or null for a working day. */
+export function nonWorkingReason(iso: IsoDate, calendar: ProductionCalendar = SHIPPED_CALENDAR): string | null {
+  return nonWorkingDaysOf(parts(iso).year, calendar).get(iso) ?? null;
+}
+
+/** «Рабочий день» or the reason the day is off, for tables. */
+export function dayStatusText(iso: IsoDate, calendar: ProductionCalendar = SHIPPED_CALENDAR): string {
+  return nonWorkingReason(iso, calendar) ?? WORKING;
+}
+
+export function isWorkingDay(iso: IsoDate, calendar: ProductionCalendar = SHIPPED_CALENDAR): boolean {
+  return nonWorkingReason(iso, calendar) === null;
 }
 
 /** The date itself when it is a working day, otherwise the next working day (ГК РФ ст. 193). */
-export function workingDayOnOrAfter(iso: IsoDate): IsoDate {
+export function workingDayOnOrAfter(iso: IsoDate, calendar: ProductionCalendar = SHIPPED_CALENDAR): IsoDate {
   let d = iso;
-  while (!isWorkingDay(d)) d = addCalendarDays(d, 1);
+  while (!isWorkingDay(d, calendar)) d = addCalendarDays(d, 1);
   return d;
 }
 
@@ -192,13 +231,13 @@ export function workingDayOnOrAfter(iso: IsoDate): IsoDate {
  * counts back (the |n|-th working day before), useful for reminders; 0 returns
  * the date unchanged.
  */
-export function addWorkingDays(iso: IsoDate, n: number): IsoDate {
+export function addWorkingDays(iso: IsoDate, n: number, calendar: ProductionCalendar = SHIPPED_CALENDAR): IsoDate {
   requireInteger(n, 'Number of working days');
   const step = n < 0 ? -1 : 1;
   let d = iso;
   for (let left = Math.abs(n); left > 0; ) {
     d = addCalendarDays(d, step);
-    if (isWorkingDay(d)) left--;
+    if (isWorkingDay(d, calendar)) left--;
   }
   return d;
 }
@@ -207,18 +246,23 @@ export function addWorkingDays(iso: IsoDate, n: number): IsoDate {
  * Working days in (from, to]: the days that have run since `from`, so that
  * workingDaysBetween(d, addWorkingDays(d, n)) === n. Negative when to < from.
  */
-export function workingDaysBetween(fromIso: IsoDate, toIso: IsoDate): number {
+export function workingDaysBetween(fromIso: IsoDate, toIso: IsoDate, calendar: ProductionCalendar = SHIPPED_CALENDAR): number {
   const from = toDayNumber(fromIso);
   const to = toDayNumber(toIso);
-  if (to < from) return -workingDaysBetween(toIso, fromIso);
+  if (to < from) return -workingDaysBetween(toIso, fromIso, calendar);
   let count = 0;
-  for (let d = from + 1; d <= to; d++) if (isWorkingDay(fromDayNumber(d))) count++;
+  for (let d = from + 1; d <= to; d++) if (isWorkingDay(fromDayNumber(d), calendar)) count++;
   return count;
 }
 
-export function countWorkingDaysInYear(year: number): number {
+/** Calendar days in (from, to]; negative when to < from. */
+export function calendarDaysBetween(fromIso: IsoDate, toIso: IsoDate): number {
+  return toDayNumber(toIso) - toDayNumber(fromIso);
+}
+
+export function countWorkingDaysInYear(year: number, calendar: ProductionCalendar = SHIPPED_CALENDAR): number {
   requireInteger(year, 'Year');
-  return workingDaysBetween(isoOf(year - 1, 12, 31), isoOf(year, 12, 31));
+  return workingDaysBetween(isoOf(year - 1, 12, 31), isoOf(year, 12, 31), calendar);
 }
 
 // --- Moscow time ------------------------------------------------------------

@@ -10,7 +10,9 @@ import {
   endOfMoscowWorkingDay,
   moscowDate,
   workingDayOnOrAfter,
+  SHIPPED_CALENDAR,
   type IsoDate,
+  type ProductionCalendar,
 } from './calendar';
 
 export const TERM_UNITS = ['working-days', 'calendar-days', 'months', 'years', 'hours', 'seconds'] as const;
@@ -333,16 +335,16 @@ function definedOnly(o: Partial<TermSpec>): Partial<TermSpec> {
 // --- deadlines ----------------------------------------------------------------
 
 /** The last day of a calendar term; one that falls on a non-working day moves to the next working day (ГК РФ ст. 193). */
-function calendarTermEnd(startDate: IsoDate, term: TermSpec): IsoDate {
+function calendarTermEnd(startDate: IsoDate, term: TermSpec, calendar: ProductionCalendar): IsoDate {
   switch (term.unit) {
     case 'calendar-days':
-      return workingDayOnOrAfter(addCalendarDays(startDate, term.amount));
+      return workingDayOnOrAfter(addCalendarDays(startDate, term.amount), calendar);
     case 'months':
-      return workingDayOnOrAfter(addMonths(startDate, term.amount));
+      return workingDayOnOrAfter(addMonths(startDate, term.amount), calendar);
     case 'years':
-      return workingDayOnOrAfter(addYears(startDate, term.amount));
+      return workingDayOnOrAfter(addYears(startDate, term.amount), calendar);
     default:
-      return addWorkingDays(startDate, term.amount);
+      return addWorkingDays(startDate, term.amount, calendar);
   }
 }
 
@@ -350,14 +352,15 @@ function calendarTermEnd(startDate: IsoDate, term: TermSpec): IsoDate {
  * The instant (epoch ms) a term that started at `startInstantMs` runs out.
  * Day-based terms count from the next Moscow day (ГК РФ ст. 191) and end at
  * 23:59:59.999 Moscow time of their last day (ст. 194); hours and seconds are
- * plain durations.
+ * plain durations. Working days are those of `calendar`: the activities pass
+ * the calendar loaded from the database, pure code gets the shipped one.
  */
-export function termDeadline(startInstantMs: number, term: TermSpec): number {
+export function termDeadline(startInstantMs: number, term: TermSpec, calendar: ProductionCalendar = SHIPPED_CALENDAR): number {
   assertValidTerm(term, 'termDeadline');
   if (!Number.isFinite(startInstantMs)) throw new RangeError(`Not an instant: ${startInstantMs}`);
   if (term.unit === 'seconds') return startInstantMs + term.amount * 1000;
   if (term.unit === 'hours') return startInstantMs + term.amount * 3_600_000;
-  return endOfMoscowWorkingDay(calendarTermEnd(moscowDate(startInstantMs), term));
+  return endOfMoscowWorkingDay(calendarTermEnd(moscowDate(startInstantMs), term, calendar));
 }
 
 /** Remind whoever must act when half and four fifths of the term have run. */

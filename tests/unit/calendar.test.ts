@@ -10,14 +10,19 @@ import {
   endOfMoscowWorkingDay,
   formatRuDate,
   isIsoDate,
+  isProvisionalDeadline,
   isWorkingDay,
+  labourCodeYear,
   moscowDate,
   nonWorkingReason,
+  provisionalDeadlineNote,
   startOfMoscowDay,
   workingDayOnOrAfter,
   workingDaysBetween,
+  type CalendarYear,
+  type ProductionCalendar,
 } from '../../domain/calendar';
-import { CALENDAR_YEARS } from '../../domain/calendar-data';
+import { SHIPPED_CALENDAR_YEARS } from '../../domain/calendar-data';
 
 function datesOfYear(year: number): string[] {
   const out: string[] = [];
@@ -92,7 +97,7 @@ describe('production calendar 2025 (ПП № 1335)', () => {
   it('keeps 24 February and 10 March working: the decree moved those days off to May and June', () => {
     expect(isWorkingDay('2025-02-24')).toBe(true);
     expect(isWorkingDay('2025-03-10')).toBe(true);
-    expect(nonWorkingReason('2025-05-08')).toBe('Перенесённый выходной день');
+    expect(nonWorkingReason('2025-05-08')).toBe('Перенесённый выходной день (с 23 февраля)');
   });
 
   it('names the holidays', () => {
@@ -104,7 +109,7 @@ describe('production calendar 2025 (ПП № 1335)', () => {
   });
 
   it('reports its source', () => {
-    expect(calendarYearInfo(2025)).toEqual({ year: 2025, source: CALENDAR_YEARS[2025]!.source, provisional: false });
+    expect(calendarYearInfo(2025)).toEqual({ year: 2025, source: SHIPPED_CALENDAR_YEARS[2025]!.source, provisional: false, decree: { number: '1335', date: '2024-10-04' } });
     expect(calendarYearInfo(2025).source).toContain('№ 1335');
   });
 });
@@ -226,5 +231,52 @@ describe('Moscow time', () => {
     expect(startOfMoscowDay('2026-01-12')).toBe(Date.UTC(2026, 0, 11, 21));
     expect(moscowDate(endOfMoscowWorkingDay('2026-01-12'))).toBe('2026-01-12');
     expect(moscowDate(endOfMoscowWorkingDay('2026-01-12') + 1)).toBe('2026-01-13');
+  });
+});
+
+describe('a calendar loaded as data', () => {
+  // The 2021 layout, which 2027 repeats (DOMAIN §9): a decree moving 2 Jan → 5 Nov and 3 Jan → 31 Dec.
+  const decree2027: CalendarYear = {
+    year: 2027,
+    decree: { number: '9999', date: '2026-10-01' },
+    source: 'Постановление-образец для теста',
+    provisional: false,
+    daysOff: [...SHIPPED_CALENDAR_YEARS[2027]!.daysOff, { date: '2027-11-05', note: 'с 2 января' }, { date: '2027-12-31', note: 'с 3 января' }],
+    workingDays: [],
+  };
+  const loaded: ProductionCalendar = { years: { ...SHIPPED_CALENDAR_YEARS, 2027: decree2027 } };
+
+  it('ships 2027 as exactly art. 112 alone, marked provisional', () => {
+    expect(SHIPPED_CALENDAR_YEARS[2027]!.daysOff.map((d) => d.date)).toEqual(labourCodeYear(2027).daysOff.map((d) => d.date));
+    expect(calendarYearInfo(2027).decree).toBeNull();
+    expect(countWorkingDaysInYear(2027)).toBe(249);
+  });
+
+  it('computes on the loaded year, not on the shipped one', () => {
+    expect(isWorkingDay('2027-11-05')).toBe(true);
+    expect(isWorkingDay('2027-11-05', loaded)).toBe(false);
+    expect(nonWorkingReason('2027-11-05', loaded)).toBe('с 2 января');
+    expect(countWorkingDaysInYear(2027, loaded)).toBe(247);
+    expect(addWorkingDays('2027-11-03', 2)).toBe('2027-11-08');
+    expect(addWorkingDays('2027-11-03', 2, loaded)).toBe('2027-11-09');
+    expect(calendarYearInfo(2027, loaded)).toMatchObject({ provisional: false, decree: { number: '9999' } });
+    // The other years are untouched.
+    expect(countWorkingDaysInYear(2026, loaded)).toBe(247);
+  });
+
+  it('marks a deadline in a provisional year, and only there', () => {
+    const inProvisional = endOfMoscowWorkingDay('2027-03-01');
+    expect(isProvisionalDeadline(inProvisional)).toBe(true);
+    expect(provisionalDeadlineNote(inProvisional)).toBe(' (предварительно: производственный календарь 2027 года ещё не утверждён)');
+    expect(isProvisionalDeadline(inProvisional, loaded)).toBe(false);
+    expect(provisionalDeadlineNote(endOfMoscowWorkingDay('2026-12-30'))).toBe('');
+    // 31.12.2026 23:59:59.999 MSK is still 2026 in Moscow though 2026-12-31T20:59Z.
+    expect(isProvisionalDeadline(endOfMoscowWorkingDay('2026-12-31'))).toBe(false);
+  });
+
+  it('lets a decree make a Saturday working', () => {
+    const withSaturday: ProductionCalendar = { years: { 2027: { ...decree2027, workingDays: [{ date: '2027-11-13' }] } } };
+    expect(isWorkingDay('2027-11-13', withSaturday)).toBe(true);
+    expect(workingDaysBetween('2027-11-12', '2027-11-15', withSaturday)).toBe(2);
   });
 });
