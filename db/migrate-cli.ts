@@ -9,7 +9,8 @@ import { migrate } from './migrate';
 async function main(): Promise<void> {
   const env = readEnv();
   const url = env.DATABASE_URL ?? `postgres://postgres:kabinet-local@127.0.0.1:${env.EMBEDDED_PG_PORT}/kabinet`;
-  const db = connectDb(url, { poolMax: 1 });
+  // Two connections: migrate() holds the advisory lock in a transaction on one while umzug reads and writes its table on the other.
+  const db = connectDb(url, { poolMax: 2 });
   try {
     await db.sequelize.authenticate().catch((error: unknown) => {
       throw new ConfigError(`PostgreSQL is unreachable at ${new URL(url).host}: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_URL`);
