@@ -72,15 +72,19 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
       // Only a newer sequence overwrites the summary: a late retry of an old projection changes nothing.
       const summary: Statement = {
         sql: `INSERT INTO applications AS a (id, number, applicant_id, applicant_name, category, object_name, object_address, max_power_kw, stage, status, who_acts,
-                stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, contract_concluded_at, finished_at, annul_reason, last_seq, updated_at)
-              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now())
+                stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, contract_concluded_at, finished_at, annul_reason, last_seq, updated_at,
+                connection_deadline_at, late_party, penalty)
+              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now(), $22, $23, $24)
               ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, status = EXCLUDED.status, who_acts = EXCLUDED.who_acts,
                 stage_started_at = EXCLUDED.stage_started_at, deadline_at = EXCLUDED.deadline_at, deadline_term = EXCLUDED.deadline_term,
                 overdue = EXCLUDED.overdue, overdue_since = EXCLUDED.overdue_since, contract_concluded_at = EXCLUDED.contract_concluded_at,
-                finished_at = EXCLUDED.finished_at, annul_reason = EXCLUDED.annul_reason, last_seq = EXCLUDED.last_seq, updated_at = now()
+                finished_at = EXCLUDED.finished_at, annul_reason = EXCLUDED.annul_reason, last_seq = EXCLUDED.last_seq, updated_at = now(),
+                connection_deadline_at = EXCLUDED.connection_deadline_at, late_party = EXCLUDED.late_party, penalty = EXCLUDED.penalty
               WHERE a.last_seq < EXCLUDED.last_seq`,
         bind: [s.id, s.number, s.applicantId, s.applicantName, s.category, s.objectName, s.objectAddress, s.maxPowerKw, s.stage, s.status, s.whoActs,
-          new Date(s.stageStartedAt), date(s.deadlineAt), s.deadlineTerm, s.overdue, date(s.overdueSince), new Date(s.submittedAt), date(s.contractConcludedAt), date(s.finishedAt), s.annulReason, event.seq],
+          new Date(s.stageStartedAt), date(s.deadlineAt), s.deadlineTerm, s.overdue, date(s.overdueSince), new Date(s.submittedAt), date(s.contractConcludedAt), date(s.finishedAt), s.annulReason, event.seq,
+          // Cases started before the law's clocks have none of these: the columns stay null.
+          date(s.connectionDeadlineAt ?? null), s.lateParty ?? null, s.penalty ? JSON.stringify(s.penalty) : null],
       };
       // Open case pages refresh themselves on the signal (api/live.ts); it is sent at commit.
       await run(projection(eventRow(s.id, 'application', event), summary, { caseId: s.id, userId: s.applicantId, kind: 'case' }));

@@ -11,6 +11,7 @@ import * as ratings from './migrations/0007_ratings';
 import * as notificationLinks from './migrations/0008_notification_links';
 import * as listIndexes from './migrations/0009_list_indexes';
 import * as appealListIndexes from './migrations/0010_appeal_list_indexes';
+import * as applicationPenalties from './migrations/0011_application_penalties';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -26,6 +27,7 @@ const MIGRATIONS = [
   { name: '0008_notification_links', ...notificationLinks },
   { name: '0009_list_indexes', ...listIndexes },
   { name: '0010_appeal_list_indexes', ...appealListIndexes },
+  { name: '0011_application_penalties', ...applicationPenalties },
 ];
 
 export function migrator(sequelize: Sequelize) {

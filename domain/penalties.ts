@@ -8,6 +8,8 @@ import { formatKop, formatQuantity, kopToRub, mulDivRound, rubToKop } from './mo
 import type { Mark } from './regulations';
 
 export type PenaltyParty = 'grid' | 'applicant';
+/** Who is late against the connection term: one party, or both. */
+export type LateParty = PenaltyParty | 'both';
 
 export interface PenaltyInput {
   party: PenaltyParty;
@@ -213,7 +215,7 @@ export function penaltyAsOf(recorded: PenaltyAssessment, nowMs: number): Penalty
 }
 
 /** «сетевой организации» / «заявителя»: whose delay, as the queue and the claim say it. */
-export const LATE_PARTY_WORDS: Readonly<Record<PenaltyParty | 'both', string>> = {
+export const LATE_PARTY_WORDS: Readonly<Record<LateParty, string>> = {
   grid: 'просрочка сетевой организации',
   applicant: 'просрочка заявителя',
   both: 'просрочка сетевой организации и заявителя',

@@ -5,6 +5,7 @@ import { pageInputSchema } from '../../domain/lists';
 import { applicantApplicationsPage, applicantDashboard } from '../../db/read-models/applications';
 import { groupProcedure, router } from '../trpc';
 import { actionInputSchema, applicantAct, applicantApplicationPage, deleteDraft, draftFormSchema, draftOf, listDrafts, saveDraft } from './pages';
+import { fileClaimAsComplaint } from './penalties';
 import { submitApplication } from './service';
 
 const applicants = groupProcedure('applicants');
@@ -29,4 +30,9 @@ export const applicationsRouter = router({
   get: applicants.input(byId).query(({ ctx, input }) => applicantApplicationPage(ctx, input.id)),
 
   act: applicants.input(actionInputSchema(applicantActions)).mutation(({ ctx, input }) => applicantAct(ctx, input)),
+
+  /** «Подать претензию как жалобу»: the penalty claim filed as a complaint linked to the application; appealId is the client's, for retries. */
+  fileClaim: applicants
+    .input(z.object({ id: z.uuid(), appealId: z.uuid() }))
+    .mutation(({ ctx, input }) => fileClaimAsComplaint(ctx, ctx.user, { applicationId: input.id, appealId: input.appealId })),
 });

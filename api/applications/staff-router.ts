@@ -5,6 +5,7 @@ import { applicationQueueInputSchema } from '../../domain/lists';
 import { applicationQueuePage, staffDashboard } from '../../db/read-models/applications';
 import { groupProcedure, router } from '../trpc';
 import { actionInputSchema, staffAct, staffApplicationPage } from './pages';
+import { penaltyReportFor } from './penalties';
 
 const readers = groupProcedure('readers');
 const actors = groupProcedure('staff');
@@ -18,4 +19,7 @@ export const staffApplicationsRouter = router({
   get: readers.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => staffApplicationPage(ctx, input.id)),
 
   act: actors.input(actionInputSchema(staffActions)).mutation(({ ctx, input }) => staffAct(ctx, input)),
+
+  /** The report of accrued penalties (п.16 «в»), as of today. */
+  penalties: readers.query(({ ctx }) => penaltyReportFor(ctx.db)),
 });

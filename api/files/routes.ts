@@ -15,11 +15,14 @@ import { isCrossSiteRequest } from '../http/csrf';
 import { requireSession } from '../http/session';
 import { isCompletePdf, readUpload, refuse, sendFile, sendJson } from './body';
 import { sanitizeFilename } from './names';
+import { penaltyClaimPdf } from '../applications/penalties';
 
 
 export const UPLOADS_PATH = '/api/uploads';
 export const DOCUMENTS_PATH = '/api/documents/';
 export const STANDARD_DOCUMENTS_PATH = '/api/standard-documents/';
+/** `/api/penalty-claims/<application id>`: the grid's penalty claim, rendered for the day (api/applications/penalties.ts). */
+export const PENALTY_CLAIM_PATH = '/api/penalty-claims/';
 
 export interface DocumentAccessEvent {
   userId: string;
@@ -151,6 +154,18 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
     sendFile(res, bytes, 'application/pdf', `${DOC_TITLES[kind]}.pdf`, { disposition: 'inline', cache: 'public, max-age=3600' });
   };
 
+  const penaltyClaim: Handler = async (req, res, url) => {
+    if (req.method !== 'GET') return refuse(req, res, 405, MESSAGES.method, { allow: 'GET' });
+    const user = await authenticate(req, res);
+    if (!user) return;
+    const id = url.pathname.slice(PENALTY_CLAIM_PATH.length);
+    // Another applicant's case is answered exactly like a missing one.
+    if (!UUID_RE.test(id)) return sendJson(res, 404, { error: { message: MESSAGES.notFound } });
+    const result = await penaltyClaimPdf(deps.db, user, id);
+    if (!result.ok) return sendJson(res, result.status, { error: { message: result.message } });
+    sendFile(res, result.pdf, 'application/pdf', result.filename, { disposition: 'attachment', cache: 'private, no-store' });
+  };
+
   function standardDocument(kind: StandardDocKind, category: Category): Promise<Uint8Array> {
     const key = `${kind}:${category}`;
     let pending = standardCache.get(key);
@@ -166,7 +181,15 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
     const url = new URL(req.url ?? '/', 'http://localhost');
     const path = url.pathname;
     const handler =
-      path === UPLOADS_PATH ? upload : path.startsWith(DOCUMENTS_PATH) ? download : path.startsWith(STANDARD_DOCUMENTS_PATH) ? standard : undefined;
+      path === UPLOADS_PATH
+        ? upload
+        : path.startsWith(DOCUMENTS_PATH)
+          ? download
+          : path.startsWith(STANDARD_DOCUMENTS_PATH)
+            ? standard
+            : path.startsWith(PENALTY_CLAIM_PATH)
+              ? penaltyClaim
+              : undefined;
     if (!handler) return false;
     handler(req, res, url).catch((error: unknown) => {
       deps.log?.error({ err: error, url: req.url }, 'file request failed');

@@ -1,5 +1,6 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { Category, Stage, WhoActs } from '../../domain/application';
+import type { PenaltyAssessment } from '../../domain/penalties';
 
 /** Read model: one row per application, the summary screens and queues show. */
 export class Application extends Model<InferAttributes<Application>, InferCreationAttributes<Application>> {
@@ -23,6 +24,10 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
   declare contractConcludedAt: Date | null;
   declare finishedAt: Date | null;
   declare annulReason: string | null;
+  /** The connection term's end (п.16 «б»), the party late against it and the latest penalty assessment (п.16 «в»). */
+  declare connectionDeadlineAt: CreationOptional<Date | null>;
+  declare lateParty: CreationOptional<'grid' | 'applicant' | 'both' | null>;
+  declare penalty: CreationOptional<PenaltyAssessment | null>;
   declare lastSeq: number;
   declare updatedAt: CreationOptional<Date>;
 
@@ -51,6 +56,9 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
         contractConcludedAt: nullable(DataTypes.DATE),
         finishedAt: nullable(DataTypes.DATE),
         annulReason: nullable(DataTypes.TEXT),
+        connectionDeadlineAt: nullable(DataTypes.DATE),
+        lateParty: nullable(DataTypes.TEXT),
+        penalty: nullable(DataTypes.JSONB),
         lastSeq: required(DataTypes.INTEGER),
         updatedAt: DataTypes.DATE,
       },

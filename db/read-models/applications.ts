@@ -5,6 +5,7 @@
 import { literal, Op, type InferAttributes, type WhereOptions } from 'sequelize';
 import { STAGE_DEFINITIONS, type Stage } from '../../domain/application';
 import { applicationQueueInputSchema, pageInputSchema, type ApplicationQueueInput, type Page } from '../../domain/lists';
+import { penaltyAsOf, type LateParty } from '../../domain/penalties';
 import type { Db } from '..';
 import type { Application } from '../models';
 import { columnsOf, queryRows, selectRows } from '../statements';
@@ -39,6 +40,10 @@ export function applicationSummary(a: InferAttributes<Application>) {
     contractConcludedAt: a.contractConcludedAt?.toISOString() ?? null,
     finishedAt: a.finishedAt?.toISOString() ?? null,
     annulReason: a.annulReason,
+    connectionDeadlineAt: a.connectionDeadlineAt?.toISOString() ?? null,
+    lateParty: (a.lateParty ?? null) as LateParty | null,
+    // The recorded assessment carried forward to today: a running penalty grows each Moscow day without a workflow event.
+    penalty: a.penalty ? penaltyAsOf(a.penalty, Date.now()) : null,
   };
 }
 

@@ -83,6 +83,7 @@ const ROUTES: RouteDefinition[] = [
     '/staff/ratings': () => import('./pages/staff/Ratings'),
     '/staff/appeals': () => import('./pages/staff/appeals/Inbox'),
     '/staff/appeals/report': () => import('./pages/staff/appeals/Report'),
+    '/staff/penalties': () => import('./pages/staff/Penalties'),
     '/staff/appeals/:id': () => import('./pages/staff/appeals/Case'),
   }),
   section(guarded('staff'), {

@@ -38,6 +38,7 @@ export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
       { href: '/staff/ratings', label: 'Оценки качества', group: 'readers' },
       { href: '/staff/appeals', label: 'Обращения', group: 'readers' },
       { href: '/staff/appeals/report', label: 'Отчёт по обращениям', group: 'readers' },
+      { href: '/staff/penalties', label: 'Неустойки', group: 'readers' },
       { href: '/staff/register-visitor', label: 'Регистрация посетителя', group: 'staff' },
       { href: '/staff/outages', label: 'Отключения (сотрудники)', group: 'staff' },
       { href: '/admin/users', label: 'Пользователи', group: 'admins' },

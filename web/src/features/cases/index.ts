@@ -6,3 +6,4 @@ export { CurrentTerm, StageTimeline, Timeline, type TimelineStep } from './Timel
 export { buildSteps, type StepState } from './timeline';
 export { CaseActions, CaseHeader, CasePage, type CaseOutcome, type CaseWords } from './CasePage';
 export { ApplicationSummaryCard, categoryLabel } from './SummaryCard';
+export { PenaltyCard } from './PenaltyCard';

@@ -3,7 +3,7 @@
 import { useParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { STAGE_DEFINITIONS } from '../../../../domain/application';
-import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseStatusChip, CaseHeader, CasePage, DocumentsCard, HistoryCard, StageTimeline, type CaseOutcome } from '../../features/cases';
+import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseStatusChip, CaseHeader, CasePage, DocumentsCard, HistoryCard, PenaltyCard, StageTimeline, type CaseOutcome } from '../../features/cases';
 import { afterActionText, tuTermInput, type ApplicantCase } from '../../features/cases/wording';
 import { unread } from '../../notifications';
 import { trpc } from '../../trpc';
@@ -33,6 +33,7 @@ function CaseBody(props: { data: ApplicantCase; form: Record<string, unknown> | 
         backLabel="← Все заявки"
       />
       <ApplicationSummaryCard summary={s()} viewer="applicant" />
+      <PenaltyCard summary={s()} viewer="applicant" />
 
       <CaseActions titleId="case-actions-title" outcome={props.outcome} open={props.data.actions}>
         <Show when={s().stage === 'awaitingPayment' && props.data.paymentsMode !== 'test'}>

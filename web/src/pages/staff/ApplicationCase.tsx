@@ -4,7 +4,7 @@
 import { Match, Show, Switch } from 'solid-js';
 import { APPLICANT_KIND_LABELS, ROLE_LABELS } from '../../../../domain/account';
 import { STAFF_ACTIONS, STAGE_DEFINITIONS } from '../../../../domain/application';
-import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseHeader, CasePage, CaseStatusChip, DocumentsCard, HistoryCard, StageTimeline, type CaseOutcome } from '../../features/cases';
+import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseHeader, CasePage, CaseStatusChip, DocumentsCard, HistoryCard, PenaltyCard, StageTimeline, type CaseOutcome } from '../../features/cases';
 import { formLines } from '../../features/cases/filed-form';
 import { afterActionText, tuTermInput, type StaffCase } from '../../features/cases/wording';
 import { session } from '../../session';
@@ -73,6 +73,7 @@ function CaseBody(props: { data: StaffCase; outcome: CaseOutcome }) {
         backLabel="← К очереди заявок"
       />
       <ApplicationSummaryCard summary={s()} viewer="staff" />
+      <PenaltyCard summary={s()} viewer="staff" />
 
       <CaseActions titleId="staff-actions-title" outcome={props.outcome} open={props.data.actions}>
         <Switch>

@@ -1,17 +1,19 @@
 // «Заявки на ТП»: the staff queue. Filters live in the address so a case
 // opened from the queue comes back to the same selection; the order is the
 // server's (overdue first, then the nearest deadline), read a page at a time.
-import { useSearchParams } from '@solidjs/router';
+import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { STAGE_DEFINITIONS, STAGES, type Stage } from '../../../../domain/application';
+import { LATE_PARTY_WORDS } from '../../../../domain/penalties';
 import { EmptyList, ListTable, pagedRows } from '../../components/ListTable';
 import { CaseNumber, DeadlineText, TwoLines } from '../../features/cases';
+import { PenaltyCell } from '../../features/cases/PenaltyCell';
 import { CASE_STATUS_LABELS, whoActsLabel } from '../../features/cases/wording';
 import { onLive } from '../../live';
 import { createPagedList } from '../../paging';
 import { createSearchBox, queryOf } from '../../search-box';
 import { trpc, type RouterOutputs } from '../../trpc';
-import { Card, Checkbox, Field, PageHeader, Select, StatusChip, type Column } from '../../ui';
+import { buttonClass, Card, Checkbox, Field, PageHeader, Select, StatusChip, type Column } from '../../ui';
 
 type QueueRow = RouterOutputs['staffApplications']['queue']['items'][number];
 type CaseStatus = QueueRow['status'];
@@ -32,11 +34,13 @@ const COLUMNS: Column<QueueRow>[] = [
   {
     header: 'Просрочка',
     cell: (a) => (
-      <Show when={a.overdue} fallback={<span class="muted">—</span>}>
+      <Show when={a.overdue || a.lateParty} fallback={<span class="muted">—</span>}>
         <StatusChip tone="danger">Просрочено</StatusChip>
+        <Show when={a.lateParty}>{(party) => <div class="muted small">{LATE_PARTY_WORDS[party()]}</div>}</Show>
       </Show>
     ),
   },
+  { header: 'Неустойка', cell: (a) => <PenaltyCell penalty={a.penalty} /> },
   { header: 'Действует', cell: (a) => (STAGE_DEFINITIONS[a.stage].final ? CASE_STATUS_LABELS[a.status] : whoActsLabel(a.whoActs, 'staff')) },
 ];
 
@@ -58,7 +62,15 @@ export default function StaffApplicationsPage() {
 
   return (
     <div class="stack stack--lg">
-      <PageHeader title="Заявки на ТП" description="Очередь заявок на технологическое присоединение: сначала просроченные, затем с ближайшим сроком." />
+      <PageHeader
+        title="Заявки на ТП"
+        description="Очередь заявок на технологическое присоединение: сначала просроченные, затем с ближайшим сроком."
+        actions={
+          <A class={buttonClass('secondary', 'small')} href="/staff/penalties">
+            Неустойки
+          </A>
+        }
+      />
       <Card>
         <div class="stack">
           <div class="form-grid" role="search" aria-label="Отбор заявок">
