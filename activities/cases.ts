@@ -3,8 +3,10 @@
 // Each is an idempotent upsert keyed by the case and its event sequence, so a
 // retry or a worker restart never writes a second row or sends a second e-mail.
 import { randomUUID } from 'node:crypto';
-import { termDeadline, type TermSpec } from '../domain/regulations';
+import { resumedDeadline, termDeadline, type TermSpec } from '../domain/regulations';
 import type { Db } from '../db';
+import { createCalendarCache } from '../db/read-models/calendars';
+import { provisionalDeadlineNote, type ProductionCalendar } from '../domain/calendar';
 import { queryRows } from '../db/statements';
 import { sendOnce, type Mailer } from './mailer';
 import { caseMail } from './mail-templates';
@@ -20,9 +22,10 @@ export interface CaseActivityDeps {
 
 const date = (ms: number | null) => (ms === null ? null : new Date(ms));
 
-function withStartingTerm<S extends CaseSnapshot>(snapshot: S, event: CaseEventRecord, starting: StartingTerm | undefined): Projected<S> {
+/** The starting term's deadline on the production calendar in force (loaded from the database). */
+async function withStartingTerm<S extends CaseSnapshot>(snapshot: S, event: CaseEventRecord, starting: StartingTerm | undefined, calendar: () => Promise<ProductionCalendar>): Promise<Projected<S>> {
   if (!starting) return { snapshot, event };
-  const deadlineAt = termDeadline(starting.startMs, starting.term);
+  const deadlineAt = termDeadline(starting.startMs, starting.term, await calendar());
   return { snapshot: { ...snapshot, deadlineAt }, event: { ...event, deadlineAt } };
 }
 
@@ -46,6 +49,10 @@ function projection(event: Statement, summary: Statement, live: unknown): Statem
 }
 
 export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps) {
+  // Deadlines are computed on the calendar an admin loaded, re-read whenever a version is added.
+  const calendars = createCalendarCache(db);
+  const calendar = () => calendars.current();
+
   /** The history row of an event; a retried projection finds it there and adds nothing. */
   function eventRow(caseId: string, kind: 'application' | 'appeal', event: CaseEventRecord): Statement {
     return {
@@ -63,11 +70,16 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
   return {
     /** A pure computation made an activity so its result is recorded in history: calendar data may change, running cases must not. */
     async deadlineFor(startMs: number, term: TermSpec): Promise<number> {
-      return termDeadline(startMs, term);
+      return termDeadline(startMs, term, await calendar());
+    },
+
+    /** A paused term resuming: the end moves to the end of a working day (ГК РФ ст. 193); recorded like deadlineFor. */
+    async resumeDeadline(resumeAtMs: number, leftMs: number, term: TermSpec): Promise<number> {
+      return resumedDeadline(resumeAtMs, leftMs, term, await calendar());
     },
 
     async projectApplication(snapshotIn: ApplicationSnapshot, eventIn: CaseEventRecord, starting?: StartingTerm): Promise<Projected<ApplicationSnapshot>> {
-      const { snapshot, event } = withStartingTerm(snapshotIn, eventIn, starting);
+      const { snapshot, event } = await withStartingTerm(snapshotIn, eventIn, starting, calendar);
       const s = snapshot;
       // Only a newer sequence overwrites the summary: a late retry of an old projection changes nothing.
       const summary: Statement = {
@@ -92,7 +104,7 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
     },
 
     async projectAppeal(snapshotIn: AppealSnapshot, eventIn: CaseEventRecord, starting?: StartingTerm): Promise<Projected<AppealSnapshot>> {
-      const { snapshot, event } = withStartingTerm(snapshotIn, eventIn, starting);
+      const { snapshot, event } = await withStartingTerm(snapshotIn, eventIn, starting, calendar);
       const s = snapshot;
       const summary: Statement = {
         sql: `INSERT INTO appeals AS a (id, number, applicant_id, applicant_name, topic, kind, channel, answer_channel, application_id, assignee_id, assignee_name,
@@ -115,11 +127,13 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
       const to = request.to;
       const userId = 'userId' in to ? to.userId : null;
       const path = request.link ?? (userId ? `/applications/${request.caseId}` : `/staff/applications/${request.caseId}`);
+      // A deadline in a year without a decree may still move: the notice says so.
+      const body = request.deadlineAt ? `${request.body}${provisionalDeadlineNote(request.deadlineAt, await calendar())}` : request.body;
       await queryRows(
         db,
         `INSERT INTO notifications (id, user_id, audience, case_id, case_number, kind, title, body, idempotency_key, link)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (idempotency_key) DO NOTHING`,
-        [randomUUID(), userId, userId ? 'user' : 'staff', request.caseId, request.caseNumber, request.kind, request.title, request.body, request.key, path],
+        [randomUUID(), userId, userId ? 'user' : 'staff', request.caseId, request.caseNumber, request.kind, request.title, body, request.key, path],
       );
       await queryRows(db, `SELECT pg_notify('kabinet_live', $1)`, [JSON.stringify({ caseId: request.caseId, userId, kind: 'notification' })]);
       type Recipient = { email: string; id: string };
@@ -128,7 +142,7 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
         : await queryRows<Recipient>(db, `SELECT id, email FROM users WHERE role = 'admin' AND blocked_at IS NULL`, []);
       for (const r of recipients) {
         const link = `${publicUrl}${path}`;
-        await sendOnce(db, mailer, `${request.key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body: request.body, link }));
+        await sendOnce(db, mailer, `${request.key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body, link }));
       }
     },
 

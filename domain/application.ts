@@ -232,6 +232,7 @@ export const staffActionSchemas = {
   }),
   recordConnection: z.object({ meterNumber: z.string().trim().min(1, 'Укажите заводской номер прибора учёта').max(50), meterType: z.string().trim().max(100).default(''), comment }),
   issueAct: z.object({ comment }),
+  recordGridTuDone: z.object({ comment }),
 } satisfies Record<StaffAction, z.ZodType>;
 
 export const applicantActionSchemas = {

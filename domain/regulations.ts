@@ -40,6 +40,7 @@ export const TERM_KEYS = [
   'supplierDraftContract',
   'appealAnswer',
   'appealAutoClose',
+  'appealClarification',
   'outageWarning',
   'ratingEditWindow',
 ] as const;
@@ -232,6 +233,17 @@ export const REGULATIONS: Readonly<Record<TermKey, Regulation>> = {
     mark: '❓',
     who: 'applicant',
   },
+  appealClarification: {
+    key: 'appealClarification',
+    title: 'Ответ заявителя на запрос уточнения по обращению',
+    amount: 30,
+    unit: 'calendar-days',
+    from: 'со дня запроса уточнения',
+    source: `${CABINET_DEFAULT}: норма о сроке уточнения обращения не найдена (приказ Минэнерго № 186 его не устанавливает)`,
+    mark: '❓',
+    who: 'applicant',
+    note: 'Нет ответа в срок — обращение закрывается без ответа по существу; заявитель может подать новое. Пока заявитель уточняет, срок ответа сетевой организации приостановлен.',
+  },
   outageWarning: {
     key: 'outageWarning',
     title: 'Предупреждение о плановом отключении',
@@ -361,6 +373,17 @@ export function termDeadline(startInstantMs: number, term: TermSpec, calendar: P
   if (term.unit === 'seconds') return startInstantMs + term.amount * 1000;
   if (term.unit === 'hours') return startInstantMs + term.amount * 3_600_000;
   return endOfMoscowWorkingDay(calendarTermEnd(moscowDate(startInstantMs), term, calendar));
+}
+
+/**
+ * A paused term resuming with `leftMs` still to run: for day-based terms the
+ * new end falls at the end of a day, moved off a day off to the next working
+ * day (ГК РФ ст. 193, ст. 194); hours and seconds stay exact durations.
+ */
+export function resumedDeadline(resumeAtMs: number, leftMs: number, term: TermSpec, calendar: ProductionCalendar = SHIPPED_CALENDAR): number {
+  const exact = resumeAtMs + Math.max(0, leftMs);
+  if (term.unit === 'seconds' || term.unit === 'hours') return exact;
+  return endOfMoscowWorkingDay(workingDayOnOrAfter(moscowDate(exact), calendar));
 }
 
 /** Remind whoever must act when half and four fifths of the term have run. */

@@ -153,7 +153,8 @@ export async function appealReport(db: Db, from: string, to: string): Promise<Ap
     `SELECT topic, kind, channel, count(*) AS total,
             count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_late = false) AS on_time,
             count(*) FILTER (WHERE answered_at IS NOT NULL AND answered_late = true) AS late,
-            count(*) FILTER (WHERE answered_at IS NULL) AS not_answered
+            -- «Без ответа»: no answer and the term is over (overdue, past its deadline, or closed); an appeal still within its term is not counted.
+            count(*) FILTER (WHERE answered_at IS NULL AND (overdue OR deadline_at < now() OR status = 'closed')) AS not_answered
      FROM appeals
      WHERE registered_at >= ($1::date::timestamp AT TIME ZONE 'Europe/Moscow')
        AND registered_at < (($2::date + 1)::timestamp AT TIME ZONE 'Europe/Moscow')

@@ -23,8 +23,8 @@ export const APPEAL_PROCEDURE = {
       actions: ['startWork', 'assign', 'requestClarification', 'answer'],
     },
     inWork: { step: '3', title: 'Обращение рассматривается', status: 'В работе', party: 'grid', term: 'appealAnswer', remind: 'staff', actions: ['requestClarification', 'answer', 'assign'] },
-    // The answer term is paused: nobody's clock runs against the grid while the applicant clarifies.
-    clarification: { step: '3а', title: 'Запрошено уточнение у заявителя', status: 'Ожидает уточнения', party: 'applicant', term: null, remind: 'nobody', actions: ['reply'] },
+    // The grid's answer term is paused; the applicant's own term to clarify runs (cases since patch 'appeal-terms-gk-193').
+    clarification: { step: '3а', title: 'Запрошено уточнение у заявителя', status: 'Ожидает уточнения', party: 'applicant', term: 'appealClarification', remind: 'applicant', actions: ['reply'] },
     answered: { step: '4', title: 'Дан ответ', status: 'Дан ответ', party: 'applicant', term: 'appealAutoClose', remind: 'nobody', actions: ['confirm', 'disagree'] },
     closed: { step: '✓', title: 'Обращение закрыто', status: 'Закрыто', party: 'nobody', term: null, remind: 'nobody', actions: [], final: true },
   },

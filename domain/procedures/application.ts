@@ -31,6 +31,7 @@ export const APPLICATION_ACTIONS = [
   'supplyMissingData',
   'payInvoice',
   'reportTuDone',
+  'recordGridTuDone',
   'withdraw',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
@@ -78,10 +79,11 @@ export const APPLICATION_PROCEDURE = {
       step: '5–6',
       title: 'Выполнение мероприятий по техническим условиям',
       status: 'Исполнение договора',
+      // One term (п.16 «б», from the contract) binds both sides, each for its own part; lateness is the late side's only.
       party: 'both',
       term: ({ tuTerm }) => tuTerm,
       remind: 'applicant',
-      actions: ['reportTuDone'],
+      actions: ['reportTuDone', 'recordGridTuDone'],
     },
     inspection: { step: '7', title: 'Проверка выполнения ТУ (осмотр)', status: 'Исполнение договора', party: 'grid', term: 'inspection', remind: 'staff', actions: ['recordInspection'] },
     actualConnection: {
@@ -108,7 +110,13 @@ export const APPLICATION_PROCEDURE = {
     issueAct: { label: 'Выдать акт об осуществлении ТП', by: 'staff' },
     supplyMissingData: { label: 'Представить недостающие сведения', by: 'applicant' },
     payInvoice: { label: 'Оплатить счёт', by: 'applicant', testPaymentsOnly: true },
-    reportTuDone: { label: 'Сообщить о выполнении своей части ТУ', by: 'applicant' },
+    reportTuDone: { label: 'Сообщить о выполнении своей части ТУ', by: 'applicant', refuse: ({ applicantPartDone }) => (applicantPartDone ? 'Вы уже сообщили о выполнении своей части ТУ' : null) },
+    recordGridTuDone: {
+      label: 'Отметить выполнение мероприятий сетевой организации по ТУ',
+      by: 'staff',
+      refuse: ({ obligationsTracked, gridPartDone }) =>
+        !obligationsTracked ? 'По этой заявке мероприятия сторон не отмечаются отдельно: дождитесь сообщения заявителя' : gridPartDone ? 'Мероприятия сетевой организации уже отмечены как выполненные' : null,
+    },
     withdraw: { label: 'Отозвать заявку', by: 'applicant', everyStage: true },
   },
   mainPath: ['registered', 'completenessCheck', 'preparingDocuments', 'awaitingPayment', 'tuFulfilment', 'inspection', 'actualConnection', 'actPosting', 'completed'],

@@ -24,6 +24,10 @@ export interface CaseFacts {
   testPayments?: boolean;
   /** The applicant is a public buyer (44-ФЗ / 223-ФЗ): a longer term to pay. */
   publicBuyer?: boolean;
+  /** The grid's and the applicant's parts of the ТУ are recorded apart (cases since the obligations change). */
+  obligationsTracked?: boolean;
+  gridPartDone?: boolean;
+  applicantPartDone?: boolean;
 }
 
 /** The term of a stage: a fixed key, or one that follows from the case (e.g. the ТУ term from the application). */

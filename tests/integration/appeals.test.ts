@@ -172,6 +172,8 @@ describe('Order 186 Appendix 7 report', () => {
       { topic: 'connection', kind: 'question', channel: 'oral', registeredAt: at('2020-03-31T20:30:00Z'), answeredAt: at('2020-04-01T09:00:00Z'), answeredLate: false },
       // 21:30 UTC on 31 March is already 1 April in Moscow: outside the March report.
       { topic: 'connection', kind: 'question', channel: 'oral', registeredAt: at('2020-03-31T21:30:00Z'), answeredAt: null, answeredLate: null },
+      // Still open within its term: counted in the total, not as «Без ответа».
+      { topic: 'metering', kind: 'complaint', channel: 'written', registeredAt: at('2020-03-20T09:00:00Z'), answeredAt: null, answeredLate: null, stage: 'inWork', status: 'open', deadlineAt: new Date(Date.now() + 86_400_000) },
     ] as const;
     for (const [i, a] of known.entries()) {
       await stack.db.Appeal.create({
@@ -183,7 +185,7 @@ describe('Order 186 Appendix 7 report', () => {
         assigneeId: null,
         assigneeName: null,
         stageStartedAt: a.registeredAt,
-        deadlineAt: null,
+        deadlineAt: 'deadlineAt' in a ? a.deadlineAt : null,
         deadlineTerm: null,
         overdueSince: null,
         finishedAt: null,
@@ -194,10 +196,10 @@ describe('Order 186 Appendix 7 report', () => {
     expect(report.rows).toEqual([
       { topic: 'connection', kind: 'question', channel: 'oral', total: 1, onTime: 1, late: 0, notAnswered: 0 },
       { topic: 'metering', kind: 'complaint', channel: 'electronic', total: 2, onTime: 1, late: 1, notAnswered: 0 },
-      { topic: 'metering', kind: 'complaint', channel: 'written', total: 1, onTime: 0, late: 0, notAnswered: 1 },
+      { topic: 'metering', kind: 'complaint', channel: 'written', total: 2, onTime: 0, late: 0, notAnswered: 1 },
     ]);
     expect(report.csv.split('\r\n')[0]).toBe('"Период";"Тема";"Вид";"Канал поступления";"Всего";"Ответ в срок";"Ответ с нарушением срока";"Без ответа"');
-    expect(report.csv).toContain('"Коммерческий учёт электрической энергии";"Жалоба";"В письменной форме";1;0;0;1');
+    expect(report.csv).toContain('"Коммерческий учёт электрической энергии";"Жалоба";"В письменной форме";2;0;0;1');
     expect((await failure(admin.staffAppeals.report.query({ from: '2020-04-01', to: '2020-03-01' }))).message).toBe('Начало периода позже его конца');
   });
 });

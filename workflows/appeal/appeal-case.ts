@@ -77,18 +77,32 @@ export class AppealCase extends CaseMachine<AppealStage, AppealAction, AppealSna
     this.snapshot.assigneeName = name;
   }
 
-  /** The answer is late when it comes after the term, however the term moved. */
+  /** The answer is late when it comes after the term, however the term moved; since the GK-193 change a reopened appeal keeps its first answer's lateness. */
   markAnswered(): void {
     const s = this.snapshot;
+    const lateBefore = this.keepsFirstLateness && s.answeredLate === true;
     s.answeredAt = Date.now();
-    s.answeredLate = s.overdue || (s.deadlineAt !== null && s.answeredAt > s.deadlineAt);
+    s.answeredLate = lateBefore || s.overdue || (s.deadlineAt !== null && s.answeredAt > s.deadlineAt);
     s.status = 'answered';
   }
 
-  reopen(): void {
+  private keepsFirstLateness = false;
+
+  reopen(keepLateness: boolean): void {
+    this.keepsFirstLateness = keepLateness;
     this.snapshot.reopened = true;
     this.snapshot.status = 'open';
     this.snapshot.answeredAt = null;
-    this.snapshot.answeredLate = null;
+    if (!keepLateness) this.snapshot.answeredLate = null;
+  }
+
+  /** The answer term as it stands when a clarification pauses it: what was left, or that it had already run out. */
+  pauseAnswerTerm(): { left: number | null; overdueSince: number | null } {
+    const s = this.snapshot;
+    return { left: s.overdue || s.deadlineAt === null ? null : s.deadlineAt - Date.now(), overdueSince: s.overdue ? s.overdueSince : null };
+  }
+
+  answerTerm() {
+    return this.termSpec('appealAnswer');
   }
 }

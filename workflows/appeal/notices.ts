@@ -10,6 +10,7 @@ export const events = {
   clarificationRequested: 'Запрошено уточнение у заявителя',
   clarified: 'Заявитель ответил на уточнение',
   answered: 'Дан ответ на обращение',
+  closedUnclarified: 'Обращение закрыто без ответа по существу: уточнение не получено в срок',
 } as const;
 
 export const toStaff = {
@@ -22,6 +23,8 @@ export const toStaff = {
 export const toApplicant = {
   closed: (number: string) => `Обращение ${number} закрыто. Оцените, пожалуйста, качество рассмотрения в разделе «Оценить качество» — это займёт минуту.`,
   clarify: (number: string, question: string) => `По обращению ${number} нужны уточнения: ${question}`,
+  closedUnclarified: (number: string) =>
+    `Обращение ${number} закрыто без ответа по существу: мы не получили уточнения в срок. Если вопрос остался, подайте новое обращение в разделе «Обращения» и приложите недостающие сведения — срок ответа начнётся заново.`,
   answer: (number: string, text: string) =>
     `Ответ на обращение ${number}:\n\n${text}\n\nЕсли ответ вас устраивает, подтвердите это в личном кабинете; если нет — сообщите, с чем вы не согласны.`,
 } as const;

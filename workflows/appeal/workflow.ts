@@ -5,7 +5,9 @@
 // the applicant clarifies, and when it runs out the appeal is overdue and
 // escalated (domain/procedures/appeal.ts).
 import { APPEAL_CLARIFICATION_POLICY } from '../../domain/regulations';
+import { computeResumedDeadline, type DeadlineChange } from '../case/deadline';
 import type { TicketOf } from '../case/machine';
+import { since } from '../case/patches';
 import { AppealCase } from './appeal-case';
 import type { AppealActionInputs, AppealOutcome, AppealWorkflowInput } from './contract';
 import { events, toApplicant, toStaff } from './notices';
@@ -34,7 +36,9 @@ export async function appealWorkflow(input: AppealWorkflowInput): Promise<Appeal
         await appeal.enter('inWork', { ticket: step, type: 'in-work', title: events.inWork }, { deadline: 'keep' });
         break;
       }
-      if (await handleWork(appeal, step)) break;
+      const outcome = await handleWork(appeal, step);
+      if (outcome === 'closed') return 'closed';
+      if (outcome === 'answered') break;
     }
 
     // In work: the assignee answers, or asks the applicant to clarify (the term pauses).
@@ -45,13 +49,13 @@ export async function appealWorkflow(input: AppealWorkflowInput): Promise<Appeal
         await appeal.enter('inWork', { ticket: step, type: 'reassigned', title: events.assigned(step.request.input.assigneeName) }, { deadline: 'keep' });
         continue;
       }
-      await handleWork(appeal, step);
+      if ((await handleWork(appeal, step)) === 'closed') return 'closed';
     }
 
     // Answered: the applicant confirms, disagrees once, or the appeal closes by itself when the term lapses.
     const reaction = await appeal.awaitApplicant('answered');
     if (reaction !== 'lapsed' && reaction.name === 'disagree') {
-      appeal.reopen();
+      appeal.reopen(since('appeal-terms-gk-193'));
       // The answer term starts anew.
       await appeal.enter('inWork', { ticket: reaction, type: 'reopened', title: events.reopened }, { tellStaff: toStaff.disputed(number) });
       continue;
@@ -66,24 +70,35 @@ export async function appealWorkflow(input: AppealWorkflowInput): Promise<Appeal
   }
 }
 
-/** A clarification round or the answer; returns true when the appeal has been answered. */
-async function handleWork(appeal: AppealCase, step: TicketOf<AppealActionInputs, 'requestClarification' | 'answer'>): Promise<boolean> {
+/** A clarification round or the answer: the appeal goes on in work, is answered, or closes for want of a clarification. */
+async function handleWork(appeal: AppealCase, step: TicketOf<AppealActionInputs, 'requestClarification' | 'answer'>): Promise<'inWork' | 'answered' | 'closed'> {
   const number = appeal.snapshot.number;
   if (step.name === 'requestClarification') {
-    const pausedAt = Date.now();
-    const left = appeal.snapshot.overdue || appeal.snapshot.deadlineAt === null ? null : appeal.snapshot.deadlineAt - pausedAt;
+    // The grid's answer term pauses; since the GK-193 change the applicant's own term to clarify runs meanwhile.
+    const ownTerm = since('appeal-terms-gk-193');
+    const paused = appeal.pauseAnswerTerm();
     await appeal.enter('clarification', { ticket: step, type: 'clarification-requested', title: events.clarificationRequested }, {
-      deadline: 'pause',
+      deadline: ownTerm ? 'start' : 'pause',
       tell: toApplicant.clarify(number, step.request.input.question),
     });
     const reply = await appeal.awaitApplicant('clarification');
-    if (reply === 'lapsed') throw new Error('unreachable: a clarification has no deadline');
-    // The answer term resumes with the time that was left (domain/regulations.ts APPEAL_CLARIFICATION_POLICY).
-    const resumed = APPEAL_CLARIFICATION_POLICY.policy === 'pause' && left !== null ? { resumeUntil: Date.now() + left } : 'keep';
+    if (reply === 'lapsed') {
+      await appeal.enter('closed', { type: 'closed-unclarified', title: events.closedUnclarified }, { tell: toApplicant.closedUnclarified(number) });
+      await appeal.close();
+      return 'closed';
+    }
+    // The answer term resumes with the time that was left (APPEAL_CLARIFICATION_POLICY), at the end of a working day (ГК РФ ст. 193).
+    let resumed: DeadlineChange = 'keep';
+    if (APPEAL_CLARIFICATION_POLICY.policy === 'pause' && paused.left !== null) {
+      resumed = { resumeUntil: ownTerm ? await computeResumedDeadline(Date.now(), paused.left, appeal.answerTerm()) : Date.now() + paused.left };
+    } else if (ownTerm && paused.overdueSince !== null) {
+      appeal.snapshot.overdueSince = paused.overdueSince;
+      resumed = 'lapsed';
+    }
     await appeal.enter('inWork', { ticket: reply, type: 'clarified', title: events.clarified }, { deadline: resumed, tellStaff: toStaff.clarified(number) });
-    return false;
+    return 'inWork';
   }
   appeal.markAnswered();
   await appeal.enter('answered', { ticket: step, type: 'answered', title: events.answered }, { tell: toApplicant.answer(number, step.request.input.text) });
-  return true;
+  return 'answered';
 }

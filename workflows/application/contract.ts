@@ -41,6 +41,9 @@ export interface ApplicationSnapshot extends CaseSnapshot {
   penalty?: PenaltyAssessment | null;
   /** The connection term's end (п.16 «б»), from the contract's conclusion. */
   connectionDeadlineAt?: number | null;
+  /** When staff recorded the grid's ТУ measures done, and when the applicant reported its part. */
+  gridTuDoneAt?: number | null;
+  applicantTuDoneAt?: number | null;
 }
 
 /** The validated input of each action, by name. */
@@ -60,6 +63,7 @@ export const applicationUpdates: { [A in ApplicationAction]: ApplicationUpdate<A
   recordInspection: defineUpdate('recordInspection'),
   recordConnection: defineUpdate('recordConnection'),
   issueAct: defineUpdate('issueAct'),
+  recordGridTuDone: defineUpdate('recordGridTuDone'),
   supplyMissingData: defineUpdate('supplyMissingData'),
   payInvoice: defineUpdate('payInvoice'),
   reportTuDone: defineUpdate('reportTuDone'),

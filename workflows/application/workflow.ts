@@ -7,6 +7,7 @@ import { tuFulfilmentTermKey } from '../../domain/regulations';
 import type { AnnulReason } from '../../domain/application';
 import type { ApplicationAction } from '../../domain/procedures/application';
 import { CaseExit, type Ticket } from '../case/machine';
+import { since } from '../case/patches';
 import { ConnectionCase } from './connection-case';
 import type { ApplicationOutcome, ApplicationWorkflowInput } from './contract';
 import { events, toStaff, toSupplier } from './notices';
@@ -35,21 +36,26 @@ async function connect(run: ConnectionCase): Promise<ApplicationOutcome> {
 
   // 2. Completeness check (grid); 2а. missing data from the applicant, or annulment.
   await run.enterStage('completenessCheck', { type: 'check-started', title: events.checkStarted });
+  // The application is complete as registered, or from the day the missing data arrived.
+  let completeAt = input.submittedAt;
   for (;;) {
     const check = await run.awaitGrid('completenessCheck');
     if (check.name === 'acceptComplete') {
-      // 3. The grid prepares the contract terms, ТУ, invoice and instructions.
-      await run.enterStage('preparingDocuments', { ticket: check, type: 'accepted', title: events.accepted });
+      // 3. The grid prepares the contract terms, ТУ, invoice and instructions, within its term from the complete application.
+      const fromComplete = since('document-term-from-complete-application');
+      await run.enterStage('preparingDocuments', { ticket: check, type: 'accepted', title: events.accepted }, fromComplete ? { deadline: { startAt: completeAt } } : {});
       break;
     }
     check.name satisfies 'requestMissingData'; // a new action of this stage needs its step here
     await run.enterStage('awaitingMissingData', { ticket: check, type: 'missing-data-requested', title: events.missingDataRequested }, { docs: ['missingDataNotice'] });
     const supplied = await run.awaitApplicant('awaitingMissingData');
     if (supplied === 'lapsed') return annul(run, 'missingData');
+    completeAt = Date.now();
     await run.enterStage('completenessCheck', { ticket: supplied, type: 'missing-data-supplied', title: events.missingDataSupplied }, { tellStaff: toStaff.missingDataSupplied(input) });
   }
 
   const posted = await run.awaitGrid('preparingDocuments');
+  run.feeRub = posted.request.input.invoiceAmountRub;
   // The ТУ term depends on the construction the grid found necessary.
   run.setTuTerm(
     tuFulfilmentTermKey({
@@ -70,8 +76,9 @@ async function connect(run: ConnectionCase): Promise<ApplicationOutcome> {
   if (paid === 'lapsed') return annul(run, 'unpaid');
   run.markContractConcluded();
 
-  // 5–6. Both sides carry out the ТУ within the term that follows from the application.
+  // 5–6. Both sides carry out the ТУ within the term that follows from the application (п.16 «б», from the contract).
   await run.enterStage('tuFulfilment', { ticket: paid, type: 'paid', title: events.paid }, { docs: ['paymentConfirmation'], supplier: toSupplier.contractConcluded(input) });
+  if (since('obligations-by-party')) return fulfilContract(run);
   for (;;) {
     const done = await run.awaitGrid('tuFulfilment');
     // 7. The grid checks the fulfilment of the ТУ (inspection).
@@ -90,6 +97,55 @@ async function connect(run: ConnectionCase): Promise<ApplicationOutcome> {
   // 9. The act on technological connection; the supplier of last resort starts supply from it.
   await run.enterStage('actPosting', { ticket: connected, type: 'connected', title: events.connected }, { docs: ['meterAdmissionAct'], supplier: toSupplier.connected(input) });
   const act = await run.awaitGrid('actPosting');
+  await run.enterStage('completed', { ticket: act, type: 'act-issued', title: events.actIssued }, { docs: ['connectionAct'], supplier: toSupplier.actIssued(input) });
+  await run.close();
+  return 'completed';
+}
+
+/**
+ * 5–9 under the contract: the grid and the applicant each do their part of the
+ * ТУ within the connection term, recorded apart; then the grid checks, connects
+ * and issues the act, each within its own term and, while the grid is on time,
+ * within the connection term. Whoever misses the term is named, alone, and owes
+ * the penalty of п.16 «в» until it has done its part.
+ */
+async function fulfilContract(run: ConnectionCase): Promise<ApplicationOutcome> {
+  const input = run.input;
+  run.trackObligations();
+  for (;;) {
+    const step = await run.awaitBoth('tuFulfilment');
+    if (step === 'lapsed') {
+      await run.connectionTermMissed();
+      continue;
+    }
+    let party: 'grid' | 'applicant' = 'grid';
+    if (step.name !== 'recordGridTuDone') {
+      step.name satisfies 'reportTuDone'; // a new action of this stage needs its step here
+      party = 'applicant';
+    }
+    await run.partDone(party);
+    const done = { ticket: step, type: party === 'grid' ? 'grid-tu-done' : 'tu-done-reported', title: party === 'grid' ? events.gridTuDone : events.tuDoneReported };
+    if (run.owed.grid || run.owed.applicant) {
+      await run.enterStage('tuFulfilment', done, { deadline: 'keep', ...(party === 'applicant' ? { tellStaff: toStaff.applicantPartDone(input) } : {}) });
+      continue;
+    }
+    // 7. Both parts are done: the grid checks the fulfilment of the ТУ (inspection).
+    await run.enterStage('inspection', done, { deadline: run.withinConnectionTerm(), tellStaff: toStaff.tuDone(input) });
+    const inspected = await run.awaitGrid('inspection');
+    if (inspected.request.input.passed) {
+      // 8. Actual connection and admission of the meter.
+      await run.enterStage('actualConnection', { ticket: inspected, type: 'inspection-passed', title: events.inspectionPassed }, { deadline: run.withinConnectionTerm(), docs: ['inspectionAct'] });
+      break;
+    }
+    // Remarks: the applicant's part is owed again, within what is left of the connection term.
+    run.owed.applicant = true;
+    await run.enterStage('tuFulfilment', { ticket: inspected, type: 'inspection-failed', title: events.inspectionFailed }, { deadline: run.backToConnectionTerm(), docs: ['inspectionAct'] });
+  }
+  const connected = await run.awaitGrid('actualConnection');
+  // 9. The act on technological connection; the supplier of last resort starts supply from it.
+  await run.enterStage('actPosting', { ticket: connected, type: 'connected', title: events.connected }, { deadline: run.withinConnectionTerm(), docs: ['meterAdmissionAct'], supplier: toSupplier.connected(input) });
+  const act = await run.awaitGrid('actPosting');
+  await run.settleAtAct();
   await run.enterStage('completed', { ticket: act, type: 'act-issued', title: events.actIssued }, { docs: ['connectionAct'], supplier: toSupplier.actIssued(input) });
   await run.close();
   return 'completed';

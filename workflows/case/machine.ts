@@ -10,10 +10,10 @@ import type { z } from 'zod';
 import type { Activities } from '../../activities';
 import type { GeneratedDocKind } from '../../documents/kinds';
 import { mayHold, openIn, performs, REFUSAL_BY, stageTermKey, type CaseFacts, type ProcedureTable, type TermContext } from '../../domain/procedures/table';
-import { reminderInstants, type ResolvedTerms } from '../../domain/regulations';
+import { reminderInstants, resolveTerms, type ResolvedTerms, type TermKey, type TermSpec } from '../../domain/regulations';
 import { CaseOverdue, CaseStage, CaseStatus } from '../search-attributes';
-import type { ActionRequest, Actor, CaseEventRecord, CaseSnapshot, CaseView, NotificationRequest, Projected, StartingTerm } from './contract';
-import { applyDeadline, type DeadlineChange } from './deadline';
+import { recalculateDeadlineUpdate, type ActionRequest, type Actor, type CalendarChange, type CaseEventRecord, type CaseSnapshot, type CaseView, type NotificationRequest, type Projected, type StartingTerm } from './contract';
+import { applyDeadline, computeDeadline, type DeadlineChange, type RunningTerm } from './deadline';
 import { caseNotices, formatInstant } from './notices';
 import { since } from './patches';
 
@@ -96,6 +96,12 @@ export interface EntryOptions {
 export class CaseMachine<S extends string, A extends string, Snap extends CaseSnapshot, I extends Record<A, unknown>, M extends Record<S, A>> {
   protected seq = 0;
   private inbox: Ticket<A, unknown>[] = [];
+  /** Calendar changes waiting to be applied to the running term (Update recalculateDeadline). */
+  private recalculations: Array<{ change: CalendarChange; done: boolean }> = [];
+  /** The term running now, to compute again when its year's calendar changes. */
+  protected runningTerm: RunningTerm | null = null;
+  /** The running term ran out and the procedure dealt with it: the stage waits on without a deadline. */
+  protected termLapsed = false;
   /** Notifications still on their way; the procedure does not wait for them. */
   private sending: Promise<void>[] = [];
 
@@ -124,6 +130,56 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
       const update = this.definition.updates[name] as unknown as UpdateDefinition<CaseView<S>, [ActionRequest<unknown>], string>;
       setHandler(update, (request: ActionRequest<unknown>) => this.receive(name, request), { validator: (request: ActionRequest<unknown>) => this.validate(name, request) });
     }
+    setHandler(recalculateDeadlineUpdate as unknown as UpdateDefinition<CaseView<S>, [CalendarChange]>, (change: CalendarChange) => this.receiveCalendarChange(change), {
+      validator: (_change: CalendarChange) => {
+        if (this.table.stages[this.stage].final) throw new Error(caseNotices.closed(this.definition.noun, this.snapshot.number));
+      },
+    });
+  }
+
+  private async receiveCalendarChange(change: CalendarChange): Promise<CaseView<S>> {
+    const request = { change, done: false };
+    this.recalculations.push(request);
+    await condition(() => request.done);
+    return this.view();
+  }
+
+  /**
+   * A production calendar year changed: the running term is computed again
+   * from where it started (patch 'calendar-recalculation'), and the history
+   * and the applicant's notice name the decree that moved it.
+   */
+  private async recalculate(): Promise<void> {
+    for (const request of this.recalculations.splice(0)) {
+      const s = this.snapshot;
+      const running = this.runningTerm;
+      if (since('calendar-recalculation') && running && s.deadlineAt !== null && (running.term.unit === 'working-days' || running.term.unit === 'calendar-days')) {
+        await this.recalculateOuterTerms(request.change);
+        const cap = this.outerCap(running);
+        const next = Math.min(await computeDeadline(running.startMs, running.term), cap ?? Number.POSITIVE_INFINITY);
+        if (next !== s.deadlineAt) {
+          const before = s.deadlineAt;
+          s.deadlineAt = next;
+          if (s.overdue && next > Date.now()) {
+            s.overdue = false;
+            s.overdueSince = null;
+            upsertSearchAttributes([{ key: CaseOverdue, value: false }]);
+          }
+          const title = caseNotices.recalculatedTitle(request.change.year, request.change.decree);
+          const seq = await this.record('deadline-recalculated', title, { before, after: next, year: request.change.year, decree: request.change.decree });
+          await this.tell({ key: `${s.id}:${seq}:recalculated`, caseId: s.id, caseNumber: s.number, kind: 'stage', title, body: caseNotices.recalculatedBody(this.table.stages[this.stage].title, before, next, request.change.decree), to: { userId: s.applicantId }, link: this.definition.links.applicant, deadlineAt: next });
+        }
+      }
+      request.done = true;
+    }
+  }
+
+  /** Terms around the stage's own (the connection term) computed again first; a procedure that has them overrides this. */
+  protected async recalculateOuterTerms(_change: CalendarChange): Promise<void> {}
+
+  /** The instant an outer term caps the running one at, now. */
+  protected outerCap(running: RunningTerm): number | null {
+    return running.capAt;
   }
 
   actionLabel(name: A): string {
@@ -183,12 +239,13 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
   }
 
   private async until(instant: number | null): Promise<boolean> {
+    const woken = () => this.inbox.length > 0 || this.recalculations.length > 0;
     if (instant === null) {
-      await condition(() => this.inbox.length > 0);
+      await condition(woken);
       return true;
     }
     const ms = instant - Date.now();
-    return ms > 0 ? condition(() => this.inbox.length > 0, ms) : this.inbox.length > 0;
+    return ms > 0 ? condition(woken, ms) : woken();
   }
 
   /**
@@ -198,14 +255,19 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
    */
   private async waitInStage(stage: S, remind: 'applicant' | 'staff' | 'nobody'): Promise<Ticket<A, unknown> | 'lapsed'> {
     if (stage !== this.stage) throw new Error(`the case waits in ${this.stage}, not in ${stage}`);
-    const deadline = this.snapshot.overdue ? null : this.snapshot.deadlineAt;
-    const reminders = deadline !== null && remind !== 'nobody' ? reminderInstants(this.termStart(), deadline) : [];
     for (;;) {
+      // Read each round: a calendar change may have moved the deadline.
+      const deadline = this.snapshot.overdue || this.termLapsed ? null : this.snapshot.deadlineAt;
+      const reminders = deadline !== null && remind !== 'nobody' ? reminderInstants(this.termStart(), deadline) : [];
       for (const at of reminders.filter((r) => r > Date.now())) {
         if (await this.until(at)) break;
         await this.remind(remind as 'applicant' | 'staff');
       }
       if (await this.until(deadline)) {
+        if (this.recalculations.length > 0) {
+          await this.recalculate();
+          continue;
+        }
         const ticket = this.take();
         if (!ticket) continue; // everything in the inbox was stale; keep waiting
         if (this.table.actions[ticket.name].everyStage) throw new CaseExit(ticket);
@@ -225,10 +287,14 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     const first = await this.waitInStage(stage, this.table.stages[stage].remind);
     if (first !== 'lapsed') return first as TicketOf<I, M[T]>;
     await this.escalate();
+    await this.afterEscalation();
     const late = await this.waitInStage(stage, 'nobody');
     if (late === 'lapsed') throw new Error('unreachable: an overdue stage has no deadline');
     return late as TicketOf<I, M[T]>;
   }
+
+  /** What else follows from the grid's lateness in a procedure (a penalty); nothing by default. */
+  protected async afterEscalation(): Promise<void> {}
 
   /** A stage whose clock binds the applicant: 'lapsed' when the term runs out, and the procedure says what follows. */
   async awaitApplicant<T extends S>(stage: T): Promise<TicketOf<I, M[T]> | 'lapsed'> {
@@ -236,9 +302,20 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     return (await this.waitInStage(stage, this.table.stages[stage].remind)) as TicketOf<I, M[T]> | 'lapsed';
   }
 
+  /** A stage whose one term binds both sides: 'lapsed' when it runs out, and the procedure names whichever side is late. */
+  async awaitBoth<T extends S>(stage: T): Promise<TicketOf<I, M[T]> | 'lapsed'> {
+    this.expectParty(stage, ['both']);
+    return (await this.waitInStage(stage, this.table.stages[stage].remind)) as TicketOf<I, M[T]> | 'lapsed';
+  }
+
   private expectParty(stage: S, parties: readonly string[]): void {
     const party = this.table.stages[stage].party;
     if (!parties.includes(party)) throw new Error(`the clock of ${stage} binds ${party}: the procedure waits on the wrong party`);
+  }
+
+  /** A term of the case's table; a key newer than the case's input falls back to today's regulations table. */
+  protected termSpec(key: TermKey): TermSpec {
+    return this.definition.terms[key] ?? resolveTerms()[key];
   }
 
   /** Where the running term began, for reminders at fractions of it; a procedure whose term spans stages overrides it. */
@@ -255,8 +332,14 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     const seq = this.seq;
     const s = this.snapshot;
     const change = opts.deadline ?? 'start';
-    const termKey = change === 'start' ? stageTermKey(this.table, stage, this.termContext()) : null;
-    const starting = await applyDeadline(s, change, termKey ? this.definition.terms[termKey] : null, { now, printsDocuments: Boolean(opts.docs?.length), final: row.final === true });
+    const termKey = change !== 'keep' && change !== 'pause' && change !== 'lapsed' && !(typeof change === 'object' && 'resumeUntil' in change) ? stageTermKey(this.table, stage, this.termContext()) : null;
+    const term = termKey ? this.termSpec(termKey) : null;
+    const starting = await applyDeadline(s, change, term, { now, printsDocuments: Boolean(opts.docs?.length), final: row.final === true });
+    if (term && typeof change !== 'string' && 'startAt' in change) this.runningTerm = { startMs: change.startAt, term, capAt: null };
+    else if (term && typeof change !== 'string' && 'startCappedAt' in change) this.runningTerm = { startMs: now, term, capAt: change.startCappedAt };
+    else if (term && change === 'start') this.runningTerm = { startMs: now, term, capAt: null };
+    else if (change !== 'keep') this.runningTerm = null;
+    if (change !== 'keep') this.termLapsed = false;
     s.stage = stage;
     s.stageStartedAt = now;
     s.whoActs = row.party;
@@ -295,7 +378,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     const docsText = documents.length ? caseNotices.documents(documents.map((d) => d.title)) : '';
     const kind: NotificationRequest['kind'] = stage === 'annulled' ? 'annulled' : documents.length ? 'document' : 'stage';
     const body = `${opts.tell ?? caseNotices.stageHeadline(because.title, row.title, row.final === true)}${deadlineText}${docsText}`;
-    await this.tell({ key: `${s.id}:${seq}:applicant`, caseId: s.id, caseNumber: s.number, kind, title: because.title, body, to: { userId: s.applicantId }, link: this.definition.links.applicant });
+    await this.tell({ key: `${s.id}:${seq}:applicant`, caseId: s.id, caseNumber: s.number, kind, title: because.title, body, to: { userId: s.applicantId }, link: this.definition.links.applicant, deadlineAt: s.deadlineAt });
     if (opts.tellStaff) {
       await this.tell({ key: `${s.id}:${seq}:staff`, caseId: s.id, caseNumber: s.number, kind: 'stage', title: because.title, body: opts.tellStaff, to: this.staffAudience(), link: this.definition.links.staff });
     }

@@ -21,4 +21,7 @@ export const caseNotices = {
   overdueApplicantBody: (stage: string, deadlineAt: number) => `Срок этапа «${stage}» истёк ${formatInstant(deadlineAt)}. Нарушение передано руководителю; мы сообщим, когда этап будет выполнен.`,
   overdueStaffTitle: (number: string) => `Просрочка: ${number}`,
   overdueStaffBody: (stage: string, deadlineAt: number) => `Истёк срок этапа «${stage}» (${formatInstant(deadlineAt)}). Дело эскалировано руководителю.`,
+  recalculatedTitle: (year: number, decree: string) => `Срок пересчитан по производственному календарю ${year} года (${decree})`,
+  recalculatedBody: (stage: string, before: number | null, after: number, decree: string) =>
+    `Срок этапа «${stage}» изменён${before ? `: было до ${formatInstant(before)}` : ''}, стало до ${formatInstant(after)}. Основание: ${decree}.`,
 } as const;
