@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TOOLS_BIN } from './temporal-cli';
 import { StackError } from './errors';
 
@@ -94,4 +95,22 @@ export async function ensureGoTool(tool: GoTool, log: (line: string) => void = c
   } finally {
     fs.rmSync(gobin, { recursive: true, force: true });
   }
+}
+
+/** Every tool the production shape needs (`npm run cluster:tools`; CI provisions them before the cluster tests). */
+export async function ensureClusterTools(log: (line: string) => void = console.log): Promise<{ server: string; sqlTool: string; caddy: string }> {
+  // One after the other: each build uses every core.
+  const server = await ensureGoTool(TEMPORAL_SERVER, log);
+  const sqlTool = await ensureGoTool(TEMPORAL_SQL_TOOL, log);
+  const caddy = await ensureGoTool(CADDY, log);
+  return { server, sqlTool, caddy };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  ensureClusterTools()
+    .then((tools) => console.log(Object.values(tools).join('\n')))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      process.exit(1);
+    });
 }

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { ROOT_DIR } from '../../infra/config';
 import type { Mailer } from '../../activities/mailer';
 import type { DocumentStore } from '../../documents/store';
-import { validateSessionToken } from '../../auth/sessions';
+import { sessionStillValid, validateSessionToken } from '../../auth/sessions';
 import { createContext, type ApiServices } from '../context';
 import { parseCookies, SESSION_COOKIE } from './cookies';
 import { isCrossSiteRequest } from './csrf';
@@ -79,7 +79,7 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
       const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
       const session = token ? await validateSessionToken(deps.db, token) : null;
       if (!session) return sendJson(res, 401, { error: { message: 'Войдите в личный кабинет' } });
-      return deps.live.stream(req, res, session);
+      return deps.live.stream(req, res, session, () => sessionStillValid(deps.db, session.id));
     }
     if (url.startsWith(AUDIT_HISTORY_PATH)) return handleHistoryDownload(deps, req, res);
     if (url.startsWith(`${TEMPORAL_CODEC_PATH}/`)) return handleTemporalCodec(deps, req, res);

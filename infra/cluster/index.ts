@@ -12,7 +12,7 @@ import { ROOT_DIR } from '../config';
 import { startMailCatcher, type MailCatcher } from '../mail';
 import { newPayloadKey } from '../payload-codec';
 import { assertPortsFree, waitFor } from '../ports';
-import { CADDY, ensureGoTool, TEMPORAL_SERVER, TEMPORAL_SQL_TOOL } from '../go-tools';
+import { ensureClusterTools, TEMPORAL_SERVER } from '../go-tools';
 import { caddyProcess, caddyRootCertificate } from './caddy';
 import { postgresServer } from './postgres';
 import { ClusterProcess } from './process';
@@ -25,8 +25,8 @@ const DIST = path.join(ROOT_DIR, 'dist');
 export function clusterPorts(offset = Number(process.env.CLUSTER_PORT_OFFSET ?? 0)) {
   return {
     temporal: 17233 + offset,
-    https: 8443 + offset,
-    http: 8080 + offset,
+    https: 18443 + offset,
+    http: 18080 + offset,
     apis: [13101 + offset, 13102 + offset],
     s3: 14569 + offset,
     smtp: 11025 + offset,
@@ -93,7 +93,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
   try {
     const started = Date.now();
     const took = (what: string) => log(`cluster: ${what} (${Math.round((Date.now() - started) / 100) / 10} s)`);
-    const [server, sqlTool, caddy] = [await ensureGoTool(TEMPORAL_SERVER, log), await ensureGoTool(TEMPORAL_SQL_TOOL, log), await ensureGoTool(CADDY, log)];
+    const { server, sqlTool, caddy } = await ensureClusterTools(log);
     await assertPortsFree([
       { port: ports.https, what: 'Caddy HTTPS', variable: 'CLUSTER_PORT_OFFSET' },
       { port: ports.http, what: 'Caddy HTTP', variable: 'CLUSTER_PORT_OFFSET' },

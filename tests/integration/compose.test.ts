@@ -54,7 +54,9 @@ type ComposeService = {
   build?: unknown;
   depends_on?: Record<string, { condition?: string }> | string[];
   ports?: unknown[];
-  volumes?: (string | { type?: string; source?: string })[];
+  volumes?: (string | { type?: string; source?: string; target?: string })[];
+  deploy?: { replicas?: number };
+  environment?: Record<string, string>;
 };
 
 describe('docker-compose.yml', () => {
@@ -130,7 +132,24 @@ describe('docker-compose.yml', () => {
     it('runs api and worker from the same image built from the Dockerfile', () => {
       expect(services.api?.build).toBeTruthy();
       expect(services.worker?.image).toBe(services.api?.image);
-      expect(JSON.stringify(services.api?.ports)).toContain('3000');
+    });
+
+    it('describes the production shape: replicas behind the TLS proxy, one document store, one key', () => {
+      for (const app of ['api', 'worker']) {
+        expect(services[app]?.deploy?.replicas, `${app} replicas`).toBeGreaterThanOrEqual(2);
+        const env = services[app]?.environment ?? {};
+        expect(env.NODE_ENV).toBe('production');
+        expect(env.TRUST_PROXY).toBe('on');
+        expect(env).toHaveProperty('PAYLOAD_KEYS');
+        // Stage PDFs are written by a worker and served by an API: the same store for every replica.
+        expect(env.DOCUMENT_STORE_URL).toBe('/app/documents');
+        expect(services[app]?.volumes).toContainEqual(expect.objectContaining({ source: 'documents', target: '/app/documents' }));
+      }
+      // Only the proxy is published: the API replicas believe X-Forwarded-For, so nobody may reach them directly.
+      expect(services.api?.ports ?? []).toEqual([]);
+      expect(JSON.stringify(services.proxy?.ports)).toContain('443');
+      expect(services.proxy?.image).toMatch(/^caddy:/);
+      expect(services.temporal?.image).toBe('temporalio/server:1.30.4');
     });
 
     it('mounts helper files that exist', () => {

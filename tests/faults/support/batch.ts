@@ -12,6 +12,9 @@ import type { FaultStack } from './fault-stack';
 /** The terms the batch's cases run on: appeals close by themselves seconds after their answer, so a timer fires under each fault. */
 export const BATCH_TERMS: TermOverrides = { appealAutoClose: { amount: 5, unit: 'seconds' } };
 
+/** What a batch needs of a stack: the fault stack, or the production shape (tests/cluster). */
+export type BatchStack = Pick<FaultStack, 'appUrl' | 'db' | 'client'> & { mail: { apiUrl: string } };
+
 export interface Batch {
   driver: CaseDriver;
   cases: DrivenCase[];
@@ -23,7 +26,7 @@ export interface Batch {
   readonly running: boolean;
 }
 
-export async function startBatch(stack: FaultStack, opts: { applications: number; appeals: number; deadlineMs: number; prefix: string; paceMs?: number }): Promise<Batch> {
+export async function startBatch(stack: BatchStack, opts: { applications: number; appeals: number; deadlineMs: number; prefix: string; paceMs?: number }): Promise<Batch> {
   const driver = new CaseDriver(stack.appUrl, Date.now() + opts.deadlineMs, opts.paceMs);
   const applicants = await createApplicants(stack.db, opts.applications + opts.appeals, opts.prefix);
   const cases: DrivenCase[] = [];
@@ -57,7 +60,7 @@ export interface BatchOutcome {
   divergences: string[];
 }
 
-export async function settleBatch(stack: FaultStack, batch: Batch): Promise<BatchOutcome> {
+export async function settleBatch(stack: BatchStack, batch: Batch): Promise<BatchOutcome> {
   const { unfinished } = await batch.driven;
   const notCompleted = await waitForWorkflows(stack.client, batch.cases, 120_000);
   const mail = await auditMail(stack.mail.apiUrl, await expectedMails(stack.db, batch.cases));

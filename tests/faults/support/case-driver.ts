@@ -122,22 +122,28 @@ export class CaseDriver {
     let stage: Stage = await read();
     while (stage !== 'completed') {
       this.checkDeadline(c, stage);
-      const step = APPLICATION_STEPS[stage];
-      if (!step) {
+      const steps = APPLICATION_STEPS[stage];
+      if (!steps) {
         await new Promise((r) => setTimeout(r, 500));
         stage = await read();
         continue;
       }
-      await this.pause();
-      try {
-        const view =
-          step.by === 'staff'
-            ? await this.persist(`${step.action} ${c.number}`, () => staff.staffApplications.act.mutate({ id: c.id, action: step.action, input: step.input }))
-            : await this.persist(`${step.action} ${c.number}`, () => c.client.applications.act.mutate({ id: c.id, action: step.action, input: step.input }));
-        stage = view.stage as Stage;
-      } catch (error) {
-        if (!isRefusal(error)) throw error;
-        stage = await read(); // overtaken by a repeat of the same step
+      // A stage may wait for both sides (the connection term: the applicant's and the grid's parts of the ТУ);
+      // a part already done is refused and the next one is taken.
+      const at = stage;
+      for (const step of [steps].flat()) {
+        await this.pause();
+        try {
+          const view =
+            step.by === 'staff'
+              ? await this.persist(`${step.action} ${c.number}`, () => staff.staffApplications.act.mutate({ id: c.id, action: step.action, input: step.input }))
+              : await this.persist(`${step.action} ${c.number}`, () => c.client.applications.act.mutate({ id: c.id, action: step.action, input: step.input }));
+          stage = view.stage as Stage;
+        } catch (error) {
+          if (!isRefusal(error)) throw error;
+          stage = await read(); // overtaken by a repeat of the same step
+        }
+        if (stage !== at) break;
       }
     }
     return stage;
@@ -181,11 +187,11 @@ export interface DrivenCase {
 }
 
 type ApplicationStep =
-  | { by: 'staff'; action: 'acceptComplete' | 'postContractDocuments' | 'recordInspection' | 'recordConnection' | 'issueAct'; input: object }
+  | { by: 'staff'; action: 'acceptComplete' | 'postContractDocuments' | 'recordGridTuDone' | 'recordInspection' | 'recordConnection' | 'issueAct'; input: object }
   | { by: 'applicant'; action: 'payInvoice' | 'reportTuDone'; input: object };
 
-/** The happy path of a connection: the step each stage waits for. */
-const APPLICATION_STEPS: Partial<Record<Stage, ApplicationStep>> = {
+/** The happy path of a connection: the step (or the steps of both sides) each stage waits for. */
+const APPLICATION_STEPS: Partial<Record<Stage, ApplicationStep | ApplicationStep[]>> = {
   completenessCheck: { by: 'staff', action: 'acceptComplete', input: { comment: 'Сведения полные' } },
   preparingDocuments: {
     by: 'staff',
@@ -193,7 +199,10 @@ const APPLICATION_STEPS: Partial<Record<Stage, ApplicationStep>> = {
     input: { invoiceAmountRub: 48_000, tuRequirements: 'Установить прибор учёта на границе участка', connectionPoint: 'Опора № 3 ВЛ-0,4 кВ', constructionNeeded: false, comment: '' },
   },
   awaitingPayment: { by: 'applicant', action: 'payInvoice', input: {} },
-  tuFulfilment: { by: 'applicant', action: 'reportTuDone', input: { comment: 'Прибор учёта установлен' } },
+  tuFulfilment: [
+    { by: 'applicant', action: 'reportTuDone', input: { comment: 'Прибор учёта установлен' } },
+    { by: 'staff', action: 'recordGridTuDone', input: { comment: 'Мероприятия сетевой организации выполнены' } },
+  ],
   inspection: { by: 'staff', action: 'recordInspection', input: { passed: true, remarks: '', comment: '' } },
   actualConnection: { by: 'staff', action: 'recordConnection', input: { meterNumber: '011552123456789', meterType: 'Меркурий 201.8', comment: '' } },
   actPosting: { by: 'staff', action: 'issueAct', input: { comment: 'Акт подписан' } },
