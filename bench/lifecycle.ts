@@ -23,7 +23,7 @@ import { ENCRYPTED_SUFFIX, type BarePayloads, type BarePlan, type BareStep, type
 
 type Step = { by: 'staff'; action: StaffAction; input: Record<string, unknown> } | { by: 'applicant'; action: ApplicantAction; input: Record<string, unknown> };
 
-/** The happy path of tests/integration/application-workflow.test.ts: seven actions, submission to the act. */
+/** The happy path of tests/integration/application-workflow.test.ts: eight actions, submission to the act. */
 export const HAPPY_PATH: Step[] = [
   { by: 'staff', action: 'acceptComplete', input: { comment: 'Сведения полные' } },
   {
@@ -32,6 +32,7 @@ export const HAPPY_PATH: Step[] = [
     input: { invoiceAmountRub: 55_000, tuRequirements: 'Установить вводное устройство и прибор учёта на границе участка', connectionPoint: 'Опора № 12 ВЛ-0,4 кВ Ф-3', constructionNeeded: true, comment: '' },
   },
   { by: 'applicant', action: 'payInvoice', input: {} },
+  { by: 'staff', action: 'recordGridTuDone', input: { comment: 'Готово' } },
   { by: 'applicant', action: 'reportTuDone', input: { comment: 'Готово' } },
   { by: 'staff', action: 'recordInspection', input: { passed: true, remarks: '', comment: '' } },
   { by: 'staff', action: 'recordConnection', input: { meterNumber: '011552123456789', meterType: 'Меркурий 201.8', comment: '' } },

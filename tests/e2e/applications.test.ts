@@ -256,10 +256,13 @@ describe('connection application in the browser', () => {
     await showsStage(staff, 'tuFulfilment');
     expect(await staffAction(staff, 'confirmPayment').count()).toBe(0);
 
+    // The applicant's part and the grid's part are recorded apart; the check follows both.
     const report = page.getByRole('region', { name: 'Сообщить о выполнении своей части ТУ' });
     await report.getByRole('button', { name: 'Сообщить о выполнении своей части ТУ', exact: true }).click();
+    await expect.poll(() => report.count(), { timeout: LIVE_MS }).toBe(0);
+    await showsStage(page, 'tuFulfilment');
+    await act(staff, 'recordGridTuDone', (form) => form.getByLabel('Комментарий', { exact: true }).fill('Опора установлена, ввод смонтирован'));
     await showsStage(page, 'inspection');
-    expect(await report.count()).toBe(0);
 
     await act(staff, 'recordInspection', (form) => form.getByLabel('Осмотр пройден: технические условия выполнены', { exact: true }).check());
     await showsStage(page, 'actualConnection');

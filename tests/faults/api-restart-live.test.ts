@@ -37,6 +37,7 @@ const STEPS: Array<{ by: 'staff'; action: StaffAction; input: object } | { by: '
   { by: 'staff', action: 'acceptComplete', input: { comment: 'Сведения полные' } },
   { by: 'staff', action: 'postContractDocuments', input: { invoiceAmountRub: 50_000, tuRequirements: 'Установить прибор учёта на границе участка', connectionPoint: 'Опора № 12' } },
   { by: 'applicant', action: 'payInvoice', input: {} },
+  { by: 'staff', action: 'recordGridTuDone', input: { comment: 'Мероприятия сетевой организации выполнены' } },
   { by: 'applicant', action: 'reportTuDone', input: { comment: 'Прибор учёта установлен' } },
   { by: 'staff', action: 'recordInspection', input: { passed: true } },
   { by: 'staff', action: 'recordConnection', input: { meterNumber: '011552123456789', meterType: 'Меркурий 201.8' } },

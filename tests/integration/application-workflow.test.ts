@@ -58,7 +58,9 @@ describe('connection application workflow', () => {
     expect((await stageOf(app.id)).stage).toBe('preparingDocuments');
     expect((await act('postContractDocuments', postDocuments)).stage).toBe('awaitingPayment');
     expect((await app.client.applications.act.mutate({ id: app.id, action: 'payInvoice', input: {} })).stage).toBe('tuFulfilment');
-    expect((await app.client.applications.act.mutate({ id: app.id, action: 'reportTuDone', input: { comment: 'Готово' } })).stage).toBe('inspection');
+    // Each side's part of the ТУ is recorded apart (п.16 «б»); the check follows once both are done.
+    expect((await app.client.applications.act.mutate({ id: app.id, action: 'reportTuDone', input: { comment: 'Готово' } })).stage).toBe('tuFulfilment');
+    expect((await act('recordGridTuDone', { comment: 'Мероприятия сетевой организации выполнены' })).stage).toBe('inspection');
     expect((await act('recordInspection', { passed: true, remarks: '', comment: '' })).stage).toBe('actualConnection');
     expect((await act('recordConnection', { meterNumber: '011552123456789', meterType: 'Меркурий 201.8', comment: '' })).stage).toBe('actPosting');
     const done = await act('issueAct', { comment: 'Акт подписан' });
@@ -85,6 +87,8 @@ describe('connection application workflow', () => {
     await saveHistoryFixture('application-happy-path-local-projection', history);
     await saveHistoryFixture('application-happy-path-deadline-in-projection', history);
     await saveHistoryFixture('application-happy-path-notifications-beside', history);
+    // Patches 'document-term-from-complete-application' and 'obligations-by-party' (workflows/case/patches.ts).
+    await saveHistoryFixture('application-happy-path-obligations-by-party', history);
   });
 
   it('goes back to the check when missing data is supplied', async () => {
