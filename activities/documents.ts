@@ -9,6 +9,8 @@ import type { DocumentData } from '../documents/templates';
 import { formatTerm, type TermSpec } from '../domain/regulations';
 import type { DocumentStore } from '../documents/store';
 import type { Db } from '../db';
+import { createCalendarCache } from '../db/read-models/calendars';
+import { provisionalDeadlineNote } from '../domain/calendar';
 
 export interface DocumentActivityDeps {
   db: Db;
@@ -44,6 +46,15 @@ function printable(fields: Record<string, unknown>): DocumentData['fields'] {
 }
 
 export function createDocumentActivities({ db, store }: DocumentActivityDeps) {
+  const calendars = createCalendarCache(db);
+  /** « (предварительно: …)» for a deadline in a year whose calendar has no decree yet, printed after the date. */
+  async function deadlineNote(fields: Record<string, unknown>): Promise<Record<string, string>> {
+    const at = typeof fields.deadline === 'string' ? Date.parse(fields.deadline) : NaN;
+    if (!Number.isFinite(at)) return {};
+    const note = provisionalDeadlineNote(at, await calendars.current());
+    return note ? { deadlineNote: note } : {};
+  }
+
   return {
     async publishDocuments(req: PublishRequest): Promise<PublishedDocument[]> {
       const draft = await db.ApplicationDraft.findByPk(req.caseId);
@@ -65,7 +76,7 @@ export function createDocumentActivities({ db, store }: DocumentActivityDeps) {
           category: CATEGORY_LABELS[form.category as Category] ?? form.category,
         },
         supplierName: SUPPLIERS.find((s) => s.id === form.supplierId)?.name ?? '',
-        fields: { ...printable(req.fields), applicationNumber: draft.number ?? '' },
+        fields: { ...printable(req.fields), ...(await deadlineNote(req.fields)), applicationNumber: draft.number ?? '' },
       };
       const published: PublishedDocument[] = [];
       for (const kind of req.kinds) {

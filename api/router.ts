@@ -1,5 +1,6 @@
 import { adminRouter } from './accounts/admin-router';
 import { auditRouter } from './audit/router';
+import { calendarsRouter } from './calendars/router';
 import { applicationsRouter } from './applications/router';
 import { appealsRouter } from './appeals/router';
 import { staffAppealsRouter } from './appeals/staff-router';
@@ -29,6 +30,7 @@ export const appRouter = router({
   calculator: calculatorRouter,
   tariffs: tariffsRouter,
   ratings: ratingsRouter,
+  calendars: calendarsRouter,
 });
 
 /** The only thing the web client imports from the server. */

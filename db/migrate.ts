@@ -12,6 +12,7 @@ import * as notificationLinks from './migrations/0008_notification_links';
 import * as listIndexes from './migrations/0009_list_indexes';
 import * as appealListIndexes from './migrations/0010_appeal_list_indexes';
 import * as applicationPenalties from './migrations/0011_application_penalties';
+import * as productionCalendars from './migrations/0012_production_calendars';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -28,6 +29,7 @@ const MIGRATIONS = [
   { name: '0009_list_indexes', ...listIndexes },
   { name: '0010_appeal_list_indexes', ...appealListIndexes },
   { name: '0011_application_penalties', ...applicationPenalties },
+  { name: '0012_production_calendars', ...productionCalendars },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -52,10 +52,10 @@ export interface DocumentData {
  */
 export const DOC_FIELDS: Record<GeneratedDocKind, { required: readonly string[]; optional: readonly string[] }> = {
   registrationReceipt: { required: [], optional: ['submittedAt'] },
-  missingDataNotice: { required: ['items'], optional: ['deadline'] },
+  missingDataNotice: { required: ['items'], optional: ['deadline', 'deadlineNote'] },
   contractTerms: { required: [], optional: ['invoiceAmountRub', 'tuTermText', 'tuTerm', 'paymentOption', 'publicBuyer'] },
   technicalConditions: { required: ['tuRequirements', 'connectionPoint'], optional: ['tuTermText', 'tuTerm', 'constructionNeeded', 'validityText'] },
-  invoice: { required: ['invoiceAmountRub'], optional: ['deadline', 'vatRatePercent', 'paymentOption', 'publicBuyer'] },
+  invoice: { required: ['invoiceAmountRub'], optional: ['deadline', 'deadlineNote', 'vatRatePercent', 'paymentOption', 'publicBuyer'] },
   instructions: { required: [], optional: ['tuTermText', 'tuTerm', 'publicBuyer'] },
   paymentConfirmation: { required: [], optional: ['paymentReference', 'paidAt', 'invoiceAmountRub', 'tuTermText', 'tuTerm', 'tuDeadline'] },
   inspectionAct: { required: ['passed'], optional: ['remarks', 'inspectedAt'] },
@@ -189,9 +189,15 @@ function registrationReceipt(ctx: Ctx): Block[] {
   ];
 }
 
+/** The deadline date, with « (предварительно: …)» when it falls in a year whose production calendar has no decree yet (the activity sets deadlineNote). */
+function deadlineText(f: Ctx['f']): string | undefined {
+  const date = f.date('deadline');
+  return date === undefined ? undefined : `${date}${f.text('deadlineNote') ?? ''}`;
+}
+
 function missingDataNotice(ctx: Ctx): Block[] {
   const { f } = ctx;
-  const deadline = f.date('deadline');
+  const deadline = deadlineText(f);
   return [
     { type: 'fields', rows: applicantRows(ctx.data) },
     { type: 'paragraph', text: `По результатам проверки заявки ${NO}${ctx.appNumber} сетевая организация установила, что в ней не хватает следующих сведений и (или) документов:` },
@@ -315,7 +321,7 @@ function invoice(ctx: Ctx): Block[] {
   const amount = roundRub(f.requireNumber('invoiceAmountRub'));
   const vatRate = f.number('vatRatePercent') ?? VAT_RATE_PERCENT;
   const vat = roundRub((amount * vatRate) / (100 + vatRate));
-  const deadline = f.date('deadline');
+  const deadline = deadlineText(f);
   const blocks: Block[] = [
     {
       type: 'fields',

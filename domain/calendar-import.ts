@@ -171,8 +171,8 @@ function readJson(content: string): { raw: RawDay[]; meta: unknown; problems: Im
 export interface CalendarImportInput {
   format: CalendarImportFormat;
   content: string;
-  /** The year's fields from the form; a JSON file may carry them instead (not both). */
-  calendar?: z.input<typeof calendarMetaSchema>;
+  /** The year's fields from the form (checked here); a JSON file may carry them instead (not both). */
+  calendar?: unknown;
 }
 
 /** A checked year ready to store, or the problems. */

@@ -2,6 +2,7 @@ import type { Sequelize } from 'sequelize';
 import { AccessLog } from './access-log';
 import { Appeal, AppealContent } from './appeal';
 import { Outage, OutageSubscription } from './outage';
+import { ProductionCalendarVersion } from './production-calendar';
 import { Application } from './application';
 import { ApplicationDraft } from './application-draft';
 import { CaseEvent } from './case-event';
@@ -20,6 +21,7 @@ export { TariffRate, TariffSet };
 export { Appeal, AppealContent };
 export { Rating };
 export { Outage, OutageSubscription };
+export { ProductionCalendarVersion };
 
 export function initModels(sequelize: Sequelize) {
   return {
@@ -39,5 +41,6 @@ export function initModels(sequelize: Sequelize) {
     OutageSubscription: OutageSubscription.initModel(sequelize),
     TariffSet: TariffSet.initModel(sequelize),
     TariffRate: TariffRate.initModel(sequelize),
+    ProductionCalendarVersion: ProductionCalendarVersion.initModel(sequelize),
   };
 }
