@@ -15,6 +15,8 @@ export function createSubmit<Out>(
     onRefused?: () => void;
     /** Move focus to the first field the server marked (default); login keeps it where it is. */
     focusOnRefusal?: boolean;
+    /** The words of a refusal from its message and the errors no field took (default: all of them). */
+    refusal?: (message: string, stray: string[], fieldErrors: FieldErrors) => string;
   },
 ) {
   const [busy, setBusy] = createSignal(false);
@@ -36,7 +38,8 @@ export function createSubmit<Out>(
       await options.send(data);
     } catch (error) {
       const { message, fieldErrors } = describeApiError(error);
-      setProblem([message, ...form.showServerErrors(fieldErrors)].join(' '));
+      const stray = form.showServerErrors(fieldErrors);
+      setProblem(options.refusal ? options.refusal(message, stray, fieldErrors) : [message, ...stray].join(' '));
       options.onRefused?.();
       if (options.focusOnRefusal !== false) focusFirstInvalid(formEl);
     } finally {

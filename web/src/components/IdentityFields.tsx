@@ -1,5 +1,6 @@
 // The applicant's identity, by kind: the online registration form and the
 // staff's in-person registration share it, as their schemas share the fields.
+import { EmailField } from './AccountFields';
 import { Match, Switch } from 'solid-js';
 import { APPLICANT_KIND_LABELS, APPLICANT_KINDS, type ApplicantKind } from '../../../domain/account';
 import { formatSnils } from '../../../domain/identifiers';
@@ -132,7 +133,7 @@ export function IdentityFields(props: { form: Form<IdentityKey, unknown>; idPref
       <fieldset class="fieldset stack">
         <legend class="fieldset__legend">Контакты</legend>
         <div class="form-grid">
-          <Field id={id('email')} label="Адрес электронной почты" type="email" hint={props.emailHint} autocomplete="email" inputMode="email" spellcheck={false} maxLength={254} required {...form().bindText('email')} />
+          <EmailField id={id('email')} hint={props.emailHint} autocomplete="email" {...form().bindText('email')} />
           <Field id={id('phone')} label="Телефон" type="tel" hint="Необязательно. Например, +7 900 123-45-67" autocomplete="tel" maxLength={32} {...form().bindText('phone')} />
         </div>
       </fieldset>

@@ -2,10 +2,13 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, Show, untrack } from 'solid-js';
 import { changePasswordSchema, PASSWORD_MIN_LENGTH, setInitialPasswordSchema } from '../../../domain/account';
 import { showFlash } from '../flash';
-import { createForm, focusFirstInvalid } from '../forms';
+import { PasswordField } from '../components/AccountFields';
+import { FormEnd } from '../components/FormEnd';
+import { createForm } from '../forms';
+import { createSubmit } from '../submit';
 import { session } from '../session';
-import { describeApiError, trpc, type PublicUser } from '../trpc';
-import { Alert, Button, Card, Field, PageHeader } from '../ui';
+import { trpc } from '../trpc';
+import { Alert, Card, PageHeader } from '../ui';
 
 function PasswordRules(props: { id: string; withCurrent: boolean }) {
   return (
@@ -29,31 +32,13 @@ export default function ChangePasswordPage() {
     initial: { currentPassword: '', newPassword: '', confirmPassword: '' },
     schema: forced ? setInitialPasswordSchema : changePasswordSchema,
   });
-  const [busy, setBusy] = createSignal(false);
-  const [problem, setProblem] = createSignal<string | null>(null);
   const [changed, setChanged] = createSignal(false);
-  let formEl: HTMLFormElement | undefined;
-
-  async function save(): Promise<PublicUser | null> {
-    const data = form.parse();
-    if (!data) return null;
-    const { newPassword, confirmPassword } = data;
-    if (forced) return trpc.auth.setInitialPassword.mutate({ newPassword, confirmPassword });
-    return trpc.auth.changePassword.mutate({ currentPassword: form.text('currentPassword'), newPassword, confirmPassword });
-  }
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    setProblem(null);
-    setChanged(false);
-    setBusy(true);
-    try {
-      const user = await save();
-      if (!user) {
-        focusFirstInvalid(formEl);
-        return;
-      }
+  const sending = createSubmit(form, {
+    onStart: () => setChanged(false),
+    send: async ({ newPassword, confirmPassword }) => {
+      const user = forced
+        ? await trpc.auth.setInitialPassword.mutate({ newPassword, confirmPassword })
+        : await trpc.auth.changePassword.mutate({ currentPassword: form.text('currentPassword'), newPassword, confirmPassword });
       session.setUser(user);
       if (forced) {
         showFlash('Пароль сохранён. Теперь входите с ним.');
@@ -62,15 +47,10 @@ export default function ChangePasswordPage() {
       }
       form.reset();
       setChanged(true);
-    } catch (error) {
-      const { message, fieldErrors } = describeApiError(error);
-      const stray = form.showServerErrors(fieldErrors);
-      setProblem(stray.length || !Object.keys(fieldErrors).length ? [message, ...stray].join(' ') : 'Исправьте отмеченные поля.');
-      focusFirstInvalid(formEl);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    // The marked fields say what is wrong; the message alone would repeat them.
+    refusal: (message, stray, fieldErrors) => (stray.length || !Object.keys(fieldErrors).length ? [message, ...stray].join(' ') : 'Исправьте отмеченные поля.'),
+  });
 
   return (
     <div class="stack stack--lg form">
@@ -82,17 +62,14 @@ export default function ChangePasswordPage() {
         <Alert tone="success">Пароль изменён. На других устройствах нужно будет войти заново.</Alert>
       </Show>
       <Card>
-        <form ref={formEl} class="stack" novalidate onSubmit={submit}>
+        <form ref={sending.ref} class="stack" novalidate onSubmit={sending.submit}>
           <Show when={!forced}>
-            <Field id="pw-current" label="Текущий пароль" type="password" autocomplete="current-password" maxLength={128} required {...form.bindText('currentPassword')} />
+            <PasswordField id="pw-current" label="Текущий пароль" autocomplete="current-password" {...form.bindText('currentPassword')} />
           </Show>
-          <Field
+          <PasswordField
             id="pw-new"
             label="Новый пароль"
-            type="password"
             autocomplete="new-password"
-            maxLength={128}
-            required
             hint={
               <>
                 Требования к паролю:
@@ -101,18 +78,12 @@ export default function ChangePasswordPage() {
             }
             {...form.bindText('newPassword')}
           />
-          <Field id="pw-confirm" label="Повторите пароль" type="password" autocomplete="new-password" maxLength={128} required {...form.bindText('confirmPassword')} />
-          <Show when={problem()}>
-            <Alert tone="error">{problem()}</Alert>
-          </Show>
-          <div class="cluster">
-            <Button type="submit" loading={busy()}>
-              Сменить пароль
-            </Button>
+          <PasswordField id="pw-confirm" label="Повторите пароль" autocomplete="new-password" {...form.bindText('confirmPassword')} />
+          <FormEnd problem={sending.problem()} busy={sending.busy()} label="Сменить пароль">
             <Show when={!forced}>
               <A href="/profile">Вернуться в профиль</A>
             </Show>
-          </div>
+          </FormEnd>
         </form>
       </Card>
     </div>

@@ -4,7 +4,9 @@ import { forgotPasswordSchema } from '../../../domain/account';
 import { createForm } from '../forms';
 import { createSubmit } from '../submit';
 import { trpc } from '../trpc';
-import { Alert, Button, Card, Field, PageHeader } from '../ui';
+import { Alert, Card, PageHeader } from '../ui';
+import { EmailField } from '../components/AccountFields';
+import { FormEnd } from '../components/FormEnd';
 
 export default function ForgotPasswordPage() {
   const form = createForm({ initial: { email: '' }, schema: forgotPasswordSchema });
@@ -24,18 +26,11 @@ export default function ForgotPasswordPage() {
       />
       <Card>
         <form ref={sending.ref} class="stack" novalidate onSubmit={sending.submit}>
-          <Field id="forgot-email" label="Адрес электронной почты" type="email" autocomplete="email" inputMode="email" spellcheck={false} maxLength={254} required {...form.bindText('email')} />
+          <EmailField id="forgot-email" autocomplete="email" {...form.bindText('email')} />
           <Show when={answer()}>
             <Alert tone="success">{answer()}</Alert>
           </Show>
-          <Show when={sending.problem()}>
-            <Alert tone="error">{sending.problem()}</Alert>
-          </Show>
-          <div class="cluster">
-            <Button type="submit" loading={sending.busy()}>
-              Отправить пароль
-            </Button>
-          </div>
+          <FormEnd problem={sending.problem()} busy={sending.busy()} label="Отправить пароль" />
         </form>
       </Card>
       <p>

@@ -6,7 +6,9 @@ import { createForm } from '../forms';
 import { createSubmit } from '../submit';
 import { session } from '../session';
 import { trpc } from '../trpc';
-import { Alert, Button, Card, Field, PageHeader } from '../ui';
+import { Alert, Card, PageHeader } from '../ui';
+import { EmailField, PasswordField } from '../components/AccountFields';
+import { FormEnd } from '../components/FormEnd';
 
 export default function LoginPage() {
   const notice = takeFlash();
@@ -24,17 +26,11 @@ export default function LoginPage() {
       <Show when={notice}>{(n) => <Alert tone={n().tone}>{n().text}</Alert>}</Show>
       <Card>
         <form ref={sending.ref} class="stack" novalidate onSubmit={sending.submit}>
-          <Field id="login-email" label="Адрес электронной почты" type="email" autocomplete="username" inputMode="email" spellcheck={false} maxLength={254} required {...form.bindText('email')} />
-          <Field id="login-password" label="Пароль" type="password" autocomplete="current-password" maxLength={128} required {...form.bindText('password')} />
-          <Show when={sending.problem()}>
-            <Alert tone="error">{sending.problem()}</Alert>
-          </Show>
-          <div class="cluster" style={{ 'justify-content': 'space-between' }}>
-            <Button type="submit" loading={sending.busy()}>
-              Войти
-            </Button>
+          <EmailField id="login-email" autocomplete="username" {...form.bindText('email')} />
+          <PasswordField id="login-password" label="Пароль" autocomplete="current-password" {...form.bindText('password')} />
+          <FormEnd problem={sending.problem()} busy={sending.busy()} label="Войти" style={{ 'justify-content': 'space-between' }}>
             <A href="/forgot-password">Забыли пароль?</A>
-          </div>
+          </FormEnd>
         </form>
       </Card>
       <p>

@@ -1,7 +1,9 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { APPLICANT_KIND_LABELS, profileUpdateSchema, ROLE_LABELS } from '../../../domain/account';
-import { createForm, focusFirstInvalid } from '../forms';
+import { FormEnd } from '../components/FormEnd';
+import { createForm } from '../forms';
+import { createSubmit } from '../submit';
 import { session } from '../session';
 import { describeApiError, trpc, type RouterOutputs } from '../trpc';
 import { Alert, Button, buttonClass, Card, Field, Loading, PageHeader } from '../ui';
@@ -81,40 +83,21 @@ function ContactsForm(props: { profile: Profile; onSaved: (p: Profile) => void }
     initial: { phone: props.profile.phone ?? '', postalAddress: props.profile.postalAddress ?? '' },
     schema: profileUpdateSchema,
   });
-  const [busy, setBusy] = createSignal(false);
-  const [problem, setProblem] = createSignal<string | null>(null);
   const [saved, setSaved] = createSignal(false);
-  let formEl: HTMLFormElement | undefined;
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    setProblem(null);
-    setSaved(false);
-    const data = form.parse();
-    if (!data) {
-      focusFirstInvalid(formEl);
-      return;
-    }
-    setBusy(true);
-    try {
+  const sending = createSubmit(form, {
+    onStart: () => setSaved(false),
+    send: async (data) => {
       const user = await trpc.profile.update.mutate(data);
       session.setUser(user);
       props.onSaved({ ...props.profile, ...user });
       form.reset({ phone: user.phone ?? '', postalAddress: user.postalAddress ?? '' });
       setSaved(true);
-    } catch (error) {
-      const { message, fieldErrors } = describeApiError(error);
-      setProblem([message, ...form.showServerErrors(fieldErrors)].join(' '));
-      focusFirstInvalid(formEl);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Card title="Контактные данные">
-      <form ref={formEl} class="stack" novalidate onSubmit={submit}>
+      <form ref={sending.ref} class="stack" novalidate onSubmit={sending.submit}>
         <p class="muted" style={{ margin: 0 }}>
           По этим данным сетевая организация свяжется с вами по заявкам и обращениям.
         </p>
@@ -123,14 +106,7 @@ function ContactsForm(props: { profile: Profile; onSaved: (p: Profile) => void }
         <Show when={saved()}>
           <Alert tone="success">Контактные данные сохранены.</Alert>
         </Show>
-        <Show when={problem()}>
-          <Alert tone="error">{problem()}</Alert>
-        </Show>
-        <div class="cluster">
-          <Button type="submit" loading={busy()}>
-            Сохранить
-          </Button>
-        </div>
+        <FormEnd problem={sending.problem()} busy={sending.busy()} label="Сохранить" />
       </form>
     </Card>
   );

@@ -2,8 +2,10 @@ import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { CONSENT_TEXT, CONSENT_VERSION, registrationSchema } from '../../../domain/account';
 import { EMPTY_IDENTITY, IdentityFields, identityInput } from '../components/IdentityFields';
-import { createForm, focusFirstInvalid } from '../forms';
-import { describeApiError, trpc } from '../trpc';
+import { FormEnd } from '../components/FormEnd';
+import { createForm } from '../forms';
+import { createSubmit } from '../submit';
+import { trpc } from '../trpc';
 import { Alert, Button, buttonClass, Card, Checkbox, PageHeader } from '../ui';
 import { formatDateLong } from '../ui/format';
 
@@ -13,33 +15,9 @@ export default function RegisterPage() {
     schema: registrationSchema,
     toInput: (values) => ({ ...identityInput(values), consent: values.consent === true }),
   });
-  const [busy, setBusy] = createSignal(false);
-  const [problem, setProblem] = createSignal<string | null>(null);
   const [done, setDone] = createSignal<{ message: string; email: string } | null>(null);
   const [consentOpen, setConsentOpen] = createSignal(false);
-  let formEl: HTMLFormElement | undefined;
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    setProblem(null);
-    const data = form.parse();
-    if (!data) {
-      focusFirstInvalid(formEl);
-      return;
-    }
-    setBusy(true);
-    try {
-      setDone(await trpc.auth.register.mutate(data));
-    } catch (error) {
-      const { message, fieldErrors } = describeApiError(error);
-      const stray = form.showServerErrors(fieldErrors);
-      setProblem([message, ...stray].join(' '));
-      focusFirstInvalid(formEl);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const sending = createSubmit(form, { send: async (data) => void setDone(await trpc.auth.register.mutate(data)) });
 
   return (
     <div class="stack stack--lg form">
@@ -52,7 +30,7 @@ export default function RegisterPage() {
         when={done()}
         fallback={
           <Card>
-            <form ref={formEl} class="stack stack--lg" novalidate onSubmit={submit} aria-describedby="register-required-note">
+            <form ref={sending.ref} class="stack stack--lg" novalidate onSubmit={sending.submit} aria-describedby="register-required-note">
               <p class="muted small" id="register-required-note">
                 Все поля, кроме отчества и телефона, обязательны.
               </p>
@@ -81,15 +59,7 @@ export default function RegisterPage() {
                 Я даю согласие на обработку персональных данных
               </Checkbox>
 
-              <Show when={problem()}>
-                <Alert tone="error">{problem()}</Alert>
-              </Show>
-
-              <div class="cluster">
-                <Button type="submit" loading={busy()}>
-                  Зарегистрироваться
-                </Button>
-              </div>
+              <FormEnd problem={sending.problem()} busy={sending.busy()} label="Зарегистрироваться" />
               <p class="muted" style={{ margin: 0 }}>
                 Уже зарегистрированы? <A href="/login">Войти</A>
               </p>

@@ -1,6 +1,9 @@
 import { createMemo, createResource, createSignal, Index, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ROLE_LABELS, ROLES, staffAccountSchema, type Role } from '../../../../domain/account';
-import { createForm, focusFirstInvalid } from '../../forms';
+import { EmailField } from '../../components/AccountFields';
+import { FormEnd } from '../../components/FormEnd';
+import { createForm } from '../../forms';
+import { createSubmit } from '../../submit';
 import { session } from '../../session';
 import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
 import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader, Select, StatusChip, type AlertTone, type ChipTone } from '../../ui';
@@ -30,22 +33,11 @@ function CreateStaffAccount(props: { onCreated: () => void }) {
     initial: { email: '', role: '', lastName: '', firstName: '', middleName: '' },
     schema: staffAccountSchema,
   });
-  const [busy, setBusy] = createSignal(false);
   const [notice, setNotice] = createSignal<Notice | null>(null);
-  let formEl: HTMLFormElement | undefined;
   const role = form.bindText('role');
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    setNotice(null);
-    const data = form.parse();
-    if (!data) {
-      focusFirstInvalid(formEl);
-      return;
-    }
-    setBusy(true);
-    try {
+  const sending = createSubmit(form, {
+    onStart: () => setNotice(null),
+    send: async (data) => {
       const outcome = await trpc.admin.createStaffAccount.mutate(data);
       if (outcome.status === 'created') {
         setNotice({ tone: 'success', text: `Учётная запись создана: ${ROLE_LABELS[data.role].toLowerCase()} ${data.email}. Логин и пароль отправлены на этот адрес.` });
@@ -54,23 +46,17 @@ function CreateStaffAccount(props: { onCreated: () => void }) {
       } else {
         setNotice({ tone: 'warning', text: 'Учётная запись с этим адресом уже есть.' });
       }
-    } catch (error) {
-      const { message, fieldErrors } = describeApiError(error);
-      setNotice({ tone: 'error', text: [message, ...form.showServerErrors(fieldErrors)].join(' ') });
-      focusFirstInvalid(formEl);
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
 
   return (
     <Card title="Новая учётная запись сотрудника">
-      <form ref={formEl} class="stack" novalidate onSubmit={submit}>
+      <form ref={sending.ref} class="stack" novalidate onSubmit={sending.submit}>
         <p class="muted" style={{ margin: 0 }}>
           Сотрудник получит логин и временный пароль по электронной почте и при первом входе задаст свой пароль.
         </p>
         <div class="form-grid">
-          <Field id="staff-email" label="Адрес электронной почты" type="email" autocomplete="off" inputMode="email" spellcheck={false} maxLength={254} required {...form.bindText('email')} />
+          <EmailField id="staff-email" autocomplete="off" {...form.bindText('email')} />
           <Select id="staff-role" label="Роль" placeholder="Выберите роль" options={STAFF_ROLE_OPTIONS} required value={role.value} error={role.error} onValue={role.onValue} onBlur={role.onBlur} />
         </div>
         <div class="form-grid">
@@ -79,11 +65,7 @@ function CreateStaffAccount(props: { onCreated: () => void }) {
           <Field id="staff-middleName" label="Отчество" hint="Если есть" autocomplete="off" maxLength={100} {...form.bindText('middleName')} />
         </div>
         <Show when={notice()}>{(n) => <Alert tone={n().tone}>{n().text}</Alert>}</Show>
-        <div class="cluster">
-          <Button type="submit" loading={busy()}>
-            Создать учётную запись
-          </Button>
-        </div>
+        <FormEnd problem={sending.problem()} busy={sending.busy()} label="Создать учётную запись" />
       </form>
     </Card>
   );
