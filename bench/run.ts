@@ -1,7 +1,10 @@
-// `npm run bench [-- --quick] [-- --only <id>]`: starts the real stack on
-// ports of its own, runs each benchmark, prints its figures, then one RATIO
-// line per judged ratio, and writes bench/RESULTS.md. Targets are reported,
-// never enforced: a slow machine does not fail anything.
+// `npm run bench [-- --quick] [-- --only <id>] [-- --cluster]`: starts the real
+// stack on ports of its own, runs each benchmark, prints its figures, then one
+// RATIO line per judged ratio, and writes bench/RESULTS.md. Targets are
+// reported, never enforced: a slow machine does not fail anything. --cluster
+// runs lifecycle, read and ryw a second time on the production shape (a
+// Temporal server on PostgreSQL, bench/cluster-stack.ts): its figures appear
+// in the same sections, labelled «cluster».
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { ROOT_DIR } from '../infra/config';
 import { figureLine, machineFacts, ratioLine, renderResults } from './report';
 import { startBenchStack, type BenchStack } from './stack';
+import { startClusterBenchStack } from './cluster-stack';
 import type { BenchSection, BenchTarget } from './types';
 import * as lifecycle from './lifecycle';
 import * as read from './read';
@@ -29,6 +33,21 @@ const BENCHES: Bench[] = [
 ];
 
 const RESULTS = path.join(ROOT_DIR, 'bench', 'RESULTS.md');
+
+/** What --cluster measures again on the production shape. */
+const CLUSTER_BENCHES = new Set<BenchSection['id']>(['lifecycle', 'read', 'ryw']);
+const CLUSTER_LABEL = 'cluster';
+
+/** A section measured on the cluster, labelled so that it sits beside the dev server's figures. */
+function onCluster(section: BenchSection): BenchSection {
+  return {
+    ...section,
+    title: `${CLUSTER_LABEL}: Temporal server on PostgreSQL (SQL visibility), 2 workers, 2 APIs behind Caddy`,
+    figures: section.figures.map((f) => ({ ...f, label: `${CLUSTER_LABEL}: ${f.label}` })),
+    ratios: section.ratios.map((r) => ({ ...r, name: `${CLUSTER_LABEL}-${r.name}` })),
+    notes: section.notes.map((n) => `${CLUSTER_LABEL}: ${n}`),
+  };
+}
 
 /** The two halves of scale become one section: one heading, both sets of figures. */
 function mergeSections(sections: BenchSection[]): BenchSection[] {
@@ -64,7 +83,7 @@ function describeError(error: unknown): string {
 }
 
 async function main() {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string', multiple: true }, cluster: { type: 'boolean', default: false } } });
   const quick = values.quick ?? false;
   const only = new Set(values.only ?? []);
   const known = new Set(BENCHES.map((b) => b.id));
@@ -106,6 +125,32 @@ async function main() {
     }
   } finally {
     await stack.stop();
+  }
+
+  const clusterBenches = values.cluster ? selected.filter((b) => 'run' in b && CLUSTER_BENCHES.has(b.id)) : [];
+  if (clusterBenches.length > 0) {
+    log('\nThe production shape: starting the cluster…');
+    const cluster = await startClusterBenchStack({ quick, log });
+    try {
+      for (const bench of clusterBenches) {
+        const t = performance.now();
+        try {
+          const result = await runOne(bench, cluster);
+          if (typeof result === 'string') continue;
+          const section = onCluster(result);
+          sections.push(section);
+          log(`\n== ${result.title}, ${section.title} (${Math.round((performance.now() - t) / 1000)} s)`);
+          for (const f of section.figures) log(`  ${figureLine(f)}`);
+          for (const n of section.notes) log(`  note: ${n}`);
+        } catch (error) {
+          failed = true;
+          log(`!! ${bench.id} on the cluster failed: ${describeError(error)}`);
+          skipped.push(`${bench.id} on the cluster: failed — ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    } finally {
+      await cluster.stop();
+    }
   }
 
   const merged = mergeSections(sections);

@@ -68,7 +68,7 @@ function benchEnv(dataDir: string): Env {
 }
 
 /** A TypeScript entry point as a child process (no tsx wrapper process: the pid is the program's own). */
-function spawnTs(entry: string, env: NodeJS.ProcessEnv, readyLine: string, log: (line: string) => void): Promise<ChildProcess> {
+export function spawnTs(entry: string, env: NodeJS.ProcessEnv, readyLine: string, log: (line: string) => void): Promise<ChildProcess> {
   const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.join(ROOT_DIR, 'bench', '.profiles')] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: ROOT_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -91,7 +91,7 @@ function spawnTs(entry: string, env: NodeJS.ProcessEnv, readyLine: string, log: 
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 15_000);

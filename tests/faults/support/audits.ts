@@ -32,10 +32,11 @@ interface CasePath {
 
 const PATHS: Record<DrivenCase['kind'], CasePath> = {
   application: {
-    events: ['submitted', 'check-started', 'accepted', 'documents-posted', 'paid', 'tu-done-reported', 'inspection-passed', 'connected', 'act-issued'],
-    staffFeed: [1, 6],
+    // The driver reports the applicant's part of the ТУ first, then records the grid's (both within the connection term).
+    events: ['submitted', 'check-started', 'accepted', 'documents-posted', 'paid', 'tu-done-reported', 'grid-tu-done', 'inspection-passed', 'connected', 'act-issued'],
+    staffFeed: [1, 6, 7],
     assignee: [],
-    supplier: [1, 5, 8, 9],
+    supplier: [1, 5, 9, 10],
   },
   appeal: {
     events: ['registered', 'assigned', 'answered', 'auto-closed'],
