@@ -93,6 +93,7 @@ const ROUTES: RouteDefinition[] = [
   section(guarded('admins'), {
     '/admin/users': () => import('./pages/admin/Users'),
     '/admin/tariffs': () => import('./pages/admin/Tariffs'),
+    '/admin/calendars': () => import('./pages/admin/Calendars'),
   }),
   section(guarded('auditors'), {
     '/audit': () => import('./pages/audit/Search'),

@@ -54,7 +54,7 @@ function ApplicantDashboard() {
                 }
               >
                 {(a) => {
-                  const d = () => deadlineView(a().deadlineAt, now());
+                  const d = () => deadlineView(a().deadlineAt, now(), a().deadlineTerm);
                   return (
                     <Stat label="Ближайший срок" value={d()?.date ?? '—'} tone={d()?.late || a().overdue ? 'danger' : undefined}>
                       <span>{d()?.left}</span>

@@ -43,6 +43,7 @@ export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
       { href: '/staff/outages', label: 'Отключения (сотрудники)', group: 'staff' },
       { href: '/admin/users', label: 'Пользователи', group: 'admins' },
       { href: '/admin/tariffs', label: 'Тарифы', group: 'admins' },
+      { href: '/admin/calendars', label: 'Производственный календарь', group: 'admins' },
       { href: '/audit', label: 'Аудит', group: 'auditors' },
       { href: '/audit/access-log', label: 'Журнал доступа', group: 'auditors' },
     ],

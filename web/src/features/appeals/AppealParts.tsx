@@ -18,7 +18,7 @@ export function AppealStatusChip(props: { summary: ChipBits }) {
   return <StatusChip tone={chip().tone}>{chip().text}</StatusChip>;
 }
 
-type DeadlineBits = Pick<AppealSummary, 'stage' | 'deadlineAt' | 'overdue' | 'answeredAt' | 'answeredLate'>;
+type DeadlineBits = Pick<AppealSummary, 'stage' | 'deadlineAt' | 'deadlineTerm' | 'overdue' | 'answeredAt' | 'answeredLate'>;
 
 /**
  * The answer term as a list cell: its date while it runs, «приостановлен»
@@ -27,7 +27,7 @@ type DeadlineBits = Pick<AppealSummary, 'stage' | 'deadlineAt' | 'overdue' | 'an
 export function AppealDeadline(props: { summary: DeadlineBits }) {
   const s = () => props.summary;
   return (
-    <Switch fallback={<DeadlineText deadlineAt={s().deadlineAt} overdue={s().overdue} />}>
+    <Switch fallback={<DeadlineText deadlineAt={s().deadlineAt} deadlineTerm={s().deadlineTerm} overdue={s().overdue} />}>
       <Match when={s().stage === 'answered' || s().stage === 'closed'}>
         <Show when={s().answeredAt} fallback={<span class="muted">{NO_VALUE}</span>}>
           {(at) => (

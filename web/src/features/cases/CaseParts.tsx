@@ -37,15 +37,16 @@ export function TwoLines(props: { main: string; detail: string; bold?: boolean }
   );
 }
 
-/** «05.12.2026 — осталось 3 дн.» or «просрочено»; a dash when the stage has no deadline. */
-export function DeadlineText(props: { deadlineAt: string | null; overdue?: boolean }) {
-  const view = () => deadlineView(props.deadlineAt, now());
+/** «05.12.2026 — осталось 2 раб. дня» (in the term's unit), «предварительно» in a year without a decree, or «просрочено»; a dash when the stage has no deadline. */
+export function DeadlineText(props: { deadlineAt: string | null; deadlineTerm?: string | null; overdue?: boolean }) {
+  const view = () => deadlineView(props.deadlineAt, now(), props.deadlineTerm);
   return (
     <Show when={view()} fallback={<span class="muted">—</span>}>
       {(d) => (
         <span class="deadline">
           <span>{d().date}</span>{' '}
           <span class={d().late || props.overdue ? 'deadline__left deadline__left--late' : 'deadline__left'}>{d().late ? 'просрочено' : d().left}</span>
+          <Show when={d().provisional}>{(p) => <span class="deadline__provisional muted small">({p()})</span>}</Show>
         </span>
       )}
     </Show>

@@ -25,7 +25,7 @@ export function ApplicationSummaryCard(props: { summary: ApplicationSummary; vie
           <CaseStatusChip summary={s()} />
         </Fact>
         <Fact term="Срок этапа" when={s().deadlineAt}>
-          <DeadlineText deadlineAt={s().deadlineAt} overdue={s().overdue} />
+          <DeadlineText deadlineAt={s().deadlineAt} deadlineTerm={s().deadlineTerm} overdue={s().overdue} />
           <Show when={staff() && s().deadlineTerm}>
             <DeadlineTermNote term={s().deadlineTerm} deadlineAt={s().deadlineAt} />
           </Show>

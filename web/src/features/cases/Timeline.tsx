@@ -101,14 +101,16 @@ export function Timeline(props: {
 
 /** The current step's deadline, its violation and who acts now. */
 export function CurrentTerm(props: { deadlineAt: string | null; deadlineTerm: string | null; overdue: boolean; overdueSince?: string | null; whoActs: string; deadlineLabel?: string }) {
-  const deadline = () => deadlineView(props.deadlineAt, now());
+  const deadline = () => deadlineView(props.deadlineAt, now(), props.deadlineTerm);
   return (
     <>
       <Show when={deadline()}>
         {(d) => (
           <p classList={{ 'timeline__deadline--late': d().late || props.overdue }}>
             {props.deadlineLabel ?? 'Срок этапа'}: до {d().dateTime}
-            <Show when={props.deadlineTerm}> ({props.deadlineTerm})</Show> — <strong>{d().left}</strong>
+            <Show when={props.deadlineTerm}> ({props.deadlineTerm})</Show>
+            <Show when={d().left}> — <strong>{d().left}</strong></Show>
+            <Show when={d().provisional}>{(p) => <span class="muted"> ({p()})</span>}</Show>
           </p>
         )}
       </Show>

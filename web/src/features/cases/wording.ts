@@ -4,7 +4,10 @@ import { STAGE_DEFINITIONS, STAGES, stageTermKey, type Stage, type StageDefiniti
 import { REGULATIONS, tuFulfilmentTermKey, type Regulation, type TuFulfilmentInput } from '../../../../domain/regulations';
 import type { RouterOutputs } from '../../trpc';
 import type { ChipTone } from '../../ui';
-import { daysLeft, formatDate, formatDateTime, NO_VALUE } from '../../ui/format';
+import { formatDate, formatDateTime, NO_VALUE } from '../../ui/format';
+import { provisionalDeadlineNote, type ProductionCalendar } from '../../../../domain/calendar';
+import { remainingTime, termUnitOfWording } from '../../../../domain/remaining-time';
+import { productionCalendar } from '../calendar/calendar';
 
 export type ApplicationSummary = RouterOutputs['applications']['list']['items'][number];
 export type ApplicantCase = RouterOutputs['applications']['get'];
@@ -57,17 +60,27 @@ export function statusChip(summary: Pick<ApplicationSummary, 'stage' | 'statusLa
 export interface DeadlineView {
   date: string;
   dateTime: string;
-  /** «осталось 3 дн.» or «просрочено» */
+  /** «осталось 2 раб. дня», «осталось 5 дней», «истекает сегодня», «просрочено»; '' while the calendar loads. */
   left: string;
   late: boolean;
+  /** «предварительно: …» when the deadline falls in a year whose production calendar has no decree yet. */
+  provisional: string | null;
 }
 
-export function deadlineView(deadlineAt: string | null, nowMs: number): DeadlineView | null {
+/**
+ * A deadline as pages show it. The remaining time is counted in the term's own
+ * unit (the words of `deadlineTerm`, e.g. «3 рабочих дня» → working days) on
+ * the production calendar in force; without a known unit, in calendar days.
+ */
+export function deadlineView(deadlineAt: string | null, nowMs: number, deadlineTerm?: string | null, calendar: ProductionCalendar | null = productionCalendar()): DeadlineView | null {
   if (!deadlineAt) return null;
-  const days = daysLeft(deadlineAt, nowMs);
-  if (days === null) return null;
-  const late = days < 0;
-  return { date: formatDate(deadlineAt), dateTime: `${formatDateTime(deadlineAt)} (мск)`, left: late ? 'просрочено' : `осталось ${days} дн.`, late };
+  const at = new Date(deadlineAt).getTime();
+  if (!Number.isFinite(at)) return null;
+  const late = at < nowMs;
+  const unit = termUnitOfWording(deadlineTerm) ?? 'calendar-days';
+  const left = late ? 'просрочено' : calendar ? remainingTime(nowMs, at, unit, calendar).text : '';
+  const note = calendar ? provisionalDeadlineNote(at, calendar).trim().replace(/^\((.*)\)$/, '$1') : '';
+  return { date: formatDate(deadlineAt), dateTime: `${formatDateTime(deadlineAt)} (мск)`, left, late, provisional: note || null };
 }
 
 /** What decides the statutory term of the ТУ stage: the application, and the construction the grid found necessary. */

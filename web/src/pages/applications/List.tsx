@@ -17,7 +17,7 @@ const COLUMNS: Column<ApplicationSummary>[] = [
   { header: 'Объект', cell: (a) => <TwoLines main={a.objectName} detail={a.objectAddress} bold /> },
   { header: 'Этап', cell: (a) => a.stageTitle },
   { header: 'Статус', cell: (a) => <CaseStatusChip summary={a} /> },
-  { header: 'Срок', cell: (a) => <DeadlineText deadlineAt={a.deadlineAt} overdue={a.overdue} /> },
+  { header: 'Срок', cell: (a) => <DeadlineText deadlineAt={a.deadlineAt} deadlineTerm={a.deadlineTerm} overdue={a.overdue} /> },
   { header: 'Действует', cell: (a) => (STAGE_DEFINITIONS[a.stage].final ? <span class="muted">{NO_VALUE}</span> : whoActsLabel(a.whoActs, 'applicant')) },
 ];
 

@@ -30,7 +30,7 @@ const COLUMNS: Column<QueueRow>[] = [
   { header: 'Заявитель', cell: (a) => a.applicantName },
   { header: 'Объект', cell: (a) => <TwoLines main={a.objectName} detail={a.objectAddress} bold /> },
   { header: 'Этап', cell: (a) => <TwoLines main={a.stageTitle} detail={a.statusLabel} /> },
-  { header: 'Срок', cell: (a) => <DeadlineText deadlineAt={a.deadlineAt} overdue={a.overdue} /> },
+  { header: 'Срок', cell: (a) => <DeadlineText deadlineAt={a.deadlineAt} deadlineTerm={a.deadlineTerm} overdue={a.overdue} /> },
   {
     header: 'Просрочка',
     cell: (a) => (
