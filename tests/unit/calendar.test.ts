@@ -280,3 +280,19 @@ describe('a calendar loaded as data', () => {
     expect(workingDaysBetween('2027-11-12', '2027-11-15', withSaturday)).toBe(2);
   });
 });
+
+describe('the migration’s frozen copy of the shipped years', () => {
+  it('equals the shipped calendar of pure code', async () => {
+    const { SHIPPED_YEARS } = await import('../../db/migrations/0012_production_calendars');
+    for (const row of SHIPPED_YEARS) {
+      const shipped = SHIPPED_CALENDAR_YEARS[row.year]!;
+      expect({ daysOff: row.days_off, workingDays: row.working_days, provisional: row.provisional, source: row.source }).toEqual({
+        daysOff: shipped.daysOff,
+        workingDays: shipped.workingDays,
+        provisional: shipped.provisional,
+        source: shipped.source,
+      });
+      expect(row.decree_number).toBe(shipped.decree?.number ?? null);
+    }
+  });
+});
