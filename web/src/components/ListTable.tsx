@@ -1,10 +1,10 @@
 // The list shell: rows shown as a table, or the list's load failure, its empty
 // state, or the loading state; a paged list (paging.ts) ends with «Показать ещё».
 // The list pages give the columns and their own words; filters stay above it.
-import { Match, Show, Switch, type JSX, type Resource } from 'solid-js';
+import { Show, type JSX, type Resource } from 'solid-js';
 import type { createPagedList } from '../paging';
-import { Card, DataTable, EmptyState, Loading, type Column } from '../ui';
-import { LoadError } from './LoadError';
+import { Card, DataTable, EmptyState, type Column } from '../ui';
+import { Loaded } from './Loaded';
 import { ShowMore } from './ShowMore';
 
 export function ListTable<T>(props: {
@@ -38,24 +38,15 @@ export function ListTable<T>(props: {
     </>
   );
   return (
-    <Switch>
-      <Match when={props.list.state === 'errored'}>
-        <LoadError title={props.loadError} error={props.list.error} onRetry={props.retry} />
-      </Match>
-      <Match when={props.rows()?.length === 0}>{props.empty}</Match>
-      <Match when={props.rows()}>
-        {(items) => (
-          <Show when={props.card} fallback={body(items())}>
-            <Card>
-              <div class="stack">{body(items())}</div>
-            </Card>
-          </Show>
-        )}
-      </Match>
-      <Match when={true}>
-        <Loading label={props.loading} />
-      </Match>
-    </Switch>
+    <Loaded resource={props.list} value={props.rows} retry={props.retry} loadError={props.loadError} loading={props.loading} empty={props.empty}>
+      {(items) => (
+        <Show when={props.card} fallback={body(items())}>
+          <Card>
+            <div class="stack">{body(items())}</div>
+          </Card>
+        </Show>
+      )}
+    </Loaded>
   );
 }
 

@@ -1,13 +1,13 @@
 // «Уведомления»: the feed, newest first; unread ones stand out. Live events refresh it.
 import { A } from '@solidjs/router';
-import { createResource, createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { onLive } from '../live';
 import { unread } from '../notifications';
 import { session, userIn } from '../session';
 import { describeApiError, trpc, type RouterOutputs } from '../trpc';
-import { Alert, Button, Card, EmptyState, Loading, PageHeader, StatusChip } from '../ui';
+import { Alert, Button, Card, EmptyState, PageHeader, StatusChip } from '../ui';
 import { formatDateTime } from '../ui/format';
-import { LoadError } from '../components/LoadError';
+import { latest, Loaded } from '../components/Loaded';
 
 type Item = RouterOutputs['notifications']['list'][number];
 
@@ -19,7 +19,7 @@ export default function NotificationsPage() {
   const [problem, setProblem] = createSignal<string | null>(null);
   onLive(() => void refetch());
 
-  const items = () => (list.state === 'ready' || list.state === 'refreshing' ? list.latest : undefined);
+  const items = () => latest(list);
   const unreadCount = () => items()?.filter((n) => !n.read).length ?? 0;
   const staffView = () => userIn(session.user(), 'readers');
   // Each notification carries its page; older ones (before links were stored) point at the application.
@@ -55,14 +55,13 @@ export default function NotificationsPage() {
       <Show when={problem()}>
         <Alert tone="error">{problem()}</Alert>
       </Show>
-      <Switch>
-        <Match when={list.state === 'errored'}>
-          <LoadError title="Не удалось загрузить уведомления" error={list.error} onRetry={refetch} />
-        </Match>
-        <Match when={items()?.length === 0}>
-          <EmptyState title="Уведомлений пока нет">Здесь появятся сообщения о смене этапов ваших заявок и о новых документах.</EmptyState>
-        </Match>
-        <Match when={items()}>
+      <Loaded
+        resource={list}
+        retry={refetch}
+        loadError="Не удалось загрузить уведомления"
+        loading="Загружаем уведомления…"
+        empty={<EmptyState title="Уведомлений пока нет">Здесь появятся сообщения о смене этапов ваших заявок и о новых документах.</EmptyState>}
+      >
           {(rows) => (
             <Card>
               <p class="muted small" role="status" style={{ margin: '0 0 var(--space-3)' }}>
@@ -110,11 +109,7 @@ export default function NotificationsPage() {
               </ul>
             </Card>
           )}
-        </Match>
-        <Match when={true}>
-          <Loading label="Загружаем уведомления…" />
-        </Match>
-      </Switch>
+      </Loaded>
     </div>
   );
 }

@@ -6,9 +6,9 @@ import { createForm } from '../forms';
 import { createSubmit } from '../submit';
 import { session } from '../session';
 import { describeApiError, trpc, type RouterOutputs } from '../trpc';
-import { Alert, Button, buttonClass, Card, Field, Loading, PageHeader } from '../ui';
+import { Alert, Button, buttonClass, Card, Field, PageHeader } from '../ui';
 import { formatDate, formatDateLong, NO_VALUE } from '../ui/format';
-import { LoadError } from '../components/LoadError';
+import { Loaded } from '../components/Loaded';
 
 type Profile = RouterOutputs['profile']['get'];
 
@@ -162,23 +162,15 @@ export default function ProfilePage() {
   return (
     <div class="stack stack--lg">
       <PageHeader title="Профиль" description="Сведения об учётной записи, контактные данные и безопасность входа." />
-      <Switch>
-        <Match when={profile.state === 'errored'}>
-          <LoadError title="Не удалось загрузить профиль" error={profile.error} onRetry={refetch} />
-        </Match>
-        <Match when={profile.state === 'ready' || profile.state === 'refreshing' ? profile.latest : undefined}>
-          {(p) => (
+      <Loaded resource={profile} retry={refetch} loadError="Не удалось загрузить профиль" loading="Загружаем профиль…">
+          {(p: () => Profile) => (
             <div class="stack stack--lg" style={{ 'max-width': 'var(--form-max)' }}>
               <AccountDetails profile={p()} />
               <ContactsForm profile={p()} onSaved={(next) => mutate(next)} />
               <SecurityCard />
             </div>
           )}
-        </Match>
-        <Match when={true}>
-          <Loading label="Загружаем профиль…" />
-        </Match>
-      </Switch>
+      </Loaded>
     </div>
   );
 }

@@ -7,6 +7,8 @@ export interface Column<T> {
   /** The header text; also the cell's label on a phone. */
   header: string;
   cell: (row: T) => JSX.Element;
+  /** The cell's label on a phone, when shorter than the header. */
+  label?: string;
   /** A class for the header and the cells (e.g. an amount aligned right). */
   class?: string;
 }
@@ -43,7 +45,7 @@ export function DataTable<T>(props: {
               <tr classList={props.rowClass?.(row)}>
                 <For each={props.columns}>
                   {(column) => (
-                    <td data-label={column.header} class={column.class}>
+                    <td data-label={column.label ?? column.header} class={column.class}>
                       {column.cell(row)}
                     </td>
                   )}

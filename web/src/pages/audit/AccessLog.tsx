@@ -2,12 +2,13 @@
 // and histories, and when. Staff, admins and auditors are recorded; applicants
 // reading their own cases are not.
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createResource, Show } from 'solid-js';
 import { ROLE_LABELS, ROLES, type Role } from '../../../../domain/account';
 import { ACCESS_ACTION_LABELS, ACCESS_ACTIONS, accessLogFilterSchema, type AccessAction } from '../../../../domain/audit';
 import { createForm, focusFirstInvalid } from '../../forms';
-import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader, Select } from '../../ui';
+import { Loaded } from '../../components/Loaded';
+import { trpc, type RouterOutputs } from '../../trpc';
+import { Button, Card, DataTable, EmptyState, Field, PageHeader, Select, type Column } from '../../ui';
 import { formatInstant } from './shared';
 
 const FIELDS = ['action', 'caseNumber', 'user', 'from', 'to'] as const;
@@ -22,6 +23,27 @@ function toInput(values: Readonly<Record<FieldName, string | boolean>>) {
   const v = (name: FieldName) => text(values[name]) || undefined;
   return { action: isAction(v('action')) ? (v('action') as AccessAction) : undefined, caseNumber: v('caseNumber'), user: v('user'), from: v('from'), to: v('to') };
 }
+
+type LogRow = RouterOutputs['audit']['accessLog'][number];
+
+const COLUMNS: Array<Column<LogRow>> = [
+  { header: 'Когда (мск)', label: 'Когда', cell: (r) => formatInstant(r.at) },
+  {
+    header: 'Кто',
+    cell: (r) => (
+      <>
+        <div>{r.userName ?? r.userId}</div>
+        <div class="muted small">
+          {isRole(r.role) ? ROLE_LABELS[r.role] : r.role}
+          <Show when={r.userEmail}> · {r.userEmail}</Show>
+        </div>
+      </>
+    ),
+  },
+  { header: 'Действие', cell: (r) => (isAction(r.action) ? ACCESS_ACTION_LABELS[r.action] : r.action) },
+  { header: 'Дело', cell: (r) => r.caseNumber ?? r.caseId ?? '—' },
+  { header: 'Подробности', cell: (r) => <span class="small">{r.detail}</span> },
+];
 
 export default function AuditAccessLogPage() {
   const [params, setParams] = useSearchParams<Partial<Record<FieldName, string>>>();
@@ -72,62 +94,22 @@ export default function AuditAccessLogPage() {
           </div>
         </form>
       </Card>
-      <Switch>
-        <Match when={rows.state === 'errored'}>
-          <Alert tone="error" title="Не удалось загрузить журнал">
-            <p>{describeApiError(rows.error).message}</p>
-          </Alert>
-        </Match>
-        <Match when={rows.latest?.length === 0}>
+      <Loaded
+        resource={rows}
+        loadError="Не удалось загрузить журнал"
+        loading="Загружаем журнал…"
+        empty={
           <EmptyState icon="search" title="Записей нет">
             Измените условия отбора.
           </EmptyState>
-        </Match>
-        <Match when={rows.latest}>
-          {(items) => (
-            <Card title={`Записей: ${items().length}`}>
-              <div class="table-wrap">
-                <table class="table">
-                  <caption class="visually-hidden">Журнал доступа</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Когда (мск)</th>
-                      <th scope="col">Кто</th>
-                      <th scope="col">Действие</th>
-                      <th scope="col">Дело</th>
-                      <th scope="col">Подробности</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    <For each={items()}>
-                      {(r) => (
-                        <tr>
-                          <td data-label="Когда">{formatInstant(r.at)}</td>
-                          <td data-label="Кто">
-                            <div>{r.userName ?? r.userId}</div>
-                            <div class="muted small">
-                              {isRole(r.role) ? ROLE_LABELS[r.role] : r.role}
-                              <Show when={r.userEmail}> · {r.userEmail}</Show>
-                            </div>
-                          </td>
-                          <td data-label="Действие">{isAction(r.action) ? ACCESS_ACTION_LABELS[r.action] : r.action}</td>
-                          <td data-label="Дело">{r.caseNumber ?? r.caseId ?? '—'}</td>
-                          <td data-label="Подробности" class="small">
-                            {r.detail}
-                          </td>
-                        </tr>
-                      )}
-                    </For>
-                  </tbody>
-                </table>
-              </div>
-            </Card>
-          )}
-        </Match>
-        <Match when={true}>
-          <Loading label="Загружаем журнал…" />
-        </Match>
-      </Switch>
+        }
+      >
+        {(items) => (
+          <Card title={`Записей: ${items().length}`}>
+            <DataTable caption="Журнал доступа" columns={COLUMNS} rows={items()} />
+          </Card>
+        )}
+      </Loaded>
     </div>
   );
 }

@@ -2,11 +2,12 @@
 // the read models at once. The applied search lives in the address, so the
 // list comes back the same after opening a case.
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
 import { CASE_KIND_LABELS, CASE_KINDS, caseSearchSchema, type CaseKind, type CaseSearchInput } from '../../../../domain/audit';
 import { createForm, focusFirstInvalid } from '../../forms';
-import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader, Select, StatusChip } from '../../ui';
+import { Loaded } from '../../components/Loaded';
+import { trpc } from '../../trpc';
+import { Alert, Button, Card, DataTable, EmptyState, Field, PageHeader, Select, StatusChip, type Column } from '../../ui';
 import { STAGE_OPTIONS, STATUS_LABELS, STATUS_OPTIONS, TEMPORAL_STATUS_LABELS, formatInstant, type SearchRow } from './shared';
 
 const FIELDS = ['number', 'applicant', 'kind', 'stage', 'status', 'overdue', 'dateField', 'from', 'to'] as const;
@@ -70,6 +71,37 @@ function SourcesCell(props: { row: SearchRow }) {
     </Show>
   );
 }
+
+const COLUMNS: Array<Column<SearchRow>> = [
+  {
+    header: 'Номер',
+    cell: (row) => (
+      <A href={`/audit/cases/${row.workflowId}`} class="case-link">
+        {row.number ?? row.workflowId}
+      </A>
+    ),
+  },
+  { header: 'Вид', cell: (row) => CASE_KIND_LABELS[row.kind] },
+  { header: 'Заявитель', cell: (row) => row.applicantName ?? '—' },
+  { header: 'Этап', cell: (row) => row.stageTitle ?? '—' },
+  {
+    header: 'Статус',
+    cell: (row) => (
+      <>
+        <div>{row.status ? (STATUS_LABELS[row.status] ?? row.status) : '—'}</div>
+        <Show when={row.overdue}>
+          <StatusChip tone="danger">Просрочено</StatusChip>
+        </Show>
+        <Show when={row.temporalStatus}>
+          <div class="muted small">процесс {TEMPORAL_STATUS_LABELS[row.temporalStatus!] ?? row.temporalStatus}</div>
+        </Show>
+      </>
+    ),
+  },
+  { header: 'Начато', cell: (row) => formatInstant(row.startedAt) },
+  { header: 'Закрыто', cell: (row) => formatInstant(row.closedAt) },
+  { header: 'Источники', cell: (row) => <SourcesCell row={row} /> },
+];
 
 export default function AuditSearchPage() {
   const [params, setParams] = useSearchParams<Params>();
@@ -165,18 +197,15 @@ export default function AuditSearchPage() {
         </form>
       </Card>
 
-      <Switch>
-        <Match when={!submitted()}>
+      <Show
+        when={submitted()}
+        fallback={
           <EmptyState icon="search" title="Задайте условия поиска">
             Можно искать по номеру, заявителю, этапу, статусу, просрочке и периоду — или нажать «Найти», чтобы увидеть последние дела.
           </EmptyState>
-        </Match>
-        <Match when={result.state === 'errored'}>
-          <Alert tone="error" title="Поиск не выполнен">
-            <p>{describeApiError(result.error).message}</p>
-          </Alert>
-        </Match>
-        <Match when={result.latest}>
+        }
+      >
+        <Loaded resource={result} value={() => result.latest} loadError="Поиск не выполнен" loading="Ищем дела…">
           {(found) => (
             <Card title={`Найдено: ${found().rows.length}`}>
               <div class="stack">
@@ -190,62 +219,13 @@ export default function AuditSearchPage() {
                   )}
                 </Show>
                 <Show when={found().rows.length > 0} fallback={<EmptyState icon="search" title="Ничего не найдено">Измените условия поиска.</EmptyState>}>
-                  <div class="table-wrap">
-                    <table class="table table--compact">
-                      <caption class="visually-hidden">Найденные дела</caption>
-                      <thead>
-                        <tr>
-                          <th scope="col">Номер</th>
-                          <th scope="col">Вид</th>
-                          <th scope="col">Заявитель</th>
-                          <th scope="col">Этап</th>
-                          <th scope="col">Статус</th>
-                          <th scope="col">Начато</th>
-                          <th scope="col">Закрыто</th>
-                          <th scope="col">Источники</th>
-                        </tr>
-                      </thead>
-                      <tbody>
-                        <For each={found().rows}>
-                          {(row) => (
-                            <tr classList={{ 'is-overdue': row.overdue === true }}>
-                              <td data-label="Номер">
-                                <A href={`/audit/cases/${row.workflowId}`} class="case-link">
-                                  {row.number ?? row.workflowId}
-                                </A>
-                              </td>
-                              <td data-label="Вид">{CASE_KIND_LABELS[row.kind]}</td>
-                              <td data-label="Заявитель">{row.applicantName ?? '—'}</td>
-                              <td data-label="Этап">{row.stageTitle ?? '—'}</td>
-                              <td data-label="Статус">
-                                <div>{row.status ? (STATUS_LABELS[row.status] ?? row.status) : '—'}</div>
-                                <Show when={row.overdue}>
-                                  <StatusChip tone="danger">Просрочено</StatusChip>
-                                </Show>
-                                <Show when={row.temporalStatus}>
-                                  <div class="muted small">процесс {TEMPORAL_STATUS_LABELS[row.temporalStatus!] ?? row.temporalStatus}</div>
-                                </Show>
-                              </td>
-                              <td data-label="Начато">{formatInstant(row.startedAt)}</td>
-                              <td data-label="Закрыто">{formatInstant(row.closedAt)}</td>
-                              <td data-label="Источники">
-                                <SourcesCell row={row} />
-                              </td>
-                            </tr>
-                          )}
-                        </For>
-                      </tbody>
-                    </table>
-                  </div>
+                  <DataTable caption="Найденные дела" class="table--compact" columns={COLUMNS} rows={found().rows} rowClass={(row) => ({ 'is-overdue': row.overdue === true })} />
                 </Show>
               </div>
             </Card>
           )}
-        </Match>
-        <Match when={true}>
-          <Loading label="Ищем дела…" />
-        </Match>
-      </Switch>
+        </Loaded>
+      </Show>
     </div>
   );
 }
