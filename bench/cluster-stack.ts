@@ -37,13 +37,13 @@ export async function startClusterBenchStack(opts: { quick: boolean; log: (line:
     const db = connectDb(cluster.databaseUrl);
     stops.push(() => db.close());
     const temporal = new Client({ connection, namespace: cluster.namespace, dataConverter: temporalDataConverter(env) });
-    const pid = (p: number | undefined) => ({ pid: p ?? 0 });
+    const pids = (ps: Array<{ pid: number | undefined }>) => ({ pid: ps[0]!.pid!, also: ps.slice(1).map((p) => p.pid!) });
+    // The roles the benchmarks read by name: the API processes stand where the dev stack's in-process API stands.
     const cpuGroups: CpuGroups = {
-      'bench process (driver)': { pid: process.pid },
-      'Temporal server': pid(cluster.temporal.pid),
-      ...Object.fromEntries(cluster.workers.map((w) => [w.name, pid(w.pid)])),
-      ...Object.fromEntries(cluster.apis.map((a) => [a.name, pid(a.pid)])),
-      caddy: pid(cluster.caddy.pid),
+      'bench process (API, driver)': pids([...cluster.apis, { pid: process.pid }]),
+      worker: pids(cluster.workers),
+      'Temporal dev server': { pid: cluster.temporal.pid! },
+      caddy: { pid: cluster.caddy.pid! },
       'bare worker': { pid: bare.pid! },
     };
     return {

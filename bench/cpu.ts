@@ -53,7 +53,8 @@ function treeSeconds(root: number, all: ProcStat[]): number {
 }
 
 /** Label → a process, alone or with its descendants (PostgreSQL's backends are children of its postmaster). */
-export type CpuGroups = Record<string, { pid: number; tree?: boolean }>;
+/** A group is one process (with its children when `tree`), or several processes of one role (`also`: the cluster's second worker, second API). */
+export type CpuGroups = Record<string, { pid: number; tree?: boolean; also?: number[] }>;
 
 /** The Temporal dev server and the PostgreSQL postmaster: the processes whose command line names the stack's data folder. */
 export function stackProcesses(dataDir: string): { temporal?: number; postgres?: number } {
@@ -70,7 +71,8 @@ export function stackProcesses(dataDir: string): { temporal?: number; postgres?:
 export function cpuSnapshot(groups: CpuGroups): Record<string, number> {
   const all = allProcesses();
   const alone = (pid: number) => all.find((p) => p.pid === pid)?.own ?? 0;
-  return Object.fromEntries(Object.entries(groups).map(([label, { pid, tree }]) => [label, tree ? treeSeconds(pid, all) : alone(pid)]));
+  const seconds = (pid: number, tree?: boolean) => (tree ? treeSeconds(pid, all) : alone(pid));
+  return Object.fromEntries(Object.entries(groups).map(([label, { pid, tree, also = [] }]) => [label, [pid, ...also].reduce((sum, p) => sum + seconds(p, tree), 0)]));
 }
 
 /** CPU seconds spent by each group between two snapshots. */
