@@ -10,10 +10,10 @@ import type { Logger } from 'pino';
 import { ROOT_DIR } from '../../infra/config';
 import type { Mailer } from '../../activities/mailer';
 import type { DocumentStore } from '../../documents/store';
-import { sessionStillValid, validateSessionToken } from '../../auth/sessions';
+import { sessionStillValid } from '../../auth/sessions';
 import { createContext, type ApiServices } from '../context';
-import { parseCookies, SESSION_COOKIE } from './cookies';
 import { isCrossSiteRequest } from './csrf';
+import { requireSession } from './session';
 import { securityHeaders } from './security-headers';
 import { documentAccessRecorder } from '../audit/access-log';
 import { AUDIT_HISTORY_PATH, handleHistoryDownload } from '../audit/history-route';
@@ -76,10 +76,10 @@ export function createApiServer(deps: ApiServerDeps): http.Server {
     if (url.startsWith('/api/outages.ics')) return handleOutagesIcs(deps, req, res);
     if (url.startsWith(BANK_NOTIFICATION_PATH)) return handleBankNotification(deps, deps.bankWebhookSecret, req, res);
     if (url === '/api/live') {
-      const token = parseCookies(req.headers.cookie).get(SESSION_COOKIE);
-      const session = token ? await validateSessionToken(deps.db, token) : null;
-      if (!session) return sendJson(res, 401, { error: { message: 'Войдите в личный кабинет' } });
-      return deps.live.stream(req, res, session, () => sessionStillValid(deps.db, session.id));
+      // Any logged-in user, even one still to change a temporary password: the stream only says what to refetch.
+      const check = await requireSession(deps, req, res, { temporaryPassword: true });
+      if (!check.ok) return sendJson(res, check.status, { error: { message: check.message } });
+      return deps.live.stream(req, res, check.session, () => sessionStillValid(deps.db, check.session.id));
     }
     if (url.startsWith(AUDIT_HISTORY_PATH)) return handleHistoryDownload(deps, req, res);
     if (url.startsWith(`${TEMPORAL_CODEC_PATH}/`)) return handleTemporalCodec(deps, req, res);
