@@ -4,7 +4,7 @@
 import { Show, type JSX, type Resource } from 'solid-js';
 import type { createPagedList } from '../paging';
 import { Card, DataTable, EmptyState, type Column } from '../ui';
-import { Loaded } from './Loaded';
+import { Loaded, StatusLine } from './Loaded';
 import { ShowMore } from './ShowMore';
 
 export function ListTable<T>(props: {
@@ -52,11 +52,7 @@ export function ListTable<T>(props: {
 
 /** New filters keep the old rows until the new ones arrive: say so. */
 function refreshing() {
-  return (
-    <p class="muted small" role="status" style={{ margin: 0 }}>
-      Обновляем список…
-    </p>
-  );
+  return <StatusLine>Обновляем список…</StatusLine>;
 }
 
 type PagedList = ReturnType<typeof createPagedList<unknown, unknown>>;

@@ -21,14 +21,16 @@ export function Loaded<T>(props: {
   loadError: string;
   /** «Загружаем …» */
   loading: string;
-  /** Shown when the data is an empty list. */
+  /** Shown when there is nothing: by default when the data is an empty list. */
   empty?: JSX.Element;
+  isEmpty?: (value: T) => boolean;
   children: (value: Accessor<NonNullable<T>>) => JSX.Element;
 }) {
   const value = () => (props.value ? props.value() : (latest(props.resource) as T | undefined));
   const isEmpty = () => {
     const v = value();
-    return props.empty !== undefined && Array.isArray(v) && v.length === 0;
+    if (props.empty === undefined || v === undefined) return false;
+    return props.isEmpty ? props.isEmpty(v) : Array.isArray(v) && v.length === 0;
   };
   return (
     <Switch>
@@ -41,5 +43,14 @@ export function Loaded<T>(props: {
         <Loading label={props.loading} />
       </Match>
     </Switch>
+  );
+}
+
+/** The line above a list: how many rows are shown, or that new ones are on their way. */
+export function StatusLine(props: { children: JSX.Element }) {
+  return (
+    <p class="muted small" role="status" style={{ margin: 0 }}>
+      {props.children}
+    </p>
   );
 }

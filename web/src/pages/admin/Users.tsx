@@ -1,4 +1,4 @@
-import { createMemo, createResource, createSignal, Index, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createMemo, createResource, createSignal, Index, onCleanup, Show } from 'solid-js';
 import { ROLE_LABELS, ROLES, staffAccountSchema, type Role } from '../../../../domain/account';
 import { EmailField } from '../../components/AccountFields';
 import { FormEnd } from '../../components/FormEnd';
@@ -6,9 +6,9 @@ import { createForm } from '../../forms';
 import { createSubmit } from '../../submit';
 import { session } from '../../session';
 import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
-import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader, Select, StatusChip, type AlertTone, type ChipTone } from '../../ui';
+import { Alert, Button, Card, EmptyState, Field, PageHeader, Select, StatusChip, type AlertTone, type ChipTone } from '../../ui';
 import { formatDate } from '../../ui/format';
-import { LoadError } from '../../components/LoadError';
+import { Loaded, StatusLine } from '../../components/Loaded';
 
 type UserRow = RouterOutputs['admin']['listUsers'][number];
 
@@ -99,7 +99,6 @@ export default function UsersPage() {
 
   const filters = createMemo(() => ({ role: role() || undefined, query: query() || undefined, limit: LIST_LIMIT }));
   const [users, { mutate, refetch }] = createResource(filters, (f) => trpc.admin.listUsers.query(f));
-  const list = () => (users.state === 'ready' || users.state === 'refreshing' ? users.latest : undefined);
   const filtered = () => Boolean(role() || query());
 
   const [rowBusy, setRowBusy] = createSignal<string | null>(null);
@@ -140,26 +139,22 @@ export default function UsersPage() {
 
           <Show when={notice()}>{(n) => <Alert tone={n().tone}>{n().text}</Alert>}</Show>
 
-          <Switch>
-            <Match when={users.state === 'errored'}>
-              <LoadError title="Не удалось загрузить список" error={users.error} onRetry={refetch} />
-            </Match>
-            <Match when={list()?.length === 0}>
-              <Show
-                when={filtered()}
-                fallback={<EmptyState title="Учётных записей пока нет">Созданные учётные записи появятся здесь.</EmptyState>}
-              >
+          <Loaded
+            resource={users}
+            retry={refetch}
+            loadError="Не удалось загрузить список"
+            loading="Загружаем учётные записи…"
+            empty={
+              <Show when={filtered()} fallback={<EmptyState title="Учётных записей пока нет">Созданные учётные записи появятся здесь.</EmptyState>}>
                 <EmptyState icon="search" title="Никого не найдено">
                   Измените роль или текст поиска.
                 </EmptyState>
               </Show>
-            </Match>
-            <Match when={list()}>
+            }
+          >
               {(rows) => (
                 <>
-                  <p class="muted small" role="status" style={{ margin: 0 }}>
-                    {users.loading ? 'Обновляем список…' : `Показано: ${rows().length}${rows().length >= LIST_LIMIT ? ` (первые ${LIST_LIMIT} — уточните поиск)` : ''}`}
-                  </p>
+                  <StatusLine>{users.loading ? 'Обновляем список…' : `Показано: ${rows().length}${rows().length >= LIST_LIMIT ? ` (первые ${LIST_LIMIT} — уточните поиск)` : ''}`}</StatusLine>
                   <div class="table-wrap">
                     <table class="table">
                       <caption class="visually-hidden">Учётные записи</caption>
@@ -209,11 +204,7 @@ export default function UsersPage() {
                   </div>
                 </>
               )}
-            </Match>
-            <Match when={true}>
-              <Loading label="Загружаем учётные записи…" />
-            </Match>
-          </Switch>
+          </Loaded>
         </div>
       </Card>
     </div>

@@ -3,14 +3,14 @@
 // 1–5 scores of one criterion as small bar charts. The selection lives in the
 // address so a summary can be linked.
 import { useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, For, Match, Switch } from 'solid-js';
+import { createMemo, createResource, For, Show } from 'solid-js';
 import { moscowDate } from '../../../../domain/calendar';
 import { periodProblem, RATING_CRITERIA, RATING_CRITERION_LABELS, RATING_GROUP_BY, RATING_GROUP_BY_LABELS, RATING_SCORES, type RatingCriterion, type RatingGroupBy } from '../../../../domain/rating';
 import { trpc } from '../../trpc';
-import { Card, EmptyState, Field, Loading, PageHeader, Select } from '../../ui';
+import { Card, EmptyState, Field, PageHeader, Select } from '../../ui';
 import { formatDate, pluralRu } from '../../ui/format';
 import '../../ratings.css';
-import { LoadError } from '../../components/LoadError';
+import { Loaded, StatusLine } from '../../components/Loaded';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const asDate = (v: unknown, fallback: string) => (typeof v === 'string' && ISO_DATE.test(v) ? v : fallback);
@@ -35,7 +35,6 @@ export default function StaffRatingsPage() {
 
   const query = createMemo(() => (problem() ? false : { from: from(), to: to(), groupBy: groupBy() }));
   const [summary, { refetch }] = createResource(query, (q) => trpc.ratings.summary.query(q));
-  const data = () => (summary.state === 'ready' || summary.state === 'refreshing' ? summary.latest : undefined);
 
   return (
     <div class="stack stack--lg">
@@ -48,105 +47,89 @@ export default function StaffRatingsPage() {
             <Select id="ratings-group" label="Группировка" options={GROUP_BY_OPTIONS} value={groupBy()} onValue={(v) => setParams({ by: asGroupBy(v) }, { replace: true })} />
           </div>
 
-          <Switch>
-            <Match when={problem()}>{null}</Match>
-            <Match when={summary.state === 'errored'}>
-              <LoadError title="Не удалось загрузить оценки" error={summary.error} onRetry={refetch} />
-            </Match>
-            <Match when={data()?.total.count === 0}>
-              <EmptyState icon="search" title="За период оценок нет">
-                Выберите другой период.
-              </EmptyState>
-            </Match>
-            <Match when={data()}>
+          <Show when={!problem()}>
+            <Loaded
+              resource={summary}
+              retry={refetch}
+              loadError="Не удалось загрузить оценки"
+              loading="Загружаем сводку…"
+              isEmpty={(v) => v.total.count === 0}
+              empty={
+                <EmptyState icon="search" title="За период оценок нет">
+                  Выберите другой период.
+                </EmptyState>
+              }
+            >
               {(s) => (
                 <>
-                  <p class="muted small" role="status" style={{ margin: 0 }}>
+                  <StatusLine>
                     {summary.loading
                       ? 'Обновляем сводку…'
                       : `С ${formatDate(s().period.from)} по ${formatDate(s().period.to)}: ${s().total.count} ${pluralRu(s().total.count, ['оценка', 'оценки', 'оценок'])}`}
-                  </p>
+                  </StatusLine>
                   <div class="table-wrap">
                     <table class="table table--compact rating-table">
                       <caption class="visually-hidden">Средние оценки {groupBy() === 'stage' ? 'по этапам' : 'по темам'}</caption>
                       <thead>
                         <tr>
                           <th scope="col">{groupBy() === 'stage' ? 'Этап' : 'Тема'}</th>
-                          <th scope="col" class="rating-table__num">
-                            Оценок
-                          </th>
-                          <For each={RATING_CRITERIA}>
-                            {(c) => (
+                          <For each={['Оценок', ...RATING_CRITERIA.map((c) => RATING_CRITERION_LABELS[c])]}>
+                            {(header) => (
                               <th scope="col" class="rating-table__num">
-                                {RATING_CRITERION_LABELS[c]}
+                                {header}
                               </th>
                             )}
                           </For>
                         </tr>
                       </thead>
                       <tbody>
-                        <For each={s().groups}>
-                          {(g) => (
-                            <tr>
-                              <th scope="row">{g.label}</th>
-                              <td data-label="Оценок" class="rating-table__num">
-                                {g.count}
-                              </td>
-                              <For each={RATING_CRITERIA}>
-                                {(c) => (
-                                  <td data-label={RATING_CRITERION_LABELS[c]} class="rating-table__num">
-                                    {formatAverage(g.count, g.averages[c])}
-                                  </td>
-                                )}
-                              </For>
-                            </tr>
-                          )}
-                        </For>
+                        <For each={s().groups}>{(g) => <AveragesRow label={g.label} count={g.count} averages={g.averages} />}</For>
                       </tbody>
                       <tfoot>
-                        <tr>
-                          <th scope="row">Всего</th>
-                          <td data-label="Оценок" class="rating-table__num">
-                            {s().total.count}
-                          </td>
-                          <For each={RATING_CRITERIA}>
-                            {(c) => (
-                              <td data-label={RATING_CRITERION_LABELS[c]} class="rating-table__num">
-                                {formatAverage(s().total.count, s().total.averages[c])}
-                              </td>
-                            )}
-                          </For>
-                        </tr>
+                        <AveragesRow label="Всего" count={s().total.count} averages={s().total.averages} />
                       </tfoot>
                     </table>
                   </div>
 
-                  <section class="stack" aria-labelledby="ratings-charts-title">
-                    <h2 class="section-title" id="ratings-charts-title">
-                      Распределение оценок
-                    </h2>
-                    <Select id="ratings-criterion" label="Критерий" options={CRITERION_OPTIONS} value={criterion()} onValue={(v) => setParams({ criterion: asCriterion(v) }, { replace: true })} />
-                    <ul class="rating-charts">
-                      <For each={[...s().groups, { key: 'total', kind: 'total', label: 'Все оценки за период', count: s().total.count, distribution: s().total.distribution }]}>
-                        {(g) => (
-                          <li class="rating-chart">
-                            <h3 class="rating-chart__title">{g.label}</h3>
-                            <DistributionChart label={g.label} criterion={criterion()} counts={g.distribution[criterion()]} />
-                          </li>
-                        )}
-                      </For>
-                    </ul>
-                  </section>
+              <section class="stack" aria-labelledby="ratings-charts-title">
+                <h2 class="section-title" id="ratings-charts-title">
+                  Распределение оценок
+                </h2>
+                <Select id="ratings-criterion" label="Критерий" options={CRITERION_OPTIONS} value={criterion()} onValue={(v) => setParams({ criterion: asCriterion(v) }, { replace: true })} />
+                <ul class="rating-charts">
+                  <For each={[...s().groups, { key: 'total', kind: 'total', label: 'Все оценки за период', count: s().total.count, distribution: s().total.distribution }]}>
+                    {(g) => (
+                      <li class="rating-chart">
+                        <h3 class="rating-chart__title">{g.label}</h3>
+                        <DistributionChart label={g.label} criterion={criterion()} counts={g.distribution[criterion()]} />
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
                 </>
               )}
-            </Match>
-            <Match when={true}>
-              <Loading label="Загружаем сводку…" />
-            </Match>
-          </Switch>
+            </Loaded>
+          </Show>
         </div>
       </Card>
     </div>
+  );
+}
+
+/** A row of the table: its label, how many ratings, the average of each criterion. */
+function AveragesRow(props: { label: string; count: number; averages: Record<RatingCriterion, number> }) {
+  return (
+    <tr>
+      <th scope="row">{props.label}</th>
+      <For each={[{ label: 'Оценок', text: String(props.count) }, ...RATING_CRITERIA.map((c) => ({ label: RATING_CRITERION_LABELS[c], text: formatAverage(props.count, props.averages[c]) }))]}>
+        {(cell) => (
+          <td data-label={cell.label} class="rating-table__num">
+            {cell.text}
+          </td>
+        )}
+      </For>
+    </tr>
   );
 }
 

@@ -6,13 +6,13 @@ import { createStore } from 'solid-js/store';
 import { CancelledNote, StreetsList } from '../../../components/OutageParts';
 import { moscowDay, outageWindow, type OutageRow } from '../../../outages';
 import { trpc } from '../../../trpc';
-import { Button, buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader } from '../../../ui';
+import { Button, buttonClass, Card, Checkbox, EmptyState, Field, PageHeader } from '../../../ui';
 import { formatDate } from '../../../ui/format';
 import { CancelForm } from './CancelForm';
 import { ImportCard } from './ImportCard';
 import { OutageEditor } from './OutageEditor';
 import '../../../outages.css';
-import { LoadError } from '../../../components/LoadError';
+import { Loaded, StatusLine } from '../../../components/Loaded';
 
 const TYPING_DELAY_MS = 300;
 
@@ -120,7 +120,6 @@ export default function StaffOutagesPage() {
   // Upcoming: everything that has not ended before today (Moscow), nearest first.
   const filter = () => ({ settlement: query() || undefined, from: moscowDay(0), includeCancelled: includeCancelled() || undefined });
   const [outages, { refetch, mutate }] = createResource(filter, (f) => trpc.outages.search.query(f));
-  const rows = () => (outages.state === 'ready' || outages.state === 'refreshing' ? outages.latest : undefined);
 
   function changed(row: OutageRow, text: string) {
     setChange({ id: row.id, text, focus: true });
@@ -150,42 +149,37 @@ export default function StaffOutagesPage() {
           <Checkbox id="staff-outages-cancelled" checked={includeCancelled()} onChange={(v) => (setIncludeCancelled(v), setChange(null))}>
             Показать отменённые
           </Checkbox>
-          <Switch>
-            <Match when={outages.state === 'errored'}>
-              <LoadError title="Не удалось загрузить график" error={outages.error} onRetry={refetch} />
-            </Match>
-            <Match when={rows()?.length === 0}>
+          <Loaded
+            resource={outages}
+            retry={refetch}
+            loadError="Не удалось загрузить график"
+            loading="Загружаем график…"
+            empty={
               <EmptyState icon="search" title="Предстоящих отключений нет">
                 {query() ? 'Измените название населённого пункта.' : 'Загрузите график из CSV — отключения появятся здесь.'}
               </EmptyState>
-            </Match>
-            <Match when={rows()}>
-              {(items) => (
-                <>
-                  <p class="muted small" role="status" style={{ margin: 0 }}>
-                    {outages.loading ? 'Обновляем список…' : `Показано: ${items().length}`}
-                  </p>
-                  <ul class="outage-list" aria-label="Предстоящие отключения">
-                    <For each={items()}>
-                      {(o) => (
-                        <OutageItem
-                          outage={o}
-                          mode={modes[o.id] ?? 'view'}
-                          setMode={(mode) => setModes(o.id, mode)}
-                          change={change()}
-                          onChanged={changed}
-                          onFocused={() => setChange((c) => c && { ...c, focus: false })}
-                        />
-                      )}
-                    </For>
-                  </ul>
-                </>
-              )}
-            </Match>
-            <Match when={true}>
-              <Loading label="Загружаем график…" />
-            </Match>
-          </Switch>
+            }
+          >
+            {(items) => (
+              <>
+                <StatusLine>{outages.loading ? 'Обновляем список…' : `Показано: ${items().length}`}</StatusLine>
+                <ul class="outage-list" aria-label="Предстоящие отключения">
+                  <For each={items()}>
+                    {(o) => (
+                      <OutageItem
+                        outage={o}
+                        mode={modes[o.id] ?? 'view'}
+                        setMode={(mode) => setModes(o.id, mode)}
+                        change={change()}
+                        onChanged={changed}
+                        onFocused={() => setChange((c) => c && { ...c, focus: false })}
+                      />
+                    )}
+                  </For>
+                </ul>
+              </>
+            )}
+          </Loaded>
         </div>
       </Card>
     </div>
