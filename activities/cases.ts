@@ -85,18 +85,19 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
       const summary: Statement = {
         sql: `INSERT INTO applications AS a (id, number, applicant_id, applicant_name, category, object_name, object_address, max_power_kw, stage, status, who_acts,
                 stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, contract_concluded_at, finished_at, annul_reason, last_seq, updated_at,
-                connection_deadline_at, late_party, penalty)
-              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now(), $22, $23, $24)
+                connection_deadline_at, late_party, penalty, grid_tu_done_at, applicant_tu_done_at)
+              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now(), $22, $23, $24, $25, $26)
               ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, status = EXCLUDED.status, who_acts = EXCLUDED.who_acts,
                 stage_started_at = EXCLUDED.stage_started_at, deadline_at = EXCLUDED.deadline_at, deadline_term = EXCLUDED.deadline_term,
                 overdue = EXCLUDED.overdue, overdue_since = EXCLUDED.overdue_since, contract_concluded_at = EXCLUDED.contract_concluded_at,
                 finished_at = EXCLUDED.finished_at, annul_reason = EXCLUDED.annul_reason, last_seq = EXCLUDED.last_seq, updated_at = now(),
-                connection_deadline_at = EXCLUDED.connection_deadline_at, late_party = EXCLUDED.late_party, penalty = EXCLUDED.penalty
+                connection_deadline_at = EXCLUDED.connection_deadline_at, late_party = EXCLUDED.late_party, penalty = EXCLUDED.penalty,
+                grid_tu_done_at = EXCLUDED.grid_tu_done_at, applicant_tu_done_at = EXCLUDED.applicant_tu_done_at
               WHERE a.last_seq < EXCLUDED.last_seq`,
         bind: [s.id, s.number, s.applicantId, s.applicantName, s.category, s.objectName, s.objectAddress, s.maxPowerKw, s.stage, s.status, s.whoActs,
           new Date(s.stageStartedAt), date(s.deadlineAt), s.deadlineTerm, s.overdue, date(s.overdueSince), new Date(s.submittedAt), date(s.contractConcludedAt), date(s.finishedAt), s.annulReason, event.seq,
           // Cases started before the law's clocks have none of these: the columns stay null.
-          date(s.connectionDeadlineAt ?? null), s.lateParty ?? null, s.penalty ? JSON.stringify(s.penalty) : null],
+          date(s.connectionDeadlineAt ?? null), s.lateParty ?? null, s.penalty ? JSON.stringify(s.penalty) : null, date(s.gridTuDoneAt ?? null), date(s.applicantTuDoneAt ?? null)],
       };
       // Open case pages refresh themselves on the signal (api/live.ts); it is sent at commit.
       await run(projection(eventRow(s.id, 'application', event), summary, { caseId: s.id, userId: s.applicantId, kind: 'case' }));

@@ -13,6 +13,7 @@ import * as listIndexes from './migrations/0009_list_indexes';
 import * as appealListIndexes from './migrations/0010_appeal_list_indexes';
 import * as applicationPenalties from './migrations/0011_application_penalties';
 import * as productionCalendars from './migrations/0012_production_calendars';
+import * as applicationObligations from './migrations/0013_application_obligations';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -30,6 +31,7 @@ const MIGRATIONS = [
   { name: '0010_appeal_list_indexes', ...appealListIndexes },
   { name: '0011_application_penalties', ...applicationPenalties },
   { name: '0012_production_calendars', ...productionCalendars },
+  { name: '0013_application_obligations', ...applicationObligations },
 ];
 
 export function migrator(sequelize: Sequelize) {

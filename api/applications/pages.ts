@@ -50,7 +50,7 @@ export async function deleteDraft(ctx: Caller, id: string) {
 export async function applicantApplicationPage(ctx: Caller, id: string) {
   const view = await applicationCase(ctx.db, id, ctx.user.id);
   if (!view) throw notFound();
-  return { ...view, actions: applicantActionsFor(view.summary.stage, ctx.paymentsMode), paymentsMode: ctx.paymentsMode };
+  return { ...view, actions: applicantActionsFor(view.summary, ctx.paymentsMode), paymentsMode: ctx.paymentsMode };
 }
 
 /** Any application for staff and auditors: the reading is recorded first, since the page carries the applicant's personal data. */
@@ -65,7 +65,7 @@ export async function staffApplicationPage(ctx: Caller, id: string) {
     ...view,
     form: draft?.form ?? {},
     applicant: person ? { ...person, snilsMasked: applicant?.snils ? maskSnils(applicant.snils) : null } : null,
-    actions: staffActionsFor(summary.stage, ctx.user),
+    actions: staffActionsFor(summary, ctx.user),
   };
 }
 

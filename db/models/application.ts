@@ -28,6 +28,9 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
   declare connectionDeadlineAt: CreationOptional<Date | null>;
   declare lateParty: CreationOptional<'grid' | 'applicant' | 'both' | null>;
   declare penalty: CreationOptional<PenaltyAssessment | null>;
+  /** The grid's and the applicant's parts of the ТУ, recorded apart (null before the contract, and in older cases). */
+  declare gridTuDoneAt: CreationOptional<Date | null>;
+  declare applicantTuDoneAt: CreationOptional<Date | null>;
   declare lastSeq: number;
   declare updatedAt: CreationOptional<Date>;
 
@@ -59,6 +62,8 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
         connectionDeadlineAt: nullable(DataTypes.DATE),
         lateParty: nullable(DataTypes.TEXT),
         penalty: nullable(DataTypes.JSONB),
+        gridTuDoneAt: nullable(DataTypes.DATE),
+        applicantTuDoneAt: nullable(DataTypes.DATE),
         lastSeq: required(DataTypes.INTEGER),
         updatedAt: DataTypes.DATE,
       },

@@ -41,6 +41,8 @@ export function applicationSummary(a: InferAttributes<Application>) {
     finishedAt: a.finishedAt?.toISOString() ?? null,
     annulReason: a.annulReason,
     connectionDeadlineAt: a.connectionDeadlineAt?.toISOString() ?? null,
+    gridTuDoneAt: a.gridTuDoneAt?.toISOString() ?? null,
+    applicantTuDoneAt: a.applicantTuDoneAt?.toISOString() ?? null,
     lateParty: (a.lateParty ?? null) as LateParty | null,
     // The recorded assessment carried forward to today: a running penalty grows each Moscow day without a workflow event.
     penalty: a.penalty ? penaltyAsOf(a.penalty, Date.now()) : null,

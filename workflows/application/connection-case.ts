@@ -109,13 +109,24 @@ export class ConnectionCase extends CaseMachine<ApplicationStage, ApplicationAct
     return { obligationsTracked: this.obligationsTracked, gridPartDone: !this.owed.grid, applicantPartDone: !this.owed.applicant };
   }
 
-  /** The contract is concluded: the connection term runs for both sides, each for its own part. */
+  /** Remarks after the inspection: the side's part is owed again. */
+  owePartAgain(party: PenaltyParty): void {
+    this.owed[party] = true;
+    if (party === 'grid') this.snapshot.gridTuDoneAt = null;
+    else this.snapshot.applicantTuDoneAt = null;
+  }
+
+  /** The contract is about to be concluded: the connection term will run for both sides, each for its own part. */
   trackObligations(): void {
     this.obligationsTracked = true;
-    this.snapshot.connectionDeadlineAt = this.snapshot.deadlineAt;
     this.snapshot.lateParty = null;
     this.snapshot.gridTuDoneAt = null;
     this.snapshot.applicantTuDoneAt = null;
+  }
+
+  /** The ТУ stage's term, started with the contract, is the connection term (п.16 «б»): stored with the same entry. */
+  protected override onEntering(stage: ApplicationStage): void {
+    if (this.obligationsTracked && stage === 'tuFulfilment' && this.connectionDeadline === null) this.snapshot.connectionDeadlineAt = this.snapshot.deadlineAt;
   }
 
   get connectionDeadline(): number | null {

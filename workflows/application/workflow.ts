@@ -77,8 +77,11 @@ async function connect(run: ConnectionCase): Promise<ApplicationOutcome> {
   run.markContractConcluded();
 
   // 5–6. Both sides carry out the ТУ within the term that follows from the application (п.16 «б», from the contract).
+  const byParty = since('obligations-by-party');
+  if (byParty) run.trackObligations();
+  // The payment confirmation prints the term, so its deadline is known before the entry is stored.
   await run.enterStage('tuFulfilment', { ticket: paid, type: 'paid', title: events.paid }, { docs: ['paymentConfirmation'], supplier: toSupplier.contractConcluded(input) });
-  if (since('obligations-by-party')) return fulfilContract(run);
+  if (byParty) return fulfilContract(run);
   for (;;) {
     const done = await run.awaitGrid('tuFulfilment');
     // 7. The grid checks the fulfilment of the ТУ (inspection).
@@ -111,7 +114,6 @@ async function connect(run: ConnectionCase): Promise<ApplicationOutcome> {
  */
 async function fulfilContract(run: ConnectionCase): Promise<ApplicationOutcome> {
   const input = run.input;
-  run.trackObligations();
   for (;;) {
     const step = await run.awaitBoth('tuFulfilment');
     if (step === 'lapsed') {
@@ -138,7 +140,7 @@ async function fulfilContract(run: ConnectionCase): Promise<ApplicationOutcome> 
       break;
     }
     // Remarks: the applicant's part is owed again, within what is left of the connection term.
-    run.owed.applicant = true;
+    run.owePartAgain('applicant');
     await run.enterStage('tuFulfilment', { ticket: inspected, type: 'inspection-failed', title: events.inspectionFailed }, { deadline: run.backToConnectionTerm(), docs: ['inspectionAct'] });
   }
   const connected = await run.awaitGrid('actualConnection');

@@ -293,6 +293,9 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     return late as TicketOf<I, M[T]>;
   }
 
+  /** Stage entry has its deadline and is about to be stored: a procedure adds what follows from it (the connection term). */
+  protected onEntering(_stage: S): void {}
+
   /** What else follows from the grid's lateness in a procedure (a penalty); nothing by default. */
   protected async afterEscalation(): Promise<void> {}
 
@@ -340,6 +343,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     else if (term && change === 'start') this.runningTerm = { startMs: now, term, capAt: null };
     else if (change !== 'keep') this.runningTerm = null;
     if (change !== 'keep') this.termLapsed = false;
+    this.onEntering(stage);
     s.stage = stage;
     s.stageStartedAt = now;
     s.whoActs = row.party;

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../../activities';
-import { resolveTerms, termDeadline, type ResolvedTerms, type TermOverrides } from '../../../domain/regulations';
+import { assessPenalty } from '../../../domain/penalties';
+import { resolveTerms, resumedDeadline, termDeadline, type ResolvedTerms, type TermOverrides } from '../../../domain/regulations';
 import { findTemporalCli } from '../../../infra/temporal-cli';
 import { workflowBundle } from '../../../worker/create-worker';
 import type { ApplicationWorkflowInput } from '../../../workflows/application/contract';
@@ -21,6 +22,8 @@ export interface Recorded {
   summaries: Map<string, CaseSnapshot>;
   notices: NotificationRequest[];
   supplierMails: Array<{ caseNumber: string; title: string }>;
+  /** Added to every deadline computed from now on: a stand-in for a production calendar that moved a day off. */
+  calendarShiftMs: number;
 }
 
 function project<S extends CaseSnapshot>(recorded: Recorded) {
@@ -40,7 +43,9 @@ function project<S extends CaseSnapshot>(recorded: Recorded) {
 /** The activities a case workflow calls, in memory; anything else fails loudly. */
 function fakeActivities(recorded: Recorded): Partial<Activities> {
   return {
-    deadlineFor: async (startMs, term) => termDeadline(startMs, term),
+    deadlineFor: async (startMs, term) => termDeadline(startMs, term) + recorded.calendarShiftMs,
+    resumeDeadline: async (resumeAtMs, leftMs, term) => resumedDeadline(resumeAtMs, leftMs, term),
+    assessPenalty: async (input) => assessPenalty(input),
     projectApplication: project(recorded),
     projectAppeal: project(recorded),
     notify: async (request) => void recorded.notices.push(request),
@@ -65,7 +70,7 @@ export async function startProcedureEnv(): Promise<ProcedureEnv> {
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', searchAttributes: ALL_SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error'] },
   });
-  const recorded: Recorded = { events: new Map(), summaries: new Map(), notices: [], supplierMails: [] };
+  const recorded: Recorded = { events: new Map(), summaries: new Map(), notices: [], supplierMails: [], calendarShiftMs: 0 };
   const taskQueue = `procedure-${randomUUID()}`;
   const bundle = await workflowBundle();
   return {
