@@ -2,16 +2,16 @@
 // with a 1–5 form on the four criteria, or the rating already given and, while
 // the edit window runs, «Изменить оценку».
 import { A } from '@solidjs/router';
-import { createResource, createSignal, createUniqueId, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
 import { RATING_CRITERIA, RATING_CRITERION_LABELS, RATING_SCORE_LABELS, RATING_SCORES, RATING_COMMENT_MAX, ratingFormSchema, type RatingScore } from '../../../domain/rating';
 import { formatTerm, REGULATIONS } from '../../../domain/regulations';
 import { createForm, focusFirstInvalid, type Form } from '../forms';
 import { session, userIn } from '../session';
 import { describeApiError, trpc, type RouterOutputs } from '../trpc';
-import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader } from '../ui';
+import { Alert, Button, Card, EmptyState, Field, PageHeader } from '../ui';
 import { formatDate, formatDateTime } from '../ui/format';
 import '../ratings.css';
-import { LoadError } from '../components/LoadError';
+import { Loaded } from '../components/Loaded';
 
 type Item = RouterOutputs['ratings']['rateable'][number];
 type RatingView = NonNullable<Item['rating']>;
@@ -48,21 +48,19 @@ function NotForStaff() {
 
 function RateableList() {
   const [list, { refetch }] = createResource(() => trpc.ratings.rateable.query());
-  const items = () => (list.state === 'ready' || list.state === 'refreshing' ? list.latest : undefined);
   // Saved ratings are kept beside the list, not written into it: a new item object would make <For> rebuild its card and lose the card's own state (the «saved» notice).
   const [saved, setSaved] = createSignal<Record<string, RatingView>>({});
   const keyOf = (item: Item) => `${item.caseId}:${item.stage}`;
 
   return (
-    <Switch>
-      <Match when={list.state === 'errored'}>
-        <LoadError title="Не удалось загрузить список" error={list.error} onRetry={refetch} />
-      </Match>
-      <Match when={items()?.length === 0}>
-        <EmptyState title="Оценивать пока нечего">Здесь появятся завершённые этапы ваших заявок и закрытые обращения.</EmptyState>
-      </Match>
-      <Match when={items()}>
-        {(rows) => (
+    <Loaded
+      resource={list}
+      retry={refetch}
+      loadError="Не удалось загрузить список"
+      loading="Загружаем этапы для оценки…"
+      empty={<EmptyState title="Оценивать пока нечего">Здесь появятся завершённые этапы ваших заявок и закрытые обращения.</EmptyState>}
+    >
+        {(rows: () => Item[]) => (
           <ul class="rating-list" aria-label="Что можно оценить">
             <For each={rows()}>
               {(item) => (
@@ -73,11 +71,7 @@ function RateableList() {
             </For>
           </ul>
         )}
-      </Match>
-      <Match when={true}>
-        <Loading label="Загружаем этапы для оценки…" />
-      </Match>
-    </Switch>
+    </Loaded>
   );
 }
 

@@ -2,16 +2,16 @@
 // selection starts at today and the next 30 days; a link may preset it
 // (/outages?settlement=…&street=…&from=…&to=…). Logged-in users subscribe below.
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createMemo, createResource, createSignal, onCleanup, Show } from 'solid-js';
 import { icsHref, isIsoDay, moscowDay, type OutageFilter } from '../../outages';
 import { session, userIn } from '../../session';
 import { trpc } from '../../trpc';
-import { buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader } from '../../ui';
+import { buttonClass, Card, Checkbox, EmptyState, Field, PageHeader } from '../../ui';
 import { formatDate, pluralRu } from '../../ui/format';
 import { OutageTable } from './OutageTable';
 import { SubscriptionsCard } from './Subscriptions';
 import '../../outages.css';
-import { LoadError } from '../../components/LoadError';
+import { Loaded, StatusLine } from '../../components/Loaded';
 
 const DEFAULT_DAYS = 30;
 const TYPING_DELAY_MS = 300;
@@ -47,7 +47,6 @@ export default function OutagesPage() {
     };
   });
   const [outages, { refetch }] = createResource(filter, (f) => trpc.outages.search.query(f));
-  const rows = () => (outages.state === 'ready' || outages.state === 'refreshing' ? outages.latest : undefined);
   const calendarLink = () => icsHref({ settlement: settlement(), street: street(), from: from(), to: to() });
   const period = () => [from() ? `с ${formatDate(from())}` : '', to() ? `по ${formatDate(to())}` : ''].filter(Boolean).join(' ');
 
@@ -88,34 +87,35 @@ export default function OutagesPage() {
       </Card>
 
       <Card>
-        <Switch>
-          <Match when={rangeError()}>
+        <Show
+          when={!rangeError()}
+          fallback={
             <EmptyState icon="search" title="Проверьте даты">
               Дата «по» должна быть не раньше даты «с».
             </EmptyState>
-          </Match>
-          <Match when={outages.state === 'errored'}>
-            <LoadError title="Не удалось загрузить график" error={outages.error} onRetry={refetch} />
-          </Match>
-          <Match when={rows()?.length === 0}>
-            <EmptyState icon="search" title="Плановых отключений не найдено">
-              По выбранным условиям{period() ? ` ${period()}` : ''} плановых отключений нет. Измените населённый пункт, улицу или даты.
-            </EmptyState>
-          </Match>
-          <Match when={rows()}>
+          }
+        >
+          <Loaded
+            resource={outages}
+            retry={refetch}
+            loadError="Не удалось загрузить график"
+            loading="Загружаем график…"
+            empty={
+              <EmptyState icon="search" title="Плановых отключений не найдено">
+                По выбранным условиям{period() ? ` ${period()}` : ''} плановых отключений нет. Измените населённый пункт, улицу или даты.
+              </EmptyState>
+            }
+          >
             {(items) => (
               <div class="stack" aria-busy={outages.loading ? 'true' : undefined}>
-                <p class="muted small" role="status" style={{ margin: 0 }}>
+                <StatusLine>
                   {outages.loading ? 'Обновляем график…' : `Найдено ${items().length} ${pluralRu(items().length, ['отключение', 'отключения', 'отключений'])}${period() ? ` ${period()}` : ''}`}
-                </p>
+                </StatusLine>
                 <OutageTable outages={items()} />
               </div>
             )}
-          </Match>
-          <Match when={true}>
-            <Loading label="Загружаем график…" />
-          </Match>
-        </Switch>
+          </Loaded>
+        </Show>
       </Card>
 
       <SubscriptionsCard />
