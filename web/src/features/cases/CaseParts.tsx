@@ -8,7 +8,7 @@ import { StatusChip } from '../../ui';
 import { formatDate, formatDateTime } from '../../ui/format';
 import { deadlineView, statusChip, type ApplicationSummary } from './wording';
 
-type SummaryBits = Pick<ApplicationSummary, 'stage' | 'statusLabel' | 'status' | 'overdue' | 'whoActs'>;
+type SummaryBits = Pick<ApplicationSummary, 'stage' | 'statusLabel' | 'status' | 'overdue' | 'whoActs'> & { lateParty?: ApplicationSummary['lateParty'] };
 
 export function CaseStatusChip(props: { summary: SummaryBits }) {
   const chip = () => statusChip(props.summary);

@@ -48,9 +48,11 @@ export const CASE_STATUS_LABELS: Record<ApplicationSummary['status'], string> = 
   withdrawn: 'Отозвана',
 };
 
-/** The chip of a case: the glossary status word; red when a term was missed. */
-export function statusChip(summary: Pick<ApplicationSummary, 'stage' | 'statusLabel' | 'status' | 'overdue' | 'whoActs'>): { tone: ChipTone; text: string } {
-  if (summary.overdue) return { tone: 'danger', text: `${summary.statusLabel} · срок нарушен` };
+/** The chip of a case: the glossary status word; when a term was missed, the side that missed it, and no other. */
+export function statusChip(summary: Pick<ApplicationSummary, 'stage' | 'statusLabel' | 'status' | 'overdue' | 'whoActs'> & { lateParty?: ApplicationSummary['lateParty'] }): { tone: ChipTone; text: string } {
+  if (summary.lateParty === 'applicant' && summary.status === 'active') return { tone: 'warning', text: `${summary.statusLabel} · просрочка заявителя` };
+  if (summary.lateParty === 'both' && summary.status === 'active') return { tone: 'danger', text: `${summary.statusLabel} · просрочка обеих сторон` };
+  if (summary.overdue) return { tone: 'danger', text: `${summary.statusLabel} · ${summary.lateParty === 'grid' ? 'просрочка сетевой организации' : 'срок нарушен'}` };
   if (summary.status === 'completed') return { tone: 'success', text: summary.statusLabel };
   if (summary.status !== 'active') return { tone: 'neutral', text: summary.statusLabel };
   if (summary.whoActs === 'applicant' || summary.whoActs === 'both') return { tone: 'warning', text: summary.statusLabel };
