@@ -9,6 +9,7 @@ import tls from 'node:tls';
 import { Client, Connection } from '@temporalio/client';
 import { connectDb } from '../db';
 import { startCluster } from '../infra/cluster';
+import { buildProduction } from '../scripts/build';
 import { readEnv } from '../infra/config';
 import { temporalDataConverter } from '../infra/data-converter';
 import { resolveTerms } from '../domain/regulations';
@@ -19,6 +20,9 @@ import { BARE_TASK_QUEUE, spawnTs, stopChild, type BenchStack } from './stack';
 
 export async function startClusterBenchStack(opts: { quick: boolean; log: (line: string) => void }): Promise<BenchStack> {
   const { log } = opts;
+  // The processes run dist/ as the image does: built from this code, or the cluster would measure an older one.
+  log('The production shape: building dist/…');
+  await buildProduction(log);
   // Its own databases: the benchmarks fill them with thousands of cases.
   const cluster = await startCluster({ fresh: true, databasePrefix: 'kabinet_bench_cluster', log });
   const stops: Array<() => Promise<void>> = [() => cluster.stop()];
