@@ -32,6 +32,18 @@ export function describeActivity(type: string, args: unknown[]): { title: string
     }
     case 'informSupplier':
       return { title: `${label}: «${formatValue(first.title)}»`, details: [{ label: 'Адрес', value: formatValue(first.supplierEmail) }, { label: 'Текст', value: formatValue(first.body) }] };
+    case 'assessPenalty': {
+      // Who owes it is named from the input: the late side, and only it.
+      const party = first.party === 'grid' ? 'сетевая организация' : first.party === 'applicant' ? 'заявитель' : formatValue(first.party);
+      return {
+        title: `${label}: просрочила ${party}`,
+        details: [
+          { label: 'Плата по договору', value: `${formatValue(first.feeRub)} ₽` },
+          { label: 'Просрочка с', value: typeof first.lateFromMs === 'number' ? formatMoscow(first.lateFromMs) : '—' },
+          { label: 'По', value: typeof first.untilMs === 'number' ? formatMoscow(first.untilMs) : 'продолжается' },
+        ],
+      };
+    }
     case 'issueCredentials':
       return { title: `${label} (${first.reason === 'recovery' ? 'восстановление' : 'регистрация'})`, details: [] };
     default:

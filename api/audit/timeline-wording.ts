@@ -12,6 +12,8 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   publishDocuments: 'Формирование документов',
   informSupplier: 'Письмо гарантирующему поставщику',
   deadlineFor: 'Расчёт срока по производственному календарю',
+  resumeDeadline: 'Срок после приостановки: конец рабочего дня (ГК РФ ст. 193)',
+  assessPenalty: 'Расчёт неустойки (п.16 «в» Правил № 861)',
   issueCredentials: 'Выдача логина и пароля',
   notifyExistingAccount: 'Письмо владельцу существующей учётной записи',
   warnOutageSubscribers: 'Оповещение подписчиков об отключении',
