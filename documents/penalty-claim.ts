@@ -15,6 +15,7 @@ export function penaltyClaimLayout(claim: PenaltyClaim, issuedAt: Date): Documen
       { type: 'fields', rows: claim.rows },
       ...claim.paragraphs.map((text) => ({ type: 'paragraph' as const, text })),
       { type: 'note', text: claim.basis },
+      { type: 'paragraph', text: `Дата: ${claim.date}` },
       { type: 'signatures', parties: [{ role: 'Заявитель', name: claim.signature }] },
     ],
   };

@@ -30,6 +30,8 @@ export interface PenaltyClaim {
   /** The legal basis with its mark: the rate is configurable data not checked against the rule in force. */
   basis: string;
   signature: string;
+  /** The day of the claim (the sum is as of it), «22.03.2026». */
+  date: string;
 }
 
 /** The claim cannot be made: the penalty is not the grid's, or there is no delay yet. */
@@ -63,7 +65,7 @@ export function penaltyClaim(f: PenaltyClaimFacts): PenaltyClaim {
       ['Сумма неустойки', settled ? sum : `${sum} на ${asOf}`],
     ],
     paragraphs: [
-      `Между мной и ${f.gridName} заключён договор об осуществлении технологического присоединения по заявке № ${f.caseNumber} (дата заключения договора — ${contract}). Срок выполнения мероприятий по технологическому присоединению (п. 16 подп. «б» Правил технологического присоединения, утв. постановлением Правительства РФ от 27.12.2004 № 861) истёк ${ruDate(f.connectionDeadlineAt)}.`,
+      `Между мной и сетевой организацией (${f.gridName}) заключён договор об осуществлении технологического присоединения по заявке № ${f.caseNumber} (дата заключения договора — ${contract}). Срок выполнения мероприятий по технологическому присоединению (п. 16 подп. «б» Правил технологического присоединения, утв. постановлением Правительства РФ от 27.12.2004 № 861) истёк ${ruDate(f.connectionDeadlineAt)}.`,
       settled
         ? `Сетевая организация выполнила свои обязательства с просрочкой ${p.days} дн. (${period}).`
         : `Сетевая организация свои обязательства в срок не выполнила: на ${asOf} просрочка составляет ${p.days} дн. (${period}) и продолжается.`,
@@ -72,8 +74,10 @@ export function penaltyClaim(f: PenaltyClaimFacts): PenaltyClaim {
         ? `Прошу выплатить неустойку в размере ${sum} и сообщить о принятом решении.`
         : `Прошу выплатить неустойку в размере ${sum} (сумма на ${asOf}; неустойка начисляется по день исполнения обязательства), выполнить мероприятия по технологическому присоединению и сообщить о принятом решении.`,
     ],
-    basis: `Основание расчёта: ${p.source}. ${p.mark === '✅' ? '' : `${p.mark} Ставка и порядок расчёта взяты из настроек личного кабинета; редакция нормы не проверена.`}`.trim(),
-    signature: `${f.applicantName}, ${asOf}`,
+    // Words, not the ❓ glyph: the document's font has no emoji, and the addressee needs the meaning.
+    basis: `Основание расчёта: ${p.source}.${p.mark === '✅' ? '' : ' Ставка и порядок расчёта взяты из настроек личного кабинета; редакция нормы не проверена.'}`,
+    signature: f.applicantName,
+    date: asOf,
   };
 }
 
@@ -88,6 +92,6 @@ export function penaltyClaimText(claim: PenaltyClaim): string {
     '',
     claim.basis,
     '',
-    claim.signature,
+    `${claim.signature}, ${claim.date}`,
   ].join('\n');
 }
