@@ -1,10 +1,12 @@
 // The frame of one case action: a card titled with the action's label, the
 // fields, the server's refusal in an Alert and a submit button with the same
 // label. Applications and appeals, staff and applicant, all send through it.
-import { createSignal, Show, type JSX } from 'solid-js';
+import { createSignal, For, Show, type Component, type JSX } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
 import { focusFirstInvalid, type Form } from '../forms';
 import { describeApiError } from '../trpc';
-import { Alert, Button, Card, type ButtonVariant } from '../ui';
+import { Card, type ButtonVariant } from '../ui';
+import { FormEnd } from './FormEnd';
 
 export interface ActionFormProps<K extends string, O, V> {
   /** The action's label: the card title and, unless `submitLabel` says otherwise, the button. */
@@ -65,15 +67,18 @@ export function ActionForm<K extends string, O, V>(props: ActionFormProps<K, O, 
           </p>
         </Show>
         {props.children}
-        <Show when={problem()}>
-          <Alert tone="error">{problem()}</Alert>
-        </Show>
-        <div class="cluster">
-          <Button type="submit" variant={props.variant} loading={busy()} disabled={props.blocked}>
-            {props.submitLabel ?? props.label}
-          </Button>
-        </div>
+        <FormEnd problem={problem()} busy={busy()} disabled={props.blocked} variant={props.variant} label={props.submitLabel ?? props.label} />
       </form>
     </Card>
   );
+}
+
+/**
+ * The forms of the actions open now, in the server's order. The table of forms
+ * names every action of the kind, so a new action in the procedure table cannot
+ * be offered by the API without a form here (the type check says so).
+ */
+export function ActionForms<A extends string, P extends object>(props: { actions: readonly string[]; forms: Record<A, Component<P>>; with: P }) {
+  const formOf = (action: string): Component<P> | undefined => (Object.hasOwn(props.forms, action) ? props.forms[action as A] : undefined);
+  return <For each={props.actions}>{(action) => <Show when={formOf(action)}>{(form) => <Dynamic component={form()} {...props.with} />}</Show>}</For>;
 }

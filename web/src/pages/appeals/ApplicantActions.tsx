@@ -1,10 +1,10 @@
 // The applicant's actions on an appeal (`actions` from appeals.get): reply to
 // a clarification, confirm the answer, or disagree with it (once). Each is
 // checked with the schema the server applies (appealActionSchemas).
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, Show, type JSX } from 'solid-js';
 import { APPEAL_APPLICANT_ACTIONS, appealActionSchemas, type AppealApplicantAction } from '../../../../domain/appeal';
 import { lastQuestion, type AppealEvent, type AppealView } from '../../features/appeals/wording';
-import { ActionForm } from '../../components/ActionForm';
+import { ActionForm, ActionForms } from '../../components/ActionForm';
 import { FileUpload } from '../../components/FileUpload';
 import { createForm } from '../../forms';
 import { trpc } from '../../trpc';
@@ -87,22 +87,8 @@ function Disagree(props: Props) {
   );
 }
 
+const FORMS: Record<AppealApplicantAction, (props: Props) => JSX.Element> = { reply: Reply, confirm: Confirm, disagree: Disagree };
+
 export function AppealApplicantActions(props: Props & { actions: readonly string[] }) {
-  return (
-    <For each={props.actions}>
-      {(action) => (
-        <Switch>
-          <Match when={action === 'reply'}>
-            <Reply {...props} />
-          </Match>
-          <Match when={action === 'confirm'}>
-            <Confirm {...props} />
-          </Match>
-          <Match when={action === 'disagree'}>
-            <Disagree {...props} />
-          </Match>
-        </Switch>
-      )}
-    </For>
-  );
+  return <ActionForms actions={props.actions} forms={FORMS} with={props} />;
 }

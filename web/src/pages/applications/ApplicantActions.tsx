@@ -1,6 +1,7 @@
 // The actions open to the applicant on the case page (`actions` from applications.get),
 // each validated with the same schema the server applies (applicantActionSchemas).
-import { createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
+import { ActionForms } from '../../components/ActionForm';
 import { APPLICANT_ACTIONS, applicantActionSchemas, ATTACHMENT_KINDS, ATTACHMENT_LABELS, type ApplicantAction, type AttachmentKind } from '../../../../domain/application';
 import { postedDocumentsInput, type ApplicantCase, type CaseEvent } from '../../features/cases/wording';
 import { FileUpload } from '../../components/FileUpload';
@@ -253,25 +254,13 @@ function Withdraw(props: ActionProps) {
   );
 }
 
+const FORMS: Record<ApplicantAction, (props: ActionProps & { paymentsMode: ApplicantCase['paymentsMode'] }) => JSX.Element> = {
+  supplyMissingData: SupplyMissingData,
+  payInvoice: PayInvoice,
+  reportTuDone: ReportTuDone,
+  withdraw: Withdraw,
+};
+
 export function ApplicantActions(props: ActionProps & { actions: readonly ApplicantAction[]; paymentsMode: ApplicantCase['paymentsMode'] }) {
-  return (
-    <For each={props.actions}>
-      {(action) => (
-        <Switch>
-          <Match when={action === 'supplyMissingData'}>
-            <SupplyMissingData {...props} />
-          </Match>
-          <Match when={action === 'payInvoice'}>
-            <PayInvoice {...props} />
-          </Match>
-          <Match when={action === 'reportTuDone'}>
-            <ReportTuDone {...props} />
-          </Match>
-          <Match when={action === 'withdraw'}>
-            <Withdraw {...props} />
-          </Match>
-        </Switch>
-      )}
-    </For>
-  );
+  return <ActionForms actions={props.actions} forms={FORMS} with={props} />;
 }

@@ -1,9 +1,9 @@
 // One form per staff action open in the case's stage (`actions` from
 // staffApplications.get), validated with staffActionSchemas as the server does.
 // The submit button of each reads exactly the action's label from STAFF_ACTIONS.
-import { For, Match, Show, Switch, type JSX } from 'solid-js';
+import { For, Show, type JSX } from 'solid-js';
 import { STAFF_ACTIONS, staffActionSchemas, type StaffAction } from '../../../../domain/application';
-import { ActionForm } from '../../components/ActionForm';
+import { ActionForm, ActionForms } from '../../components/ActionForm';
 import { createForm, type Form, type TextBinding } from '../../forms';
 import { trpc, type RouterOutputs } from '../../trpc';
 import { Checkbox, Field } from '../../ui';
@@ -57,15 +57,6 @@ function ActionShell<K extends string, O>(props: {
 
 function CommentField(props: { action: StaffAction; binding: TextBinding }) {
   return <Field id={`act-${props.action}-comment`} label="Комментарий" hint="Необязательно. Комментарий увидит заявитель в истории заявки" multiline rows={2} maxLength={2000} {...props.binding} />;
-}
-
-function AcceptComplete(props: Props) {
-  const form = createForm({ initial: { comment: '' }, schema: staffActionSchemas.acceptComplete });
-  return (
-    <ActionShell action="acceptComplete" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
-      <CommentField action="acceptComplete" binding={form.bindText('comment')} />
-    </ActionShell>
-  );
 }
 
 const lines = (text: string) =>
@@ -195,43 +186,29 @@ function RecordConnection(props: Props) {
   );
 }
 
-function IssueAct(props: Props) {
-  const form = createForm({ initial: { comment: '' }, schema: staffActionSchemas.issueAct });
-  return (
-    <ActionShell action="issueAct" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
-      <CommentField action="issueAct" binding={form.bindText('comment')} />
-    </ActionShell>
-  );
+/** An action whose form is a comment and the button. */
+function commentOnly(action: 'acceptComplete' | 'recordGridTuDone' | 'issueAct') {
+  return (props: Props) => {
+    const form = createForm({ initial: { comment: '' }, schema: staffActionSchemas[action] });
+    return (
+      <ActionShell action={action} caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
+        <CommentField action={action} binding={form.bindText('comment')} />
+      </ActionShell>
+    );
+  };
 }
 
+const FORMS: Record<StaffAction, (props: Props) => JSX.Element> = {
+  acceptComplete: commentOnly('acceptComplete'),
+  requestMissingData: RequestMissingData,
+  postContractDocuments: PostContractDocuments,
+  confirmPayment: ConfirmPayment,
+  recordInspection: RecordInspection,
+  recordGridTuDone: commentOnly('recordGridTuDone'),
+  recordConnection: RecordConnection,
+  issueAct: commentOnly('issueAct'),
+};
+
 export function StaffActions(props: Props & { actions: readonly StaffAction[] }) {
-  return (
-    <For each={props.actions}>
-      {(action) => (
-        <Switch>
-          <Match when={action === 'acceptComplete'}>
-            <AcceptComplete {...props} />
-          </Match>
-          <Match when={action === 'requestMissingData'}>
-            <RequestMissingData {...props} />
-          </Match>
-          <Match when={action === 'postContractDocuments'}>
-            <PostContractDocuments {...props} />
-          </Match>
-          <Match when={action === 'confirmPayment'}>
-            <ConfirmPayment {...props} />
-          </Match>
-          <Match when={action === 'recordInspection'}>
-            <RecordInspection {...props} />
-          </Match>
-          <Match when={action === 'recordConnection'}>
-            <RecordConnection {...props} />
-          </Match>
-          <Match when={action === 'issueAct'}>
-            <IssueAct {...props} />
-          </Match>
-        </Switch>
-      )}
-    </For>
-  );
+  return <ActionForms actions={props.actions} forms={FORMS} with={props} />;
 }

@@ -1,10 +1,10 @@
 // One form per staff action open on an appeal (`actions` from
 // staffAppeals.get), checked with appealActionSchemas as the server does. The
 // submit button of each reads exactly the action's label from APPEAL_STAFF_ACTIONS.
-import { createResource, createSignal, For, Match, Switch } from 'solid-js';
+import { createResource, createSignal, type JSX } from 'solid-js';
 import { APPEAL_STAFF_ACTIONS, appealActionSchemas, type AppealStaffAction } from '../../../../../domain/appeal';
 import type { AppealView, StaffAppeal } from '../../../features/appeals/wording';
-import { ActionForm } from '../../../components/ActionForm';
+import { ActionForm, ActionForms } from '../../../components/ActionForm';
 import { FileUpload } from '../../../components/FileUpload';
 import { createForm, type TextBinding } from '../../../forms';
 import { trpc } from '../../../trpc';
@@ -39,13 +39,16 @@ function CommentField(props: { action: AppealStaffAction; binding: TextBinding }
   return <Field id={`appeal-act-${props.action}-comment`} label="Комментарий" hint="Необязательно. Комментарий виден в истории обращения" multiline rows={2} maxLength={2000} {...props.binding} />;
 }
 
-function CommentOnly(props: Props & { action: 'take' | 'startWork' }) {
-  const form = createForm({ initial: { comment: '' }, schema: appealActionSchemas[props.action] });
-  return (
-    <ActionForm {...common(props, props.action)} form={form}>
-      <CommentField action={props.action} binding={form.bindText('comment')} />
-    </ActionForm>
-  );
+/** An action whose form is a comment and the button. */
+function commentOnly(action: 'take' | 'startWork') {
+  return (props: Props) => {
+    const form = createForm({ initial: { comment: '' }, schema: appealActionSchemas[action] });
+    return (
+      <ActionForm {...common(props, action)} form={form}>
+        <CommentField action={action} binding={form.bindText('comment')} />
+      </ActionForm>
+    );
+  };
 }
 
 function Assign(props: Props) {
@@ -134,28 +137,14 @@ function Answer(props: Props) {
   );
 }
 
+const FORMS: Record<AppealStaffAction, (props: Props) => JSX.Element> = {
+  take: commentOnly('take'),
+  assign: Assign,
+  startWork: commentOnly('startWork'),
+  requestClarification: RequestClarification,
+  answer: Answer,
+};
+
 export function AppealStaffActions(props: Props) {
-  return (
-    <For each={props.appeal.actions}>
-      {(action) => (
-        <Switch>
-          <Match when={action === 'take'}>
-            <CommentOnly {...props} action="take" />
-          </Match>
-          <Match when={action === 'assign'}>
-            <Assign {...props} />
-          </Match>
-          <Match when={action === 'startWork'}>
-            <CommentOnly {...props} action="startWork" />
-          </Match>
-          <Match when={action === 'requestClarification'}>
-            <RequestClarification {...props} />
-          </Match>
-          <Match when={action === 'answer'}>
-            <Answer {...props} />
-          </Match>
-        </Switch>
-      )}
-    </For>
-  );
+  return <ActionForms actions={props.appeal.actions} forms={FORMS} with={props} />;
 }
