@@ -78,7 +78,9 @@ describe('appeal workflow', () => {
     await staff.staffAppeals.act.mutate({ id: appeal.id, action: 'requestClarification', input: { question: 'Укажите номер договора энергоснабжения' } });
     const paused = await row(appeal.id);
     expect(paused.stage).toBe('clarification');
-    expect(paused.deadlineAt).toBeNull();
+    // The company's answer term is paused; the applicant's own term to clarify runs meanwhile (patch 'appeal-terms-gk-193').
+    expect(paused.whoActs).toBe('applicant');
+    expect(paused.deadlineAt!.getTime()).toBeGreaterThan(Date.now());
     expect((await appeal.client.appeals.get.query({ id: appeal.id })).actions).toEqual(['reply']);
     await new Promise((r) => setTimeout(r, 3000));
     expect((await appeal.client.appeals.act.mutate({ id: appeal.id, action: 'reply', input: { text: 'Договор № 77-001234' } })).stage).toBe('inWork');
@@ -88,6 +90,8 @@ describe('appeal workflow', () => {
     const view = await staff.staffAppeals.get.query({ id: appeal.id });
     expect(view.events.map((e) => e.type)).toEqual(['registered', 'assigned', 'clarification-requested', 'clarified']);
     expect(view.events[2]!.data).toMatchObject({ input: { question: 'Укажите номер договора энергоснабжения' } });
+    // The generation with the applicant's own clarification term and the resumed term at the end of a day (GK 193).
+    await saveHistoryFixture('appeal-clarified-gk-193', await stack.temporal.workflow.getHandle(appealWorkflowId(appeal.id)).fetchHistory());
   });
 
   it('marks the appeal overdue and escalates when the answer term runs out, then records the answer as late', async () => {
