@@ -1,10 +1,11 @@
 // «Уведомления»: the feed, newest first; unread ones stand out. Live events refresh it.
 import { A } from '@solidjs/router';
-import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js';
+import { createResource, createUniqueId, For, Show } from 'solid-js';
 import { onLive } from '../live';
 import { unread } from '../notifications';
 import { session, userIn } from '../session';
-import { describeApiError, trpc, type RouterOutputs } from '../trpc';
+import { createBusy } from '../busy';
+import { trpc, type RouterOutputs } from '../trpc';
 import { Alert, Button, Card, EmptyState, PageHeader, StatusChip } from '../ui';
 import { formatDateTime } from '../ui/format';
 import { latest, Loaded } from '../components/Loaded';
@@ -15,8 +16,7 @@ const LIST_LIMIT = 100;
 
 export default function NotificationsPage() {
   const [list, { refetch, mutate }] = createResource(() => trpc.notifications.list.query({ limit: LIST_LIMIT }));
-  const [busy, setBusy] = createSignal<string | null>(null);
-  const [problem, setProblem] = createSignal<string | null>(null);
+  const { busy, problem, run } = createBusy<string>();
   onLive(() => void refetch());
 
   const items = () => latest(list);
@@ -25,20 +25,14 @@ export default function NotificationsPage() {
   // Each notification carries its page; older ones (before links were stored) point at the application.
   const caseHref = (n: Item) => n.link ?? (n.caseId ? (staffView() ? `/staff/applications/${n.caseId}` : `/applications/${n.caseId}`) : null);
 
-  async function markRead(ids?: string[]) {
-    setBusy(ids ? ids.join() : 'all');
-    setProblem(null);
-    try {
+  function markRead(ids?: string[]) {
+    return run(ids ? ids.join() : 'all', async () => {
       await trpc.notifications.markRead.mutate(ids ? { ids } : {});
       // Shown as read at once; the refetch brings anything that arrived meanwhile.
       mutate((rows) => rows?.map((n) => (!ids || ids.includes(n.id) ? { ...n, read: true } : n)));
       unread.refresh();
       void refetch();
-    } catch (error) {
-      setProblem(describeApiError(error).message);
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   return (

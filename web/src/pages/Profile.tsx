@@ -5,7 +5,8 @@ import { FormEnd } from '../components/FormEnd';
 import { createForm } from '../forms';
 import { createSubmit } from '../submit';
 import { session } from '../session';
-import { describeApiError, trpc, type RouterOutputs } from '../trpc';
+import { createBusy } from '../busy';
+import { trpc, type RouterOutputs } from '../trpc';
 import { Alert, Button, buttonClass, Card, Field, PageHeader } from '../ui';
 import { formatDate, formatDateLong, NO_VALUE } from '../ui/format';
 import { Loaded } from '../components/Loaded';
@@ -113,21 +114,10 @@ function ContactsForm(props: { profile: Profile; onSaved: (p: Profile) => void }
 }
 
 function SecurityCard() {
-  const [busy, setBusy] = createSignal<'one' | 'all' | null>(null);
-  const [problem, setProblem] = createSignal<string | null>(null);
+  const { busy, problem, run } = createBusy<'one' | 'all'>();
 
-  async function logout(everywhere: boolean) {
-    setBusy(everywhere ? 'all' : 'one');
-    setProblem(null);
-    try {
-      // Leaving this page is the guard's job once the session is gone.
-      await session.logout(everywhere);
-    } catch (error) {
-      setProblem(describeApiError(error).message);
-    } finally {
-      setBusy(null);
-    }
-  }
+  // Leaving this page is the guard's job once the session is gone.
+  const logout = (everywhere: boolean) => run(everywhere ? 'all' : 'one', () => session.logout(everywhere));
 
   return (
     <Card title="Безопасность">

@@ -4,7 +4,7 @@
 import { A, useLocation, useNavigate, type RouteSectionProps } from '@solidjs/router';
 import { createEffect, createSignal, Match, on, Show, Suspense, Switch } from 'solid-js';
 import { session } from '../session';
-import { describeApiError } from '../trpc';
+import { createBusy } from '../busy';
 import { Alert, Button, Card, Loading } from '../ui';
 import { MainNav } from './MainNav';
 
@@ -14,8 +14,7 @@ export function Shell(props: RouteSectionProps) {
   const location = useLocation();
   const navigate = useNavigate();
   const [menuOpen, setMenuOpen] = createSignal(false);
-  const [loggingOut, setLoggingOut] = createSignal(false);
-  const [logoutProblem, setLogoutProblem] = createSignal<string | null>(null);
+  const leaving = createBusy<true>();
   const user = () => session.user();
   // A user who still has to replace a temporary password sees no sections: they would all refuse.
   const showNav = () => Boolean(user() && !user()?.mustChangePassword);
@@ -25,7 +24,7 @@ export function Shell(props: RouteSectionProps) {
       () => location.pathname,
       () => {
         setMenuOpen(false);
-        setLogoutProblem(null);
+        leaving.dismiss();
         // A screen reader should hear the new page's title, not silence after a click.
         requestAnimationFrame(() => {
           const active = document.activeElement;
@@ -38,16 +37,7 @@ export function Shell(props: RouteSectionProps) {
   );
 
   async function logout() {
-    setLoggingOut(true);
-    setLogoutProblem(null);
-    try {
-      await session.logout();
-      navigate('/login', { replace: true });
-    } catch (error) {
-      setLogoutProblem(describeApiError(error).message);
-    } finally {
-      setLoggingOut(false);
-    }
+    if (await leaving.run(true, () => session.logout())) navigate('/login', { replace: true });
   }
 
   return (
@@ -67,7 +57,7 @@ export function Shell(props: RouteSectionProps) {
                 <span class="app-header__name" title={u().email}>
                   {u().displayName || u().email}
                 </span>
-                <Button variant="secondary" size="small" class="btn--inverse" loading={loggingOut()} onClick={() => void logout()}>
+                <Button variant="secondary" size="small" class="btn--inverse" loading={leaving.busy() === true} onClick={() => void logout()}>
                   Выйти
                 </Button>
                 <Show when={showNav()}>
@@ -87,9 +77,9 @@ export function Shell(props: RouteSectionProps) {
           <MainNav open={menuOpen()} onClose={() => setMenuOpen(false)} />
         </Show>
         <main id="main" class="app-main" tabIndex={-1}>
-          <Show when={logoutProblem()}>
+          <Show when={leaving.problem()}>
             <Alert tone="error" class="app-main__notice">
-              {logoutProblem()}
+              {leaving.problem()}
             </Alert>
           </Show>
           <Switch>

@@ -4,7 +4,8 @@
 // replays it against the current code and checks the read model.
 import { A, useParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
-import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
+import { createBusy } from '../../busy';
+import { trpc, type RouterOutputs } from '../../trpc';
 import { Alert, Button, buttonClass, Card, Loading, PageHeader, Select, StatusChip } from '../../ui';
 import { ACTOR_LABELS, EntryIcon, formatInstant, OUTCOME_LABELS, TEMPORAL_STATUS_LABELS, type CaseHistoryView, type TimelineEntry } from './shared';
 import { LoadError } from '../../components/LoadError';
@@ -93,20 +94,13 @@ const divergence = (r: Replay): string | null => (r.deterministic ? null : `${r.
 function Verification(props: { workflowId: string }) {
   const [replay, setReplay] = createSignal<Replay | null>(null);
   const [report, setReport] = createSignal<ReadModelReport | null>(null);
-  const [problem, setProblem] = createSignal<string | null>(null);
-  const [busy, setBusy] = createSignal<'replay' | 'check' | null>(null);
+  const { busy, problem, run: running } = createBusy<'replay' | 'check'>();
 
-  async function run(which: 'replay' | 'check') {
-    setBusy(which);
-    setProblem(null);
-    try {
+  function run(which: 'replay' | 'check') {
+    return running(which, async () => {
       if (which === 'replay') setReplay(await trpc.audit.replay.query({ workflowId: props.workflowId }));
       else setReport(await trpc.audit.checkReadModel.query({ workflowId: props.workflowId }));
-    } catch (error) {
-      setProblem(describeApiError(error).message);
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   return (

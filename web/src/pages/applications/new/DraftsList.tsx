@@ -1,7 +1,8 @@
 // The applicant's other drafts above the form: continue one, or delete it.
 import { A } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { describeApiError, trpc } from '../../../trpc';
+import { createResource, For, Show } from 'solid-js';
+import { createBusy } from '../../../busy';
+import { trpc } from '../../../trpc';
 import { Alert, Button, Card } from '../../../ui';
 import { formatDateTime } from '../../../ui/format';
 
@@ -10,21 +11,14 @@ export function DraftsList(props: { currentId: string; version: number }) {
     () => props.version + 1,
     () => trpc.applications.drafts.query(),
   );
-  const [busy, setBusy] = createSignal<string | null>(null);
-  const [problem, setProblem] = createSignal<string | null>(null);
+  const { busy, problem, run } = createBusy<string>();
   const others = () => (drafts.state === 'ready' || drafts.state === 'refreshing' ? (drafts.latest ?? []).filter((d) => d.id !== props.currentId) : []);
 
-  async function remove(id: string) {
-    setBusy(id);
-    setProblem(null);
-    try {
+  function remove(id: string) {
+    return run(id, async () => {
       await trpc.applications.deleteDraft.mutate({ id });
       await refetch();
-    } catch (error) {
-      setProblem(describeApiError(error).message);
-    } finally {
-      setBusy(null);
-    }
+    });
   }
 
   return (
