@@ -136,7 +136,7 @@ function Subscriptions() {
                 <ul class="subscribe-list" aria-label="Ваши подписки">
                   <For each={items()}>
                     {(s) => (
-                      <li class="subscribe-item">
+                      <li class="subscribe-item spread">
                         <span class="subscribe-item__address">{formatAddress(s)}</span>
                         <Button variant="secondary" size="small" loading={busy() === s.id} disabled={busy() !== null} onClick={() => void unsubscribe(s.id, s)}>
                           Отписаться
@@ -161,7 +161,7 @@ function Subscriptions() {
             <ul class="subscribe-list" aria-labelledby="subs-suggested">
               <For each={suggestions()}>
                 {(s, i) => (
-                  <li class="subscribe-item">
+                  <li class="subscribe-item spread">
                     <div class="subscribe-item__address">
                       <div>{s.address}</div>
                       <div class="muted small">{s.source}</div>

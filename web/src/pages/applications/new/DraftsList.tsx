@@ -31,7 +31,7 @@ export function DraftsList(props: { currentId: string; version: number }) {
                 const name = typeof draft.form.objectName === 'string' && draft.form.objectName.trim() ? draft.form.objectName.trim() : 'объект не указан';
                 const linkId = `draft-${draft.id}`;
                 return (
-                  <li class="draft-list__item">
+                  <li class="draft-list__item spread">
                     <div>
                       <A href={`/applications/new?draft=${draft.id}`} id={linkId}>
                         Продолжить черновик от {formatDateTime(draft.updatedAt)}
