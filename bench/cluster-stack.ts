@@ -33,6 +33,8 @@ export async function startClusterBenchStack(opts: { quick: boolean; log: (line:
   try {
     // The benchmarks' HTTP clients trust the proxy's CA, as the company's browsers would.
     tls.setDefaultCACertificates([...tls.getCACertificates('default'), fs.readFileSync(cluster.caFile, 'utf8')]);
+    // …and so do the load generator's processes (bench/load), started after this.
+    process.env.NODE_EXTRA_CA_CERTS = cluster.caFile;
     const env = readEnv(cluster.processEnv);
     const bare = await spawnTs('bench/bare/worker.ts', { ...process.env, ...cluster.processEnv, TEMPORAL_TASK_QUEUE: BARE_TASK_QUEUE }, BARE_READY_LINE, log);
     stops.push(() => stopChild(bare));

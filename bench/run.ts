@@ -38,14 +38,24 @@ const RESULTS = path.join(ROOT_DIR, 'bench', 'RESULTS.md');
 const CLUSTER_BENCHES = new Set<BenchSection['id']>(['lifecycle', 'read', 'ryw']);
 const CLUSTER_LABEL = 'cluster';
 
+/** The roles bench/cluster-stack.ts fills under the dev stack's names, called what they are on the cluster. */
+const CLUSTER_ROLES: Array<[string, string]> = [
+  ['Temporal dev server', 'Temporal server (PostgreSQL)'],
+  ['bench process (API, driver)', 'APIs (2 processes) and driver'],
+  ['worker', 'workers (2 processes)'],
+];
+/** Figure labels end in `, <role>` (CPU per case of each process); notes name the Temporal process in prose. */
+const clusterLabel = (label: string) => CLUSTER_ROLES.reduce((l, [dev, cluster]) => (l.endsWith(`, ${dev}`) ? `${l.slice(0, -dev.length)}${cluster}` : l), label);
+const clusterNote = (note: string) => note.replaceAll('Temporal dev server', 'Temporal server');
+
 /** A section measured on the cluster, labelled so that it sits beside the dev server's figures. */
 function onCluster(section: BenchSection): BenchSection {
   return {
     ...section,
     title: `${CLUSTER_LABEL}: Temporal server on PostgreSQL (SQL visibility), 2 workers, 2 APIs behind Caddy`,
-    figures: section.figures.map((f) => ({ ...f, label: `${CLUSTER_LABEL}: ${f.label}` })),
+    figures: section.figures.map((f) => ({ ...f, label: `${CLUSTER_LABEL}: ${clusterLabel(f.label)}` })),
     ratios: section.ratios.map((r) => ({ ...r, name: `${CLUSTER_LABEL}-${r.name}` })),
-    notes: section.notes.map((n) => `${CLUSTER_LABEL}: ${n}`),
+    notes: section.notes.map((n) => `${CLUSTER_LABEL}: ${clusterNote(n)}`),
   };
 }
 

@@ -2,6 +2,7 @@
 // share the event loop of the server it measures: each client sends its next
 // request when the previous answer has been read, for a fixed time.
 import http from 'node:http';
+import https from 'node:https';
 import { performance } from 'node:perf_hooks';
 
 export interface LoadRequest {
@@ -22,10 +23,13 @@ export interface LoadResult {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
+/** The cluster's proxy (bench --cluster) speaks TLS; its CA comes in NODE_EXTRA_CA_CERTS. */
+const tlsAgent = new https.Agent({ keepAlive: true, maxSockets: 1000 });
 
 function get(url: string, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get(url, { agent, headers }, (res) => {
+    const secure = url.startsWith('https:');
+    const req = (secure ? https : http).get(url, { agent: secure ? tlsAgent : agent, headers }, (res) => {
       res.resume();
       res.once('end', () => resolve(res.statusCode ?? 0));
       res.once('error', reject);

@@ -158,7 +158,8 @@ describe('the production shape', () => {
       return quiet;
     }, 60_000);
     expect((await fetch(`${cluster.mailApiUrl}/api/email/all`, { method: 'DELETE' })).ok).toBe(true);
-    const batch = await startBatch(stack(), { applications: 6, appeals: 2, deadlineMs: 8 * 60_000, prefix: 'cluster-faults', paceMs: 2500 });
+    // 4 s of think time per step: each case takes ten steps, so the cases are still moving when the last fault comes (≈ 20 s in).
+    const batch = await startBatch(stack(), { applications: 6, appeals: 2, deadlineMs: 8 * 60_000, prefix: 'cluster-faults', paceMs: 4000 });
     await batch.filed;
     const [worker1, worker2] = cluster.workers;
     const [, api2] = cluster.apis;
