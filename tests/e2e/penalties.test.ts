@@ -2,8 +2,9 @@
 // shrunk to seconds, the applicant reports its part done, the workflow names
 // the grid late and assesses the penalty through the activity; both case pages
 // in Chromium show the «Неустойка» card with the sum and formula the rules give
-// for the recorded basis as of today, the source and its ❓ mark, and the staff
-// queue names the late party. Real API, Temporal, Postgres and MailDev.
+// for the recorded basis as of today, the source and its ❓ mark; the staff
+// queue names the late party and the report lists the case above the rules.
+// Real API, Temporal, Postgres and MailDev.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -83,5 +84,16 @@ describe('the grid late on its part', () => {
     const queueRow = theirs.getByRole('row').filter({ hasText: app.number });
     await queueRow.waitFor();
     expect(plain(await queueRow.textContent())).toContain('просрочка сетевой организации');
+
+    // The report of accrued penalties lists the case with its formula, above the rules with their source and mark.
+    await theirs.goto(`${appUrl()}/staff/penalties`);
+    const reportRow = theirs.getByRole('row').filter({ hasText: app.number });
+    await reportRow.waitFor();
+    expect(plain(await reportRow.textContent())).toContain(plain(expected.formula));
+    const rules = plain(await theirs.getByRole('table', { name: 'Правила расчёта неустойки' }).textContent());
+    expect(rules).toContain('0,25 % общего размера платы');
+    expect(rules).toContain('не более 365 дн.');
+    expect(rules).toContain('ПП 861 п.16 «в» (проверить редакцию) ❓');
+    await snapshot(theirs, 'penalty-report');
   }, 180_000);
 });
