@@ -74,6 +74,10 @@ const OWNERSHIP: Record<string, Record<string, IdField>> = {
   },
   'applications.get': { id: (a) => refused({ id: a.applicationId }) },
   'applications.act': { id: (a) => refused({ id: a.applicationId, action: 'withdraw', input: { reason: 'Отзываю чужую заявку' } }) },
+  'applications.fileClaim': {
+    id: (a) => refused({ id: a.applicationId, appealId: randomUUID() }),
+    appealId: (a) => refused({ id: randomUUID(), appealId: a.appealId }),
+  },
   'staffApplications.get': { id: (a) => refused({ id: a.applicationId }) },
   'staffApplications.act': { id: (a) => refused({ id: a.applicationId, action: 'acceptComplete', input: { comment: 'Чужое решение' } }) },
 

@@ -43,10 +43,12 @@ export const ACCESS_TABLE: Record<string, readonly Audience[]> = {
   'applications.dashboard': APPLICANT,
   'applications.get': APPLICANT,
   'applications.act': APPLICANT,
+  'applications.fileClaim': APPLICANT,
   'staffApplications.queue': READERS,
   'staffApplications.dashboard': READERS,
   'staffApplications.get': READERS,
   'staffApplications.act': STAFF,
+  'staffApplications.penalties': READERS,
 
   'appeals.create': APPLICANT,
   'appeals.list': APPLICANT,
@@ -87,6 +89,10 @@ export const ACCESS_TABLE: Record<string, readonly Audience[]> = {
   'tariffs.list': READERS,
   'tariffs.get': READERS,
   'tariffs.import': ADMIN,
+  // The production calendar in force is public (pages count remaining working days); versions are staff's, loading is the admin's.
+  'calendars.years': EVERYONE,
+  'calendars.versions': READERS,
+  'calendars.import': ADMIN,
 
   'ratings.rateable': APPLICANT,
   'ratings.submit': APPLICANT,
