@@ -113,6 +113,15 @@ export function CasePage<T extends { summary: { stage: string } }>(props: {
 }
 
 /** The header of a case: its number, what it is about, its status; a link back to the list. */
+/** A case page whose body needs nothing but the case: the route's component. */
+export function casePage<T extends { summary: { stage: string } }>(load: (id: string) => Promise<T>, words: CaseWords, Body: (props: { data: T; outcome: CaseOutcome }) => JSX.Element) {
+  return () => (
+    <CasePage load={load} words={words}>
+      {(data, outcome) => <Body data={data()} outcome={outcome} />}
+    </CasePage>
+  );
+}
+
 export function CaseHeader(props: { title: JSX.Element; description: string; status: JSX.Element; backHref: string; backLabel: string }) {
   return (
     <>

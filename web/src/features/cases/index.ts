@@ -4,6 +4,6 @@ export { DocumentRow, DocumentsCard } from './Documents';
 export { EventDetails, HistoryCard, type HistoryEvent } from './History';
 export { CurrentTerm, StageTimeline, Timeline, type TimelineStep } from './Timeline';
 export { buildSteps, type StepState } from './timeline';
-export { CaseActions, CaseHeader, CasePage, type CaseOutcome, type CaseWords } from './CasePage';
+export { CaseActions, CaseHeader, CasePage, casePage, type CaseOutcome, type CaseWords } from './CasePage';
 export { ApplicationSummaryCard, categoryLabel } from './SummaryCard';
 export { PenaltyCard } from './PenaltyCard';

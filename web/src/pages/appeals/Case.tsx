@@ -1,6 +1,7 @@
 // The applicant's appeal page: status and answer term, the actions open now,
 // the appeal's text, the conversation with the answer, the stage timeline and
 // the documents. Refreshed by live events.
+import { CASE_PAGE_WORDS } from '../../features/cases/page-words';
 import { A } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { APPEAL_APPLICANT_ACTIONS, APPEAL_KIND_LABELS, APPEAL_STAGE_DEFINITIONS, APPEAL_TOPIC_LABELS } from '../../../../domain/appeal';
@@ -8,7 +9,7 @@ import { MAX_PAGE_SIZE } from '../../../../domain/lists';
 import { AppealDocuments, AppealStatusChip, AppealTextCard, AppealTimeline, Conversation } from '../../features/appeals/AppealParts';
 import { AppealSummaryCard } from '../../features/appeals/AppealSummaryCard';
 import { afterAppealActionText, labelOf, type ApplicantAppeal } from '../../features/appeals/wording';
-import { CaseActions, CaseHeader, CasePage, type CaseOutcome } from '../../features/cases';
+import { CaseActions, CaseHeader, casePage, type CaseOutcome } from '../../features/cases';
 import { unread } from '../../notifications';
 import { trpc } from '../../trpc';
 import { Card, Muted } from '../../ui';
@@ -65,22 +66,4 @@ function AppealBody(props: { data: ApplicantAppeal; outcome: CaseOutcome }) {
   );
 }
 
-export default function AppealCasePage() {
-  return (
-    <CasePage
-      load={(id) => trpc.appeals.get.query({ id })}
-      words={{
-        noun: 'Обращение',
-        notFoundTitle: 'Обращение не найдено',
-        notFoundLead: 'Такого обращения нет среди ваших',
-        notFoundHint: 'Проверьте ссылку или откройте обращение из списка.',
-        listHref: '/appeals',
-        listLabel: 'К списку обращений',
-        loadError: 'Не удалось загрузить обращение',
-        loading: 'Загружаем обращение…',
-      }}
-    >
-      {(data, outcome) => <AppealBody data={data()} outcome={outcome} />}
-    </CasePage>
-  );
-}
+export default casePage((id) => trpc.appeals.get.query({ id }), CASE_PAGE_WORDS.appeal, AppealBody);

@@ -1,5 +1,6 @@
 // The applicant's application page: status, stage timeline with the terms,
 // the actions open now, documents and history. Refreshed by live events.
+import { CASE_PAGE_WORDS } from '../../features/cases/page-words';
 import { useParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { STAGE_DEFINITIONS } from '../../../../domain/application';
@@ -77,20 +78,7 @@ export default function ApplicationCasePage() {
   );
   const filedForm = () => (filed.state === 'ready' || filed.state === 'refreshing' ? (filed.latest?.form ?? null) : null);
   return (
-    <CasePage
-      load={(id) => trpc.applications.get.query({ id })}
-      onResync={() => void refetchForm()}
-      words={{
-        noun: 'Заявка',
-        notFoundTitle: 'Заявка не найдена',
-        notFoundLead: 'Такой заявки нет среди ваших',
-        notFoundHint: 'Проверьте ссылку или откройте заявку из списка поданных заявок.',
-        listHref: '/applications',
-        listLabel: 'К списку заявок',
-        loadError: 'Не удалось загрузить заявку',
-        loading: 'Загружаем заявку…',
-      }}
-    >
+    <CasePage load={(id) => trpc.applications.get.query({ id })} onResync={() => void refetchForm()} words={CASE_PAGE_WORDS.application}>
       {(data, outcome) => <CaseBody data={data()} form={filedForm()} outcome={outcome} />}
     </CasePage>
   );

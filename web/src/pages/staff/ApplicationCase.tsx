@@ -1,10 +1,11 @@
 // The staff case page: summary, applicant (identifiers masked), the filed
 // form in words, documents, history and the forms of the actions open now.
 // Auditors get the same page without actions.
+import { CASE_PAGE_WORDS } from '../../features/cases/page-words';
 import { Match, Show, Switch } from 'solid-js';
 import { APPLICANT_KIND_LABELS, ROLE_LABELS } from '../../../../domain/account';
 import { STAFF_ACTIONS, STAGE_DEFINITIONS } from '../../../../domain/application';
-import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseHeader, CasePage, CaseStatusChip, DocumentsCard, HistoryCard, PenaltyCard, StageTimeline, type CaseOutcome } from '../../features/cases';
+import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseHeader, casePage, CaseStatusChip, DocumentsCard, HistoryCard, PenaltyCard, StageTimeline, type CaseOutcome } from '../../features/cases';
 import { formLines } from '../../features/cases/filed-form';
 import { afterActionText, tuTermInput, type StaffCase } from '../../features/cases/wording';
 import { session } from '../../session';
@@ -115,22 +116,4 @@ function CaseBody(props: { data: StaffCase; outcome: CaseOutcome }) {
   );
 }
 
-export default function StaffApplicationCasePage() {
-  return (
-    <CasePage
-      load={(id) => trpc.staffApplications.get.query({ id })}
-      words={{
-        noun: 'Заявка',
-        notFoundTitle: 'Заявка не найдена',
-        notFoundLead: 'Такой заявки нет',
-        notFoundHint: 'Проверьте ссылку или найдите заявку в очереди по номеру.',
-        listHref: '/staff/applications',
-        listLabel: 'К очереди заявок',
-        loadError: 'Не удалось загрузить заявку',
-        loading: 'Загружаем заявку…',
-      }}
-    >
-      {(data, outcome) => <CaseBody data={data()} outcome={outcome} />}
-    </CasePage>
-  );
-}
+export default casePage((id) => trpc.staffApplications.get.query({ id }), CASE_PAGE_WORDS.staffApplication, CaseBody);

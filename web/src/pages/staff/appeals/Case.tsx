@@ -1,13 +1,14 @@
 // The staff appeal page: summary, the applicant's contacts, the text, the
 // conversation, the actions open to this user, timeline, documents and the
 // history with who did what. Auditors get the same page without actions.
+import { CASE_PAGE_WORDS } from '../../../features/cases/page-words';
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { APPEAL_STAFF_ACTIONS, APPEAL_STAGE_DEFINITIONS, APPEAL_TOPIC_LABELS } from '../../../../../domain/appeal';
 import { AppealDocuments, AppealStatusChip, AppealTextCard, AppealTimeline, Conversation } from '../../../features/appeals/AppealParts';
 import { AppealSummaryCard } from '../../../features/appeals/AppealSummaryCard';
 import { afterAppealActionText, labelOf, type StaffAppeal } from '../../../features/appeals/wording';
-import { CaseActions, CaseHeader, CasePage, HistoryCard, type CaseOutcome } from '../../../features/cases';
+import { CaseActions, CaseHeader, casePage, HistoryCard, type CaseOutcome } from '../../../features/cases';
 import { session } from '../../../session';
 import { trpc } from '../../../trpc';
 import { Card, Fact, Facts, Muted } from '../../../ui';
@@ -90,22 +91,4 @@ function AppealBody(props: { data: StaffAppeal; outcome: CaseOutcome }) {
   );
 }
 
-export default function StaffAppealCasePage() {
-  return (
-    <CasePage
-      load={(id) => trpc.staffAppeals.get.query({ id })}
-      words={{
-        noun: 'Обращение',
-        notFoundTitle: 'Обращение не найдено',
-        notFoundLead: 'Такого обращения нет',
-        notFoundHint: 'Проверьте ссылку или найдите обращение по номеру.',
-        listHref: '/staff/appeals',
-        listLabel: 'К обращениям',
-        loadError: 'Не удалось загрузить обращение',
-        loading: 'Загружаем обращение…',
-      }}
-    >
-      {(data, outcome) => <AppealBody data={data()} outcome={outcome} />}
-    </CasePage>
-  );
-}
+export default casePage((id) => trpc.staffAppeals.get.query({ id }), CASE_PAGE_WORDS.staffAppeal, AppealBody);
