@@ -13,6 +13,9 @@ const DAY_MS = 86_400_000;
 const moscowParts = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Moscow', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /** The Moscow calendar day `days` after today, as the API wants it (ГГГГ-ММ-ДД). */
+/** What the schedule's lists say while it loads or when it cannot be loaded. */
+export const SCHEDULE_LOAD_WORDS = { loadError: 'Не удалось загрузить график', loading: 'Загружаем график…' } as const;
+
 export function moscowDay(days = 0, now = Date.now()): string {
   const parts = Object.fromEntries(moscowParts.formatToParts(new Date(now + days * DAY_MS)).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day}`;

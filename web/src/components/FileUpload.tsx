@@ -88,7 +88,7 @@ export function FileUpload(props: FileUploadProps) {
             {(file) => {
               const nameId = createUniqueId();
               return (
-                <li class="file-list__item">
+                <li class="file-list__item cluster">
                   <span class="file-list__name" id={nameId}>
                     {file.filename}
                   </span>

@@ -3,7 +3,7 @@
 // (/outages?settlement=…&street=…&from=…&to=…). Logged-in users subscribe below.
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, onCleanup, Show } from 'solid-js';
-import { icsHref, isIsoDay, moscowDay, type OutageFilter } from '../../outages';
+import { icsHref, isIsoDay, moscowDay, SCHEDULE_LOAD_WORDS, type OutageFilter } from '../../outages';
 import { session, userIn } from '../../session';
 import { trpc } from '../../trpc';
 import { buttonClass, Card, Checkbox, EmptyState, Field, PageHeader } from '../../ui';
@@ -98,8 +98,7 @@ export default function OutagesPage() {
           <Loaded
             resource={outages}
             retry={refetch}
-            loadError="Не удалось загрузить график"
-            loading="Загружаем график…"
+            {...SCHEDULE_LOAD_WORDS}
             empty={
               <EmptyState icon="search" title="Плановых отключений не найдено">
                 По выбранным условиям{period() ? ` ${period()}` : ''} плановых отключений нет. Измените населённый пункт, улицу или даты.

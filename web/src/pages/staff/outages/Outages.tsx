@@ -4,7 +4,7 @@ import { A } from '@solidjs/router';
 import { createResource, createSignal, createUniqueId, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { CancelledNote, StreetsList } from '../../../components/OutageParts';
-import { moscowDay, outageWindow, type OutageRow } from '../../../outages';
+import { moscowDay, outageWindow, SCHEDULE_LOAD_WORDS, type OutageRow } from '../../../outages';
 import { trpc } from '../../../trpc';
 import { Button, buttonClass, Card, Checkbox, EmptyState, Field, PageHeader } from '../../../ui';
 import { formatDate } from '../../../ui/format';
@@ -49,7 +49,7 @@ function OutageItem(props: ItemProps) {
   return (
     <li>
       <article class="outage-card" classList={{ 'is-cancelled': cancelled() }} aria-labelledby={titleId}>
-        <div class="outage-card__head">
+        <div class="outage-card__head cluster">
           <h3 class="outage-card__title" id={titleId} ref={heading} tabIndex={-1}>
             {formatDate(props.outage.startsAt)}, {outageWindow(props.outage)} — {props.outage.settlement}
           </h3>
@@ -152,8 +152,7 @@ export default function StaffOutagesPage() {
           <Loaded
             resource={outages}
             retry={refetch}
-            loadError="Не удалось загрузить график"
-            loading="Загружаем график…"
+            {...SCHEDULE_LOAD_WORDS}
             empty={
               <EmptyState icon="search" title="Предстоящих отключений нет">
                 {query() ? 'Измените название населённого пункта.' : 'Загрузите график из CSV — отключения появятся здесь.'}
