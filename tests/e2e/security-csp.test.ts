@@ -73,7 +73,7 @@ describe('the cabinet under its Content-Security-Policy', () => {
   });
 
   it("staff, admin and auditor's pages", async () => {
-    const staff = ['/', `/staff/applications`, `/staff/applications/${applicationId}`, '/staff/appeals', `/staff/appeals/${appealId}`, '/staff/appeals/report', '/staff/outages', '/staff/register-visitor', '/staff/ratings', '/notifications'];
+    const staff = ['/', `/staff/applications`, `/staff/applications/${applicationId}`, '/staff/appeals', `/staff/appeals/${appealId}`, '/staff/appeals/report', '/staff/penalties', '/staff/outages', '/staff/register-visitor', '/staff/ratings', '/notifications'];
     expect(await visit(await pageAs(await tokenOf('staff')), staff)).toEqual({});
     expect(await visit(await pageAs(await tokenOf('admin')), ['/admin/users', '/admin/tariffs'])).toEqual({});
     const audit = ['/audit', `/audit/cases/${applicationWorkflowId(applicationId)}`, '/audit/access-log'];
