@@ -65,13 +65,3 @@ export function outageFormValues(o: OutageRow) {
     gridObject: o.gridObject,
   };
 }
-
-/** Spreadsheets in Russia often save CSV in Windows-1251: UTF-8 is tried first, strictly. */
-export async function readCsvFile(file: File): Promise<string> {
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1251').decode(bytes);
-  }
-}

@@ -105,3 +105,22 @@ export function FileUpload(props: FileUploadProps) {
     </div>
   );
 }
+
+/**
+ * The files a form attaches: the list, whether some are still being sent, what
+ * the server is given (id and kind of each), and the upload control bound to them.
+ */
+export function createAttachments() {
+  const [files, setFiles] = createSignal<UploadedFile[]>([]);
+  const [uploading, setUploading] = createSignal(false);
+  return {
+    files,
+    uploading,
+    clear: () => setFiles([]),
+    /** As the action schemas take them. */
+    refs: () => files().map((f) => ({ id: f.id, kind: f.kind })),
+    Upload: (props: Omit<FileUploadProps, 'files' | 'onAdd' | 'onRemove' | 'onBusy'>) => (
+      <FileUpload {...props} files={files()} onAdd={(file) => setFiles((prev) => [...prev, file])} onRemove={(id) => setFiles((prev) => prev.filter((f) => f.id !== id))} onBusy={setUploading} />
+    ),
+  };
+}

@@ -1,15 +1,14 @@
 // The applicant's actions on an appeal (`actions` from appeals.get): reply to
 // a clarification, confirm the answer, or disagree with it (once). Each is
 // checked with the schema the server applies (appealActionSchemas).
-import { createSignal, Show, type JSX } from 'solid-js';
+import { Show, type JSX } from 'solid-js';
 import { APPEAL_APPLICANT_ACTIONS, appealActionSchemas, type AppealApplicantAction } from '../../../../domain/appeal';
 import { lastQuestion, type AppealEvent, type AppealView } from '../../features/appeals/wording';
 import { ActionForm, ActionForms } from '../../components/ActionForm';
-import { FileUpload } from '../../components/FileUpload';
+import { createAttachments } from '../../components/FileUpload';
 import { createForm } from '../../forms';
 import { trpc } from '../../trpc';
 import { Field } from '../../ui';
-import type { UploadedFile } from '../../uploads';
 
 interface Props {
   appealId: string;
@@ -28,12 +27,11 @@ function send(props: Props, action: AppealApplicantAction) {
 }
 
 function Reply(props: Props) {
-  const [files, setFiles] = createSignal<UploadedFile[]>([]);
-  const [uploading, setUploading] = createSignal(false);
+  const attachments = createAttachments();
   const form = createForm({
     initial: { text: '' },
     schema: appealActionSchemas.reply,
-    toInput: (v) => ({ text: v.text, attachments: files().map((f) => ({ id: f.id, kind: f.kind })) }),
+    toInput: (v) => ({ text: v.text, attachments: attachments.refs() }),
   });
   const question = () => lastQuestion(props.events);
   return (
@@ -41,9 +39,9 @@ function Reply(props: Props) {
       {...send(props, 'reply')}
       hint="Пока сетевая организация ждёт вашего ответа, срок ответа на обращение приостановлен."
       form={form}
-      blocked={uploading()}
+      blocked={attachments.uploading()}
       onDone={(view) => {
-        setFiles([]);
+        attachments.clear();
         props.onDone('reply', view);
       }}
     >
@@ -56,15 +54,7 @@ function Reply(props: Props) {
         )}
       </Show>
       <Field id="appeal-reply-text" label="Ваш ответ" multiline rows={4} maxLength={5000} required {...form.bindText('text')} />
-      <FileUpload
-        id="appeal-reply-files"
-        label="Файлы (необязательно)"
-        kind="other"
-        files={files()}
-        onAdd={(file) => setFiles((prev) => [...prev, file])}
-        onRemove={(id) => setFiles((prev) => prev.filter((f) => f.id !== id))}
-        onBusy={setUploading}
-      />
+      <attachments.Upload id="appeal-reply-files" label="Файлы (необязательно)" kind="other" />
     </ActionForm>
   );
 }

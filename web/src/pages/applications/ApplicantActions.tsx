@@ -5,6 +5,7 @@ import { ActionForms } from '../../components/ActionForm';
 import { APPLICANT_ACTIONS, applicantActionSchemas, ATTACHMENT_KINDS, ATTACHMENT_LABELS, type ApplicantAction, type AttachmentKind } from '../../../../domain/application';
 import { postedDocumentsInput, type ApplicantCase, type CaseEvent } from '../../features/cases/wording';
 import { FileUpload } from '../../components/FileUpload';
+import { FormEnd } from '../../components/FormEnd';
 import { createForm, focusFirstInvalid } from '../../forms';
 import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
 import { Alert, Button, Card, Field, Select } from '../../ui';
@@ -44,7 +45,19 @@ function useAct(props: ActionProps) {
       setBusy(false);
     }
   }
-  return { busy, problem, run };
+  /** The submit of a form whose data is the action's input; `blocked` while files are still being sent. */
+  function formSubmit<O>(action: ApplicantAction, form: { parse(): O | null; showServerErrors(errors: Record<string, string[]>): string[] }, blocked?: () => boolean) {
+    let formEl: HTMLFormElement | undefined;
+    async function submit(event: SubmitEvent) {
+      event.preventDefault();
+      if (blocked?.()) return;
+      const data = form.parse();
+      if (!data) return focusFirstInvalid(formEl);
+      await run(action, data, form.showServerErrors);
+    }
+    return { ref: (el: HTMLFormElement) => (formEl = el), submit };
+  }
+  return { busy, problem, run, formSubmit };
 }
 
 function lastRequest(events: readonly CaseEvent[]) {
@@ -66,20 +79,12 @@ function SupplyMissingData(props: ActionProps) {
     toInput: (v) => ({ explanation: v.explanation, attachments: files().map((f) => ({ id: f.id, kind: f.kind })) }),
   });
   const act = useAct(props);
+  const sending = act.formSubmit('supplyMissingData', form, uploading);
   const request = () => lastRequest(props.events);
-  let formEl: HTMLFormElement | undefined;
-
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (uploading()) return;
-    const data = form.parse();
-    if (!data) return focusFirstInvalid(formEl);
-    await act.run('supplyMissingData', data, form.showServerErrors);
-  }
 
   return (
     <Card title={APPLICANT_ACTIONS.supplyMissingData.label} level={3}>
-      <form ref={formEl} class="stack" novalidate onSubmit={submit}>
+      <form ref={sending.ref} class="stack" novalidate onSubmit={sending.submit}>
         <Show when={request().items.length || request().comment}>
           <div>
             <p style={{ margin: 0 }}>Сетевая организация запросила:</p>
@@ -104,14 +109,7 @@ function SupplyMissingData(props: ActionProps) {
             onBusy={setUploading}
           />
         </div>
-        <Show when={act.problem()}>
-          <Alert tone="error">{act.problem()}</Alert>
-        </Show>
-        <div class="cluster">
-          <Button type="submit" loading={act.busy()} disabled={uploading()}>
-            {APPLICANT_ACTIONS.supplyMissingData.label}
-          </Button>
-        </div>
+        <FormEnd problem={act.problem()} busy={act.busy()} disabled={uploading()} label={APPLICANT_ACTIONS.supplyMissingData.label} />
       </form>
     </Card>
   );
@@ -155,28 +153,15 @@ function PayInvoice(props: ActionProps & { paymentsMode: ApplicantCase['payments
 function ReportTuDone(props: ActionProps) {
   const form = createForm({ initial: { comment: '' }, schema: applicantActionSchemas.reportTuDone });
   const act = useAct(props);
-  let formEl: HTMLFormElement | undefined;
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    const data = form.parse();
-    if (!data) return focusFirstInvalid(formEl);
-    await act.run('reportTuDone', data, form.showServerErrors);
-  }
+  const sending = act.formSubmit('reportTuDone', form);
   return (
     <Card title={APPLICANT_ACTIONS.reportTuDone.label} level={3}>
-      <form ref={formEl} class="stack" novalidate onSubmit={submit}>
+      <form ref={sending.ref} class="stack" novalidate onSubmit={sending.submit}>
         <p class="muted" style={{ margin: 0 }}>
           Когда мероприятия по техническим условиям на вашей стороне выполнены, сообщите об этом: сетевая организация проведёт осмотр.
         </p>
         <Field id="tu-done-comment" label="Комментарий (необязательно)" multiline rows={3} maxLength={2000} {...form.bindText('comment')} />
-        <Show when={act.problem()}>
-          <Alert tone="error">{act.problem()}</Alert>
-        </Show>
-        <div class="cluster">
-          <Button type="submit" loading={act.busy()}>
-            {APPLICANT_ACTIONS.reportTuDone.label}
-          </Button>
-        </div>
+        <FormEnd problem={act.problem()} busy={act.busy()} label={APPLICANT_ACTIONS.reportTuDone.label} />
       </form>
     </Card>
   );

@@ -5,11 +5,10 @@ import { createResource, createSignal, type JSX } from 'solid-js';
 import { APPEAL_STAFF_ACTIONS, appealActionSchemas, type AppealStaffAction } from '../../../../../domain/appeal';
 import type { AppealView, StaffAppeal } from '../../../features/appeals/wording';
 import { ActionForm, ActionForms } from '../../../components/ActionForm';
-import { FileUpload } from '../../../components/FileUpload';
+import { createAttachments } from '../../../components/FileUpload';
 import { createForm, type TextBinding } from '../../../forms';
 import { trpc } from '../../../trpc';
 import { Field, Select } from '../../../ui';
-import type { UploadedFile } from '../../../uploads';
 
 interface Props {
   appeal: StaffAppeal;
@@ -82,13 +81,12 @@ function RequestClarification(props: Props) {
 const PLACEHOLDER = /\{[^{}\n]{1,40}\}/g;
 
 function Answer(props: Props) {
-  const [files, setFiles] = createSignal<UploadedFile[]>([]);
-  const [uploading, setUploading] = createSignal(false);
+  const attachments = createAttachments();
   const [template, setTemplate] = createSignal('');
   const form = createForm({
     initial: { text: '', comment: '' },
     schema: appealActionSchemas.answer,
-    toInput: (v) => ({ text: v.text, comment: v.comment, attachments: files().map((f) => ({ id: f.id, kind: f.kind })) }),
+    toInput: (v) => ({ text: v.text, comment: v.comment, attachments: attachments.refs() }),
   });
   const templateOptions = () => props.appeal.templates.map((t) => ({ value: t.id, label: t.title }));
 
@@ -114,24 +112,16 @@ function Answer(props: Props) {
       {...common(props, 'answer')}
       form={form}
       precheck={precheck}
-      blocked={uploading()}
+      blocked={attachments.uploading()}
       onDone={(view) => {
-        setFiles([]);
+        attachments.clear();
         setTemplate('');
         props.onDone('answer', view);
       }}
     >
       <Select id="appeal-act-answer-template" label="Шаблон ответа" placeholder="Без шаблона" hint="Выбор шаблона заменяет текст ответа; поля в фигурных скобках заполните сами" options={templateOptions()} value={template()} onValue={useTemplate} />
       <Field id="appeal-act-answer-text" label="Текст ответа" multiline rows={8} maxLength={10000} required {...form.bindText('text')} />
-      <FileUpload
-        id="appeal-act-answer-files"
-        label="Файлы к ответу (необязательно)"
-        kind="other"
-        files={files()}
-        onAdd={(file) => setFiles((prev) => [...prev, file])}
-        onRemove={(id) => setFiles((prev) => prev.filter((f) => f.id !== id))}
-        onBusy={setUploading}
-      />
+      <attachments.Upload id="appeal-act-answer-files" label="Файлы к ответу (необязательно)" kind="other" />
       <CommentField action="answer" binding={form.bindText('comment')} />
     </ActionForm>
   );

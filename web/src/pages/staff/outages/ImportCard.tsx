@@ -2,9 +2,9 @@
 // one bad row and nothing is saved, and the report names line, column and fault.
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { OUTAGE_CSV_COLUMNS, type RowError } from '../../../../../domain/outages';
-import { outageCsvTemplate, readCsvFile } from '../../../outages';
+import { outageCsvTemplate } from '../../../outages';
 import { describeApiError, trpc } from '../../../trpc';
-import { ColumnsHelp, FileSource, ImportErrors } from '../../../components/ImportParts';
+import { ColumnsHelp, FileSource, ImportErrors, readImportFile } from '../../../components/ImportParts';
 import { Alert, Button, buttonClass, Card, type Column } from '../../../ui';
 import { pluralRu } from '../../../ui/format';
 
@@ -47,7 +47,7 @@ export function ImportCard(props: { onImported: () => void }) {
     setOutcome(null);
     if (!file) return;
     setFileName(file.name);
-    setContent(await readCsvFile(file));
+    setContent(await readImportFile(file));
   }
 
   async function submit(event: SubmitEvent) {
