@@ -7,8 +7,9 @@ import { createEffect, createResource, createSignal, Match, Show, Switch } from 
 import type { ApplicantKind } from '../../../../domain/account';
 import { newId as newDraftId, UUID_RE } from '../../ids';
 import { session } from '../../session';
-import { describeApiError, trpc, type PublicUser } from '../../trpc';
-import { Alert, Button, buttonClass, Loading, PageHeader } from '../../ui';
+import { LoadError } from '../../components/LoadError';
+import { trpc, type PublicUser } from '../../trpc';
+import { Alert, buttonClass, Loading, PageHeader } from '../../ui';
 import { ApplicationEditor } from './new/ApplicationEditor';
 import { DraftsList } from './new/DraftsList';
 
@@ -21,12 +22,7 @@ function DraftEditor(props: { draftId: string; user: PublicUser; onSubmitted: ()
   return (
     <Switch>
       <Match when={draft.state === 'errored'}>
-        <Alert tone="error" title="Не удалось открыть черновик">
-          <p>{describeApiError(draft.error).message}</p>
-          <Button variant="secondary" size="small" onClick={() => void refetch()}>
-            Повторить
-          </Button>
-        </Alert>
+        <LoadError title="Не удалось открыть черновик" error={draft.error} onRetry={refetch} />
       </Match>
       <Match when={draft.state === 'ready' && draft()?.number ? draft() : undefined}>
         {(d) => (

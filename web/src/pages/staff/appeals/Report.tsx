@@ -2,12 +2,13 @@
 // kind and channel — answered on time, late, not answered — with totals, a bar
 // chart per topic and the CSV for spreadsheets. The period lives in the address.
 import { useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, createResource, For, Show } from 'solid-js';
 import { APPEAL_CHANNEL_LABELS, APPEAL_KIND_LABELS, APPEAL_TOPIC_LABELS, APPEAL_TOPICS, type AppealReportRow } from '../../../../../domain/appeal';
 import { currentMonth, downloadCsv, labelOf, reportFileName, sumCounts, totalsByChannel, totalsByTopic, type Counts } from '../../../features/appeals/wording';
 import { createForm } from '../../../forms';
-import { describeApiError, trpc, type RouterOutputs } from '../../../trpc';
-import { Alert, Button, Card, EmptyState, Field, Loading, PageHeader } from '../../../ui';
+import { Loaded } from '../../../components/Loaded';
+import { trpc, type RouterOutputs } from '../../../trpc';
+import { Button, Card, EmptyState, Field, PageHeader } from '../../../ui';
 import { formatDate, formatNumber } from '../../../ui/format';
 import { z } from 'zod';
 import '../../../features/appeals/appeals.css';
@@ -251,7 +252,6 @@ export default function AppealsReportPage() {
   });
   const form = createForm({ initial: { from: period().from, to: period().to }, schema: periodSchema });
   const [report, { refetch }] = createResource(period, (p) => trpc.staffAppeals.report.query(p));
-  const current = () => (report.state === 'ready' || report.state === 'refreshing' ? report.latest : undefined);
 
   function submit(event: SubmitEvent) {
     event.preventDefault();
@@ -273,20 +273,9 @@ export default function AppealsReportPage() {
           </div>
         </form>
       </Card>
-      <Switch>
-        <Match when={report.state === 'errored'}>
-          <Alert tone="error" title="Не удалось сформировать отчёт">
-            <p>{describeApiError(report.error).message}</p>
-            <Button variant="secondary" size="small" onClick={() => void refetch()}>
-              Повторить
-            </Button>
-          </Alert>
-        </Match>
-        <Match when={current()}>{(r) => <ReportBody report={r()} />}</Match>
-        <Match when={true}>
-          <Loading label="Формируем отчёт…" />
-        </Match>
-      </Switch>
+      <Loaded resource={report} retry={refetch} loadError="Не удалось сформировать отчёт" loading="Формируем отчёт…">
+        {(r) => <ReportBody report={r()} />}
+      </Loaded>
     </div>
   );
 }
