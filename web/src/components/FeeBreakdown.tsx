@@ -5,7 +5,7 @@ import { For, Show } from 'solid-js';
 import type { RouterOutputs } from '../trpc';
 import { Alert, StatusChip } from '../ui';
 import { formatDate, formatRub } from '../ui/format';
-import '../fees.css';
+import '../features/fees/fees.css';
 
 export type FeeResult = RouterOutputs['calculator']['calculate'];
 

@@ -5,7 +5,7 @@ import { A } from '@solidjs/router';
 import { createEffect, createResource, createSignal, on, onCleanup, Show } from 'solid-js';
 import { calculatorInputSchema, PREFERENTIAL_GROUP_RATE } from '../../../domain/fees';
 import { FeeRule, FeeTable, TariffInfo, type FeeResult } from '../components/FeeBreakdown';
-import { CATEGORY_OPTIONS, METERING_OPTIONS, PREFERENTIAL_OPTIONS, RELIABILITY_OPTIONS, TERRITORY_OPTIONS, VOLTAGE_OPTIONS } from '../fee-options';
+import { CATEGORY_OPTIONS, METERING_OPTIONS, PREFERENTIAL_OPTIONS, RELIABILITY_OPTIONS, TERRITORY_OPTIONS, VOLTAGE_OPTIONS } from '../features/fees/fee-options';
 import { createForm, focusFirstInvalid, type FormValue } from '../forms';
 import { session } from '../session';
 import { describeApiError, trpc } from '../trpc';

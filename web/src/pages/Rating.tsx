@@ -10,7 +10,7 @@ import { session, userIn } from '../session';
 import { describeApiError, trpc, type RouterOutputs } from '../trpc';
 import { Alert, Button, Card, EmptyState, Field, PageHeader } from '../ui';
 import { formatDate, formatDateTime } from '../ui/format';
-import '../ratings.css';
+import '../features/ratings/ratings.css';
 import { Loaded } from '../components/Loaded';
 
 type Item = RouterOutputs['ratings']['rateable'][number];

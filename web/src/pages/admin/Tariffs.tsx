@@ -8,7 +8,7 @@ import { trpc } from '../../trpc';
 import { Card, EmptyState, PageHeader } from '../../ui';
 import { TariffImportCard } from './tariffs/TariffImportCard';
 import { SetsCard } from './tariffs/TariffSets';
-import '../../fees.css';
+import '../../features/fees/fees.css';
 
 export default function TariffsPage() {
   const [sets, { refetch }] = createResource(() => trpc.tariffs.list.query());

@@ -1,7 +1,7 @@
 // The schedule as a table; on a phone each row becomes a card (outages.css).
 import { For, Show } from 'solid-js';
-import { CancelledNote, StreetsList } from '../../components/OutageParts';
-import { outageWindow, type OutageRow } from '../../outages';
+import { CancelledNote, StreetsList } from '../../features/outages/OutageParts';
+import { outageWindow, type OutageRow } from '../../features/outages/outages';
 import { formatDate } from '../../ui/format';
 
 export function OutageTable(props: { outages: OutageRow[] }) {

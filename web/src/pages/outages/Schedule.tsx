@@ -3,14 +3,14 @@
 // (/outages?settlement=…&street=…&from=…&to=…). Logged-in users subscribe below.
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, createSignal, onCleanup, Show } from 'solid-js';
-import { icsHref, isIsoDay, moscowDay, SCHEDULE_LOAD_WORDS, type OutageFilter } from '../../outages';
+import { icsHref, isIsoDay, moscowDay, SCHEDULE_LOAD_WORDS, type OutageFilter } from '../../features/outages/outages';
 import { session, userIn } from '../../session';
 import { trpc } from '../../trpc';
 import { buttonClass, Card, Checkbox, EmptyState, Field, PageHeader } from '../../ui';
 import { formatDate, pluralRu } from '../../ui/format';
 import { OutageTable } from './OutageTable';
 import { SubscriptionsCard } from './Subscriptions';
-import '../../outages.css';
+import '../../features/outages/outages.css';
 import { Loaded, StatusLine } from '../../components/Loaded';
 
 const DEFAULT_DAYS = 30;

@@ -5,7 +5,7 @@ import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js
 import { normalizePlace, subscriptionSchema, type SubscriptionAddress } from '../../../../domain/outages';
 import { formatTerm, REGULATIONS } from '../../../../domain/regulations';
 import { createForm, focusFirstInvalid } from '../../forms';
-import { formatAddress } from '../../outages';
+import { formatAddress } from '../../features/outages/outages';
 import { session } from '../../session';
 import { describeApiError, trpc } from '../../trpc';
 import { Alert, Button, buttonClass, Card, Field, Loading, StatusChip, type AlertTone } from '../../ui';

@@ -9,7 +9,7 @@ import { periodProblem, RATING_CRITERIA, RATING_CRITERION_LABELS, RATING_GROUP_B
 import { trpc } from '../../trpc';
 import { Card, EmptyState, Field, PageHeader, Select } from '../../ui';
 import { formatDate, pluralRu } from '../../ui/format';
-import '../../ratings.css';
+import '../../features/ratings/ratings.css';
 import { Loaded, StatusLine } from '../../components/Loaded';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,7 +1,7 @@
 // Cancelling an outage is final, so it takes a reason and a deliberate second
 // click on the page itself. The outage stays in the schedule marked «Отменено».
 import { createSignal, onMount, Show } from 'solid-js';
-import type { OutageRow } from '../../../outages';
+import type { OutageRow } from '../../../features/outages/outages';
 import { describeApiError, trpc } from '../../../trpc';
 import { Alert, Button, Field } from '../../../ui';
 

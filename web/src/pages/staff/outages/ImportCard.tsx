@@ -2,7 +2,7 @@
 // one bad row and nothing is saved, and the report names line, column and fault.
 import { createSignal, onCleanup, Show } from 'solid-js';
 import { OUTAGE_CSV_COLUMNS, type RowError } from '../../../../../domain/outages';
-import { outageCsvTemplate } from '../../../outages';
+import { outageCsvTemplate } from '../../../features/outages/outages';
 import { describeApiError, trpc } from '../../../trpc';
 import { ColumnsHelp, FileSource, ImportErrors, readImportFile } from '../../../components/ImportParts';
 import { Alert, Button, buttonClass, Card, type Column } from '../../../ui';

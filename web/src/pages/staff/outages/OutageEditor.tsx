@@ -3,7 +3,7 @@
 import { createSignal, onMount, Show } from 'solid-js';
 import { outageInputSchema } from '../../../../../domain/outages';
 import { createForm, focusFirstInvalid } from '../../../forms';
-import { outageFormValues, type OutageRow } from '../../../outages';
+import { outageFormValues, type OutageRow } from '../../../features/outages/outages';
 import { describeApiError, trpc } from '../../../trpc';
 import { Alert, Button, Field } from '../../../ui';
 

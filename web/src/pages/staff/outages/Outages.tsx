@@ -3,15 +3,15 @@
 import { A } from '@solidjs/router';
 import { createResource, createSignal, createUniqueId, For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { CancelledNote, StreetsList } from '../../../components/OutageParts';
-import { moscowDay, outageWindow, SCHEDULE_LOAD_WORDS, type OutageRow } from '../../../outages';
+import { CancelledNote, StreetsList } from '../../../features/outages/OutageParts';
+import { moscowDay, outageWindow, SCHEDULE_LOAD_WORDS, type OutageRow } from '../../../features/outages/outages';
 import { trpc } from '../../../trpc';
 import { Button, buttonClass, Card, Checkbox, EmptyState, Field, PageHeader } from '../../../ui';
 import { formatDate } from '../../../ui/format';
 import { CancelForm } from './CancelForm';
 import { ImportCard } from './ImportCard';
 import { OutageEditor } from './OutageEditor';
-import '../../../outages.css';
+import '../../../features/outages/outages.css';
 import { Loaded, StatusLine } from '../../../components/Loaded';
 
 const TYPING_DELAY_MS = 300;

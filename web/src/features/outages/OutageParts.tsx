@@ -1,7 +1,7 @@
 // Pieces of an outage shown alike to visitors and to staff.
 import { For, Show } from 'solid-js';
-import type { OutageRow } from '../outages';
-import { StatusChip } from '../ui';
+import type { OutageRow } from './outages';
+import { StatusChip } from '../../ui';
 
 /** One street a line; a street without houses is off as a whole, and says so. */
 export function StreetsList(props: { streets: OutageRow['streets'] }) {

@@ -1,8 +1,8 @@
 // Choices of the calculator's selects, worded for applicants.
-import { CATEGORIES, CATEGORY_LABELS, RELIABILITY, VOLTAGES_KV } from '../../domain/application';
-import { METERING_LABELS, METERING_TYPES, PREFERENTIAL_GROUP_LABELS, PREFERENTIAL_GROUPS } from '../../domain/fees';
-import { TERRITORIES } from '../../domain/tariffs';
-import type { SelectOption } from './ui';
+import { CATEGORIES, CATEGORY_LABELS, RELIABILITY, VOLTAGES_KV } from '../../../../domain/application';
+import { METERING_LABELS, METERING_TYPES, PREFERENTIAL_GROUP_LABELS, PREFERENTIAL_GROUPS } from '../../../../domain/fees';
+import { TERRITORIES } from '../../../../domain/tariffs';
+import type { SelectOption } from '../../ui';
 
 export const CATEGORY_OPTIONS: SelectOption[] = CATEGORIES.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
 export const VOLTAGE_OPTIONS: SelectOption[] = VOLTAGES_KV.map((v) => ({ value: String(v), label: `${String(v).replace('.', ',')} кВ` }));

@@ -1,10 +1,10 @@
 // «График плановых отключений» in the cabinet: Moscow calendar days, the
 // calendar link, the CSV template and the staff form's starting values. The
 // schedule is kept in Moscow time whatever zone the visitor's browser is in.
-import { toCsv } from '../../domain/csv';
-import { OUTAGE_CSV_COLUMNS, type SubscriptionAddress } from '../../domain/outages';
-import type { RouterInputs, RouterOutputs } from './trpc';
-import { formatDate, formatDateTime, formatTime } from './ui/format';
+import { toCsv } from '../../../../domain/csv';
+import { OUTAGE_CSV_COLUMNS, type SubscriptionAddress } from '../../../../domain/outages';
+import type { RouterInputs, RouterOutputs } from '../../trpc';
+import { formatDate, formatDateTime, formatTime } from '../../ui/format';
 
 export type OutageRow = RouterOutputs['outages']['search'][number];
 export type OutageFilter = RouterInputs['outages']['search'];
