@@ -4,6 +4,7 @@
 import { createResource, createSignal, untrack } from 'solid-js';
 import { MAX_PAGE_SIZE, PAGE_SIZE, type Page } from '../../domain/lists';
 import { describeApiError } from './trpc';
+import { onLive } from './live';
 
 export type FetchPage<F, T> = (filters: F, page: { cursor?: string; limit: number }) => Promise<Page<T>>;
 
@@ -57,4 +58,14 @@ export function createPagedList<F, T>(filters: () => F, fetchPage: FetchPage<F, 
     loadMore,
     refetch: () => void refetch(),
   };
+}
+
+/** A list without filters (one's own applications or appeals), kept fresh by live events. */
+export function createLivePagedList<T>(fetchPage: (page: { cursor?: string; limit: number }) => Promise<Page<T>>) {
+  const paged = createPagedList(
+    () => 'all',
+    (_, page) => fetchPage(page),
+  );
+  onLive(() => paged.refetch());
+  return paged;
 }

@@ -77,3 +77,9 @@ export function EmptyList(props: { filtered: boolean; title: string; children: J
     </Show>
   );
 }
+
+/** The staff queues (applications, appeals): a compact table, overdue rows marked. */
+export const QUEUE_TABLE = {
+  tableClass: 'table--compact',
+  rowClass: (row: { overdue?: boolean | null }) => ({ 'is-overdue': row.overdue === true }),
+};

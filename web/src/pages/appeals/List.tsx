@@ -8,8 +8,7 @@ import { ListTable, pagedRows } from '../../components/ListTable';
 import { AppealDeadline, AppealStatusChip } from '../../features/appeals/AppealParts';
 import { labelOf, type AppealSummary } from '../../features/appeals/wording';
 import { CaseNumber } from '../../features/cases';
-import { onLive } from '../../live';
-import { createPagedList } from '../../paging';
+import { createLivePagedList } from '../../paging';
 import { trpc } from '../../trpc';
 import { buttonClass, EmptyState, PageHeader, type Column } from '../../ui';
 
@@ -28,11 +27,7 @@ const newAppeal = () => (
 );
 
 export default function AppealsListPage() {
-  const paged = createPagedList(
-    () => 'all',
-    (_, page) => trpc.appeals.list.query(page),
-  );
-  onLive(() => paged.refetch());
+  const paged = createLivePagedList((page) => trpc.appeals.list.query(page));
 
   return (
     <div class="stack stack--lg">

@@ -6,8 +6,7 @@ import { STAGE_DEFINITIONS } from '../../../../domain/application';
 import { ListTable, pagedRows } from '../../components/ListTable';
 import { CaseNumber, CaseStatusChip, DeadlineText, TwoLines } from '../../features/cases';
 import { whoActsLabel, type ApplicationSummary } from '../../features/cases/wording';
-import { onLive } from '../../live';
-import { createPagedList } from '../../paging';
+import { createLivePagedList } from '../../paging';
 import { trpc } from '../../trpc';
 import { buttonClass, EmptyState, PageHeader, type Column } from '../../ui';
 import { NO_VALUE } from '../../ui/format';
@@ -28,11 +27,7 @@ const newApplication = () => (
 );
 
 export default function ApplicationsListPage() {
-  const paged = createPagedList(
-    () => 'all',
-    (_, page) => trpc.applications.list.query(page),
-  );
-  onLive(() => paged.refetch());
+  const paged = createLivePagedList((page) => trpc.applications.list.query(page));
 
   return (
     <div class="stack stack--lg">

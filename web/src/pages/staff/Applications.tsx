@@ -5,7 +5,7 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, Show } from 'solid-js';
 import { STAGE_DEFINITIONS, STAGES, type Stage } from '../../../../domain/application';
 import { LATE_PARTY_WORDS } from '../../../../domain/penalties';
-import { EmptyList, ListTable, pagedRows } from '../../components/ListTable';
+import { EmptyList, ListTable, pagedRows, QUEUE_TABLE } from '../../components/ListTable';
 import { CaseNumber, DeadlineText, TwoLines } from '../../features/cases';
 import { PenaltyCell } from '../../features/cases/PenaltyCell';
 import { CASE_STATUS_LABELS, whoActsLabel } from '../../features/cases/wording';
@@ -92,8 +92,7 @@ export default function StaffApplicationsPage() {
             }
             caption="Заявки на технологическое присоединение"
             columns={COLUMNS}
-            tableClass="table--compact"
-            rowClass={(a) => ({ 'is-overdue': a.overdue })}
+            {...QUEUE_TABLE}
           />
         </div>
       </Card>

@@ -5,7 +5,7 @@
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, createResource } from 'solid-js';
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_STAGES, APPEAL_TOPIC_LABELS, APPEAL_TOPICS } from '../../../../../domain/appeal';
-import { EmptyList, ListTable, pagedRows } from '../../../components/ListTable';
+import { EmptyList, ListTable, pagedRows, QUEUE_TABLE } from '../../../components/ListTable';
 import { AppealDeadline, AppealStatusChip } from '../../../features/appeals/AppealParts';
 import { KIND_OPTIONS, labelOf, STAGE_OPTIONS, TOPIC_OPTIONS } from '../../../features/appeals/wording';
 import { CaseNumber, TwoLines } from '../../../features/cases';
@@ -93,8 +93,7 @@ export default function StaffAppealsInboxPage() {
             }
             caption="Обращения потребителей"
             columns={COLUMNS}
-            tableClass="table--compact"
-            rowClass={(a) => ({ 'is-overdue': a.overdue })}
+            {...QUEUE_TABLE}
           />
         </div>
       </Card>
