@@ -5,93 +5,22 @@
 // may take each action — comes from its table in domain/procedures/; this
 // class only does the bookkeeping.
 import type { UpdateDefinition } from '@temporalio/common';
-import { condition, log, proxyActivities, proxyLocalActivities, setHandler, upsertSearchAttributes, ApplicationFailure, type QueryDefinition } from '@temporalio/workflow';
-import type { z } from 'zod';
-import type { Activities } from '../../activities';
-import type { GeneratedDocKind } from '../../documents/kinds';
-import { mayHold, openIn, performs, REFUSAL_BY, stageTermKey, type CaseFacts, type ProcedureTable, type TermContext } from '../../domain/procedures/table';
-import { reminderInstants, resolveTerms, type ResolvedTerms, type TermKey, type TermSpec } from '../../domain/regulations';
+import { condition, log, setHandler, upsertSearchAttributes, ApplicationFailure } from '@temporalio/workflow';
+import { openIn, REFUSAL_BY, stageTermKey, type CaseFacts, type ProcedureTable, type TermContext } from '../../domain/procedures/table';
+import { reminderInstants, resolveTerms, type TermKey, type TermSpec } from '../../domain/regulations';
 import { CaseOverdue, CaseStage, CaseStatus } from '../search-attributes';
-import { recalculateDeadlineUpdate, type ActionRequest, type Actor, type CalendarChange, type CaseEventRecord, type CaseSnapshot, type CaseView, type NotificationRequest, type Projected, type StartingTerm } from './contract';
-import { applyDeadline, computeDeadline, type DeadlineChange, type RunningTerm } from './deadline';
-import { caseNotices, formatInstant } from './notices';
+import { caseActivities } from './activity-proxies';
+
+import { recalculateDeadlineUpdate, type ActionRequest, type CalendarChange, type CaseEventRecord, type CaseSnapshot, type CaseView, type NotificationRequest } from './contract';
+import { applyDeadline, computeDeadline, type RunningTerm } from './deadline';
+import { CaseExit, refusalOf, type CaseDefinition, type EntryOptions, type StageEntry, type Ticket, type TicketOf } from './definition';
+import { caseNotices } from './notices';
 import { since } from './patches';
 
-export { formatInstant };
+export { caseActivities, projectionActivities } from './activity-proxies';
+export { CaseExit, type CaseDefinition, type EntryOptions, type StageEntry, type Ticket, type TicketOf } from './definition';
 
-// Short attempts: these activities take seconds, and a worker that dies mid-attempt
-// should cost the case half a minute, not more. Retries go on until they succeed.
-export const caseActivities = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 const { notify, publishDocuments } = caseActivities;
-const localCaseActivities = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
-/**
- * Where the read-model projection runs. An action is answered only once its
- * projection is stored; as a local activity the projection runs inside the
- * workflow task that took the action, so the answer costs one round trip to
- * the server instead of three (bench «ryw»). It is idempotent, as a local
- * activity may run again. Cases that recorded projection activities before
- * this change replay them.
- */
-export function projectionActivities() {
-  return since('projection-as-local-activity') ? localCaseActivities : caseActivities;
-}
-
-/** An action a validator accepted, waiting for the procedure to apply it. */
-export interface Ticket<N extends string = string, I = Record<string, unknown>> {
-  name: N;
-  request: ActionRequest<I>;
-  done: boolean;
-  refusal?: string;
-}
-
-/** The ticket of one of the actions K, its input typed by the contract's map I. */
-export type TicketOf<I, K extends keyof I & string> = { [N in K]: Ticket<N, I[N]> }[K];
-
-/** An action open in every stage (withdrawal) ends the procedure where it waits: the workflow catches it once. */
-export class CaseExit<N extends string = string> {
-  constructor(readonly ticket: Ticket<N, unknown>) {}
-}
-
-export interface CaseDefinition<S extends string, A extends string, Snap extends CaseSnapshot> {
-  /** «Заявка», «Обращение»: the subject of refusals. */
-  noun: string;
-  table: ProcedureTable<S, A>;
-  schemas: Record<A, z.ZodType>;
-  /** The contract's Update of each action (what a client sends is checked by the schema, so its type does not matter here). */
-  updates: { [K in A]: Pick<UpdateDefinition<CaseView<S>, [], K>, 'type' | 'name'> };
-  viewQuery: QueryDefinition<CaseView<S>>;
-  /** The status a final stage leaves the case in. */
-  finalStatus(stage: S): string;
-  /** Stores the read model, computing the deadline of a starting term; resolves with what it stored (recorded in the history for auditors). */
-  project(snapshot: Snap, event: CaseEventRecord, starting?: StartingTerm): Promise<Projected<Snap>>;
-  terms: ResolvedTerms;
-  /** The cabinet pages of the case, for notifications and e-mails. */
-  links: { applicant: string; staff: string };
-}
-
-export interface StageEntry<A extends string> {
-  ticket?: Ticket<A, unknown>;
-  actor?: Actor;
-  type: string;
-  title: string;
-}
-
-export interface EntryOptions {
-  /** What happens to the term; by default the stage's own term (from the table) starts. */
-  deadline?: DeadlineChange;
-  docs?: GeneratedDocKind[];
-  docFields?: Record<string, unknown>;
-  /** The applicant's notice instead of the stage headline. */
-  tell?: string;
-  tellStaff?: string;
-}
 
 export class CaseMachine<S extends string, A extends string, Snap extends CaseSnapshot, I extends Record<A, unknown>, M extends Record<S, A>> {
   protected seq = 0;
@@ -203,19 +132,9 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
 
   /** Synchronous, as Update validators must be: every refusal leaves no trace in the history. */
   private validate(name: A, request: ActionRequest<unknown>): void {
-    const stageRow = this.table.stages[this.stage];
-    if (stageRow.final) throw new Error(caseNotices.closed(this.definition.noun, this.snapshot.number));
-    if (!openIn(this.table, this.stage, name)) throw new Error(caseNotices.notInStage(this.actionLabel(name), stageRow.title));
-    const row = this.table.actions[name];
-    if (!performs(row.by, request.actor.role)) throw new Error(REFUSAL_BY[row.by]);
-    if (row.by === 'applicant' && request.actor.id !== this.snapshot.applicantId) throw new Error(REFUSAL_BY.applicant);
-    const facts = this.facts();
-    if (row.holderOnly && !mayHold(request.actor, facts)) throw new Error(this.holderRefusal());
-    const refusal = row.refuse?.(facts);
+    const s = this.snapshot;
+    const refusal = refusalOf(this.definition, { stage: this.stage, number: s.number, applicantId: s.applicantId, facts: this.facts(), holderRefusal: () => this.holderRefusal() }, name, request);
     if (refusal) throw new Error(refusal);
-    // Who may act is settled first: the content of an action nobody may take now is not worth checking.
-    const parsed = this.definition.schemas[name].safeParse(request.input);
-    if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('; '));
   }
 
   private async receive(name: A, request: ActionRequest<unknown>): Promise<CaseView<S>> {
