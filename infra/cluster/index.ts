@@ -3,8 +3,9 @@
 // visibility, two worker processes, two API processes behind Caddy (TLS,
 // X-Forwarded-For), documents in an S3-compatible store shared by all of them,
 // one PAYLOAD_KEYS, NODE_ENV=production. The API and the worker run the
-// compiled dist/ as the image does (`node dist/api.js`); each keeps its own
-// DATA_DIR, so nothing can pass between them on a local disk.
+// compiled dist/ as the image does (`node dist/api.js`), from a copy of the
+// image's contents with production dependencies only (./image.ts); each keeps
+// its own DATA_DIR, so nothing can pass between them on a local disk.
 import fs from 'node:fs';
 import path from 'node:path';
 import S3rver from 's3rver';
@@ -14,6 +15,7 @@ import { newPayloadKey } from '../payload-codec';
 import { assertPortsFree, waitFor } from '../ports';
 import { ensureClusterTools, TEMPORAL_SERVER } from '../go-tools';
 import { caddyProcess, caddyRootCertificate } from './caddy';
+import { prepareImage } from './image';
 import { postgresServer } from './postgres';
 import { ClusterProcess } from './process';
 import { startTemporalServer, type TemporalServer } from './temporal-server';
@@ -94,6 +96,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
     const started = Date.now();
     const took = (what: string) => log(`cluster: ${what} (${Math.round((Date.now() - started) / 100) / 10} s)`);
     const { server, sqlTool, caddy } = await ensureClusterTools(log);
+    const image = prepareImage(log);
+    const imageDist = path.join(image, 'dist');
     await assertPortsFree([
       { port: ports.https, what: 'Caddy HTTPS', variable: 'CLUSTER_PORT_OFFSET' },
       { port: ports.http, what: 'Caddy HTTP', variable: 'CLUSTER_PORT_OFFSET' },
@@ -151,7 +155,7 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
       S3_ACCESS_KEY_ID: 'S3RVER',
       S3_SECRET_ACCESS_KEY: 'S3RVER',
       PAYLOAD_KEYS: payloadKeys(CLUSTER_DIR),
-      WORKFLOW_BUNDLE: path.join(DIST, 'workflow-bundle.js'),
+      WORKFLOW_BUNDLE: path.join(imageDist, 'workflow-bundle.js'),
       DEMO_ACCOUNTS: 'on',
       PAYMENTS_MODE: 'test',
       ...opts.env,
@@ -163,7 +167,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         new ClusterProcess({
           name: `api-${i + 1}`,
           command: node,
-          args: ['--enable-source-maps', path.join(DIST, 'api.js')],
+          args: ['--enable-source-maps', path.join(imageDist, 'api.js')],
+          cwd: image,
           env: { ...processEnv, PORT: String(port), DATA_DIR: path.join(CLUSTER_DIR, `api-${i + 1}`) },
           logFile: path.join(CLUSTER_DIR, `api-${i + 1}.log`),
           readyLine: 'Cabinet and API at',
@@ -175,7 +180,8 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
         new ClusterProcess({
           name: `worker-${i + 1}`,
           command: node,
-          args: ['--enable-source-maps', path.join(DIST, 'worker.js')],
+          args: ['--enable-source-maps', path.join(imageDist, 'worker.js')],
+          cwd: image,
           env: { ...processEnv, DATA_DIR: path.join(CLUSTER_DIR, `worker-${i + 1}`) },
           logFile: path.join(CLUSTER_DIR, `worker-${i + 1}.log`),
           readyLine: 'Worker polling',

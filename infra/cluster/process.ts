@@ -10,6 +10,8 @@ export interface ProcessSpec {
   command: string;
   args: string[];
   env: NodeJS.ProcessEnv;
+  /** The working directory (the image's root for the app, as its WORKDIR). */
+  cwd?: string;
   logFile: string;
   /** Ready once a line of its output contains this, or once `ready()` resolves true. */
   readyLine?: string;
@@ -50,7 +52,7 @@ export class ClusterProcess {
     this.stopping = false;
     const { spec } = this;
     const log = fs.createWriteStream(spec.logFile, { flags: 'a' });
-    const child = spawn(spec.command, spec.args, { env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.starts += 1;
     let sawReadyLine = false;
