@@ -4,6 +4,7 @@
 // a request retried on the next API while one restarts, server-sent events
 // streamed as they come. TLS from Caddy's own local CA (its root below `dir`).
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { ClusterProcess } from './process';
 
@@ -64,8 +65,7 @@ export function caddyProcess(opts: CaddyOptions): ClusterProcess {
   });
 }
 
-async function portAnswers(port: number): Promise<boolean> {
-  const net = await import('node:net');
+function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host: '127.0.0.1' }, () => {
       socket.destroy();

@@ -7,6 +7,7 @@
 // image's contents with production dependencies only (./image.ts); each keeps
 // its own DATA_DIR, so nothing can pass between them on a local disk.
 import fs from 'node:fs';
+import https from 'node:https';
 import path from 'node:path';
 import S3rver from 's3rver';
 import { ROOT_DIR } from '../config';
@@ -230,15 +231,12 @@ export async function startCluster(opts: ClusterOptions = {}): Promise<Cluster> 
 
 /** A GET through the proxy trusting its CA, without touching the process-wide TLS settings. */
 function fetchThroughProxy(url: string, caFile: string): Promise<number> {
-  return import('node:https').then(
-    (https) =>
-      new Promise<number>((resolve, reject) => {
-        const request = https.get(url, { ca: fs.readFileSync(caFile), timeout: 5000 }, (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-        });
-        request.once('error', reject);
-        request.once('timeout', () => request.destroy(new Error('timeout')));
-      }),
-  );
+  return new Promise<number>((resolve, reject) => {
+    const request = https.get(url, { ca: fs.readFileSync(caFile), timeout: 5000 }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.once('error', reject);
+    request.once('timeout', () => request.destroy(new Error('timeout')));
+  });
 }
