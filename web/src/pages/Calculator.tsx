@@ -1,15 +1,15 @@
 // «Калькулятор стоимости технологического присоединения»: open without login.
 // The same zod schema and formula as the API; the server computes, the page
 // shows the sum line by line with the rule that set it and the tariff used.
-import { A } from '@solidjs/router';
 import { createEffect, createResource, createSignal, on, onCleanup, Show } from 'solid-js';
 import { calculatorInputSchema, PREFERENTIAL_GROUP_RATE } from '../../../domain/fees';
 import { FeeRule, FeeTable, TariffInfo, type FeeResult } from '../components/FeeBreakdown';
+import { LoginLinks } from '../components/LoginLinks';
 import { CATEGORY_OPTIONS, METERING_OPTIONS, PREFERENTIAL_OPTIONS, RELIABILITY_OPTIONS, TERRITORY_OPTIONS, VOLTAGE_OPTIONS } from '../features/fees/fee-options';
 import { createForm, focusFirstInvalid, type FormValue } from '../forms';
 import { session } from '../session';
 import { describeApiError, trpc } from '../trpc';
-import { Alert, Button, buttonClass, Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select } from '../ui';
+import { Alert, Button, Card, Checkbox, EmptyState, Field, Loading, PageHeader, Select } from '../ui';
 import { formatRub } from '../ui/format';
 
 const RECALCULATE_DELAY_MS = 400;
@@ -227,14 +227,7 @@ export default function CalculatorPage() {
       <Show when={session.user() === null}>
         <Card>
           <p style={{ margin: 0 }}>Чтобы подать заявку на технологическое присоединение, войдите в личный кабинет или зарегистрируйтесь.</p>
-          <div class="cluster" style={{ 'margin-top': 'var(--space-3)' }}>
-            <A href="/login" class={buttonClass('primary', 'small')}>
-              Войти
-            </A>
-            <A href="/register" class={buttonClass('secondary', 'small')}>
-              Регистрация
-            </A>
-          </div>
+          <LoginLinks style={{ 'margin-top': 'var(--space-3)' }} />
         </Card>
       </Show>
     </div>

@@ -5,10 +5,11 @@ import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js
 import { normalizePlace, subscriptionSchema, type SubscriptionAddress } from '../../../../domain/outages';
 import { formatTerm, REGULATIONS } from '../../../../domain/regulations';
 import { createForm, focusFirstInvalid } from '../../forms';
+import { LoginLinks } from '../../components/LoginLinks';
 import { formatAddress } from '../../features/outages/outages';
 import { session } from '../../session';
 import { describeApiError, trpc } from '../../trpc';
-import { Alert, Button, buttonClass, Card, Field, Loading, StatusChip, type AlertTone } from '../../ui';
+import { Alert, Button, Card, Field, Loading, StatusChip, type AlertTone } from '../../ui';
 
 const TITLE = 'Подписка на уведомления';
 
@@ -39,14 +40,7 @@ export function SubscriptionsCard() {
           <div class="stack">
             <p class="subscribe-rule">{WARNING_RULE}</p>
             <p style={{ margin: 0 }}>Войдите в личный кабинет, чтобы подписаться на отключения по своему адресу.</p>
-            <div class="cluster">
-              <A href="/login" class={buttonClass('primary', 'small')}>
-                Войти
-              </A>
-              <A href="/register" class={buttonClass('secondary', 'small')}>
-                Регистрация
-              </A>
-            </div>
+            <LoginLinks />
           </div>
         </Card>
       </Match>
