@@ -4,34 +4,27 @@
 // calendar change moves a running deadline and says which decree did; an
 // appeal's term resumes at the end of a working day, a clarification has its
 // own term, and a reopened appeal keeps its first lateness.
-import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isWorkingDay, moscowDate } from '../../domain/calendar';
-import { TERM_KEYS, type TermOverrides } from '../../domain/regulations';
+import type { TermOverrides } from '../../domain/regulations';
 import { applicationUpdates, applicationViewQuery, type ApplicationSnapshot } from '../../workflows/application/contract';
 import { connectionApplicationWorkflow } from '../../workflows/application/workflow';
 import { appealUpdates, appealViewQuery, type AppealSnapshot } from '../../workflows/appeal/contract';
 import { appealWorkflow } from '../../workflows/appeal/workflow';
 import { recalculateDeadlineUpdate, type Actor } from '../../workflows/case/contract';
-import { appealInput, applicationInput, secondsTerms, startProcedureEnv, type ProcedureEnv } from './support/procedure-env';
+import { appealInput, applicationInput, longTerms, STAFF, useProcedureEnv } from './support/procedure-env';
 
-let procedure: ProcedureEnv;
-beforeAll(async () => {
-  procedure = await startProcedureEnv();
-}, 120_000);
-afterAll(async () => procedure?.stop());
-
-const staff: Actor = { id: randomUUID(), name: 'Сидорова Анна', role: 'staff' };
-/** Every term an hour long (nothing lapses by accident), then the ones a test shrinks. */
-const terms = (overrides: TermOverrides) => secondsTerms({ ...Object.fromEntries(TERM_KEYS.map((k) => [k, { amount: 3600, unit: 'seconds' as const }])), ...overrides });
-const summary = <S>(id: string) => procedure.recorded.summaries.get(id) as S | undefined;
-const events = (id: string) => procedure.recorded.events.get(id) ?? [];
-const notices = (number: string) => procedure.recorded.notices.filter((n) => n.caseNumber === number);
+const procedure = useProcedureEnv();
+const staff = STAFF;
+const terms = longTerms;
+const summary = <S>(id: string) => procedure().recorded.summaries.get(id) as S | undefined;
+const events = (id: string) => procedure().recorded.events.get(id) ?? [];
+const notices = (number: string) => procedure().recorded.notices.filter((n) => n.caseNumber === number);
 
 async function startApplication(overrides: TermOverrides) {
   const input = applicationInput(terms(overrides));
-  const handle = await procedure.env.client.workflow.start(connectionApplicationWorkflow, { taskQueue: procedure.taskQueue, workflowId: `application-${input.applicationId}`, args: [input] });
+  const handle = await procedure().env.client.workflow.start(connectionApplicationWorkflow, { taskQueue: procedure().taskQueue, workflowId: `application-${input.applicationId}`, args: [input] });
   await expect.poll(async () => (await handle.query(applicationViewQuery)).stage, { timeout: 15_000 }).toBe('completenessCheck');
   return { input, handle, applicant: { ...input.applicant, role: 'applicant' } as Actor };
 }
@@ -45,7 +38,7 @@ async function toContract(handle: WorkflowHandle, applicant: Actor) {
 
 describe('the connection term binds each side for its own part', () => {
   it('an applicant late on its part of the ТУ is never reported as the grid’s fault', async () => {
-    await procedure.run(async () => {
+    await procedure().run(async () => {
       const { input, handle, applicant } = await startApplication({ tuFulfilment30wd: { amount: 3, unit: 'seconds' } });
       await toContract(handle, applicant);
       await handle.executeUpdate(applicationUpdates.recordGridTuDone, { args: [{ actor: staff, input: { comment: 'Опора установлена' } }] });
@@ -69,7 +62,7 @@ describe('the connection term binds each side for its own part', () => {
   }, 120_000);
 
   it('the grid late on its part is named, escalated and owes the penalty until the act', async () => {
-    await procedure.run(async () => {
+    await procedure().run(async () => {
       const { input, handle, applicant } = await startApplication({ tuFulfilment30wd: { amount: 3, unit: 'seconds' } });
       await toContract(handle, applicant);
       await handle.executeUpdate(applicationUpdates.reportTuDone, { args: [{ actor: applicant, input: {} }] });
@@ -94,7 +87,7 @@ describe('the connection term binds each side for its own part', () => {
   }, 120_000);
 
   it('the term for the contract documents runs from the day the missing data arrived, not from the acceptance', async () => {
-    await procedure.run(async () => {
+    await procedure().run(async () => {
       const { input, handle, applicant } = await startApplication({ postContractDocuments: { amount: 20, unit: 'seconds' } });
       await handle.executeUpdate(applicationUpdates.requestMissingData, { args: [{ actor: staff, input: { items: ['План участка'] } }] });
       await handle.executeUpdate(applicationUpdates.supplyMissingData, { args: [{ actor: applicant, input: { explanation: 'Прилагаю план' } }] });
@@ -109,15 +102,15 @@ describe('the connection term binds each side for its own part', () => {
   }, 120_000);
 
   it('a calendar change moves the running deadline, and the history and the applicant’s notice name the decree', async () => {
-    await procedure.run(async () => {
+    await procedure().run(async () => {
       const { input, handle } = await startApplication({ completenessCheck: { amount: 3, unit: 'working-days' } });
       const before = (await handle.query(applicationViewQuery)).deadlineAt!;
-      procedure.recorded.calendarShiftMs = 86_400_000;
+      procedure().recorded.calendarShiftMs = 86_400_000;
       try {
         const view = await handle.executeUpdate(recalculateDeadlineUpdate, { args: [{ year: 2027, decree: 'ПП РФ от 01.10.2026 № 1500 (тест)' }] });
         expect(view.deadlineAt).toBe(before + 86_400_000);
       } finally {
-        procedure.recorded.calendarShiftMs = 0;
+        procedure().recorded.calendarShiftMs = 0;
       }
       const moved = events(input.applicationId).find((e) => e.type === 'deadline-recalculated')!;
       expect(moved.title).toBe('Срок пересчитан по производственному календарю 2027 года (ПП РФ от 01.10.2026 № 1500 (тест))');
@@ -133,14 +126,14 @@ describe('the connection term binds each side for its own part', () => {
 describe('appeal terms', () => {
   async function startAppeal(overrides: TermOverrides) {
     const input = appealInput(terms(overrides));
-    const handle = await procedure.env.client.workflow.start(appealWorkflow, { taskQueue: procedure.taskQueue, workflowId: `appeal-${input.appealId}`, args: [input] });
+    const handle = await procedure().env.client.workflow.start(appealWorkflow, { taskQueue: procedure().taskQueue, workflowId: `appeal-${input.appealId}`, args: [input] });
     await expect.poll(async () => (await handle.query(appealViewQuery)).stage, { timeout: 15_000 }).toBe('registered');
     await handle.executeUpdate(appealUpdates.take, { args: [{ actor: staff, input: {} }] });
     return { input, handle, applicant: { ...input.applicant, role: 'applicant' } as Actor };
   }
 
   it('after a clarification the answer term ends at the end of a working day', async () => {
-    await procedure.run(async () => {
+    await procedure().run(async () => {
       const { handle, applicant } = await startAppeal({ appealAnswer: { amount: 30, unit: 'calendar-days' } });
       await handle.executeUpdate(appealUpdates.requestClarification, { args: [{ actor: staff, input: { question: 'Уточните адрес объекта' } }] });
       const view = await handle.executeUpdate(appealUpdates.reply, { args: [{ actor: applicant, input: { text: 'Улица Луговая, 5' } }] });
@@ -155,7 +148,7 @@ describe('appeal terms', () => {
   }, 120_000);
 
   it('a clarification not given in its term closes the appeal without an answer, and says how to file again', async () => {
-    await procedure.run(async () => {
+    await procedure().run(async () => {
       const { input, handle } = await startAppeal({ appealClarification: { amount: 2, unit: 'seconds' } });
       await handle.executeUpdate(appealUpdates.requestClarification, { args: [{ actor: staff, input: { question: 'Уточните адрес объекта' } }] });
       expect(await handle.result()).toBe('closed');
@@ -166,7 +159,7 @@ describe('appeal terms', () => {
   }, 120_000);
 
   it('a reopened appeal keeps the lateness of its first answer', async () => {
-    await procedure.run(async () => {
+    await procedure().run(async () => {
       const { input, handle, applicant } = await startAppeal({ appealAnswer: { amount: 2, unit: 'seconds' } });
       await expect.poll(async () => (await handle.query(appealViewQuery)).overdue, { timeout: 15_000 }).toBe(true);
       await handle.executeUpdate(appealUpdates.answer, { args: [{ actor: staff, input: { text: 'Ответ по существу обращения' } }] });

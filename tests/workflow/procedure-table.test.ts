@@ -5,10 +5,9 @@
 // stage or an action added to a table without its workflow step fails here.
 import { randomUUID } from 'node:crypto';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPLICATION_PROCEDURE, APPLICATION_ACTIONS, type ApplicationAction, type ApplicationStage } from '../../domain/procedures/application';
 import { APPEAL_ACTIONS, APPEAL_PROCEDURE, type AppealAction, type AppealStage } from '../../domain/procedures/appeal';
-import { TERM_KEYS } from '../../domain/regulations';
 import { actionsFor, type CaseFacts, type ProcedureTable } from '../../domain/procedures/table';
 import { applicantActionsFor, factsOf, staffActionsFor } from '../../api/applications/actions';
 import { buildSteps } from '../../web/src/features/cases/timeline';
@@ -17,15 +16,10 @@ import { appealUpdates, appealViewQuery } from '../../workflows/appeal/contract'
 import type { Actor, CaseView } from '../../workflows/case/contract';
 import { connectionApplicationWorkflow } from '../../workflows/application/workflow';
 import { appealWorkflow } from '../../workflows/appeal/workflow';
-import { appealInput, applicationInput, secondsTerms, startProcedureEnv, type ProcedureEnv } from './support/procedure-env';
+import { appealInput, applicationInput, longTerms, STAFF, useProcedureEnv } from './support/procedure-env';
 
-let procedure: ProcedureEnv;
-beforeAll(async () => {
-  procedure = await startProcedureEnv();
-}, 120_000);
-afterAll(async () => procedure?.stop());
-
-const staff: Actor = { id: randomUUID(), name: 'Сидорова Анна', role: 'staff' };
+const procedure = useProcedureEnv();
+const staff = STAFF;
 const admin: Actor = { id: randomUUID(), name: 'Руководитель', role: 'admin' };
 
 /** The probe's input (null) failing its schema: the procedure itself (stage, party, holder, a condition) let the action through. */
@@ -57,7 +51,7 @@ function tableSays<S extends string, A extends string>(table: ProcedureTable<S, 
 describe('the connection procedure table and its workflow', () => {
   it('in every stage of the main path the workflow accepts what the table opens, and the API offers the same', async () => {
     // Long terms: nothing may lapse while the probes run.
-    const input = applicationInput(secondsTerms(Object.fromEntries(TERM_KEYS.map((k) => [k, { amount: 3600, unit: 'seconds' }]))));
+    const input = applicationInput(longTerms());
     const applicant: Actor = { ...input.applicant, role: 'applicant' };
     const steps: Array<[ApplicationAction, Actor, Record<string, unknown>]> = [
       ['acceptComplete', staff, {}],
@@ -70,14 +64,14 @@ describe('the connection procedure table and its workflow', () => {
       ['issueAct', staff, {}],
     ];
     const seen: ApplicationStage[] = [];
-    await procedure.run(async () => {
-      const handle = await procedure.env.client.workflow.start(connectionApplicationWorkflow, { taskQueue: procedure.taskQueue, workflowId: `application-${input.applicationId}`, args: [input] });
+    await procedure().run(async () => {
+      const handle = await procedure().env.client.workflow.start(connectionApplicationWorkflow, { taskQueue: procedure().taskQueue, workflowId: `application-${input.applicationId}`, args: [input] });
       await waitForStage(handle, applicationViewQuery, 'completenessCheck');
       for (let i = 0; i <= steps.length; i += 1) {
         const { stage } = await handle.query(applicationViewQuery);
         if (seen.at(-1) !== stage) seen.push(stage);
         // What the read model holds, as the API reads it for its conditions (the two parts of the ТУ).
-        const s = procedure.recorded.summaries.get(input.applicationId) as ApplicationSnapshot;
+        const s = procedure().recorded.summaries.get(input.applicationId) as ApplicationSnapshot;
         const iso = (ms: number | null | undefined) => (ms ? new Date(ms).toISOString() : null);
         const context = { stage, connectionDeadlineAt: iso(s.connectionDeadlineAt), gridTuDoneAt: iso(s.gridTuDoneAt), applicantTuDoneAt: iso(s.applicantTuDoneAt) };
         for (const who of [applicant, staff, admin]) {
@@ -101,21 +95,21 @@ describe('the connection procedure table and its workflow', () => {
   }, 120_000);
 
   it('the applicant’s missed term annuls; the grid’s missed term escalates and the grid can still act; withdrawal leaves any stage', async () => {
-    await procedure.run(async () => {
+    await procedure().run(async () => {
       // Missing data not supplied within its term: annulled, with the supplier told.
-      const lapsing = applicationInput(secondsTerms({ supplyMissingData: { amount: 2, unit: 'seconds' }, completenessCheck: { amount: 600, unit: 'seconds' } }));
-      const h1 = await procedure.env.client.workflow.start(connectionApplicationWorkflow, { taskQueue: procedure.taskQueue, workflowId: `application-${lapsing.applicationId}`, args: [lapsing] });
+      const lapsing = applicationInput(longTerms({ supplyMissingData: { amount: 2, unit: 'seconds' } }));
+      const h1 = await procedure().env.client.workflow.start(connectionApplicationWorkflow, { taskQueue: procedure().taskQueue, workflowId: `application-${lapsing.applicationId}`, args: [lapsing] });
       await waitForStage(h1, applicationViewQuery, 'completenessCheck');
       await h1.executeUpdate(applicationUpdates.requestMissingData, { args: [{ actor: staff, input: { items: ['План участка'], comment: '' } }] });
       expect(await h1.result()).toBe('annulled');
-      expect(procedure.recorded.summaries.get(lapsing.applicationId)).toMatchObject({ stage: 'annulled', status: 'annulled', annulReason: 'Недостающие сведения не представлены в срок' });
-      expect(procedure.recorded.supplierMails.some((m) => m.caseNumber === lapsing.number && /аннулирована/.test(m.title))).toBe(true);
+      expect(procedure().recorded.summaries.get(lapsing.applicationId)).toMatchObject({ stage: 'annulled', status: 'annulled', annulReason: 'Недостающие сведения не представлены в срок' });
+      expect(procedure().recorded.supplierMails.some((m) => m.caseNumber === lapsing.number && /аннулирована/.test(m.title))).toBe(true);
 
       // The grid misses the completeness check: overdue, escalated, and the check can still be done.
-      const late = applicationInput(secondsTerms({ completenessCheck: { amount: 1, unit: 'seconds' } }));
-      const h2 = await procedure.env.client.workflow.start(connectionApplicationWorkflow, { taskQueue: procedure.taskQueue, workflowId: `application-${late.applicationId}`, args: [late] });
+      const late = applicationInput(longTerms({ completenessCheck: { amount: 1, unit: 'seconds' } }));
+      const h2 = await procedure().env.client.workflow.start(connectionApplicationWorkflow, { taskQueue: procedure().taskQueue, workflowId: `application-${late.applicationId}`, args: [late] });
       await expect.poll(async () => (await h2.query(applicationViewQuery)).overdue, { timeout: 15_000 }).toBe(true);
-      const events = procedure.recorded.events.get(late.applicationId)!;
+      const events = procedure().recorded.events.get(late.applicationId)!;
       expect(events.filter((e) => e.type === 'overdue').map((e) => e.stage)).toEqual(['completenessCheck']);
       const view = await h2.executeUpdate(applicationUpdates.acceptComplete, { args: [{ actor: staff, input: { comment: '' } }] });
       expect(view).toMatchObject({ stage: 'preparingDocuments', overdue: false });
@@ -124,14 +118,14 @@ describe('the connection procedure table and its workflow', () => {
       const applicant: Actor = { ...late.applicant, role: 'applicant' };
       await h2.executeUpdate(applicationUpdates.withdraw, { args: [{ actor: applicant, input: { reason: 'Передумал' } }] });
       expect(await h2.result()).toBe('withdrawn');
-      expect(procedure.recorded.summaries.get(late.applicationId)).toMatchObject({ stage: 'withdrawn', status: 'withdrawn' });
+      expect(procedure().recorded.summaries.get(late.applicationId)).toMatchObject({ stage: 'withdrawn', status: 'withdrawn' });
     });
   }, 120_000);
 });
 
 describe('the appeal procedure table and its workflow', () => {
   it('holder-only actions go to the assignee or a supervisor, a second disagreement is refused, as the table says', async () => {
-    const input = appealInput(secondsTerms(Object.fromEntries(['appealAnswer', 'appealAutoClose'].map((k) => [k, { amount: 3600, unit: 'seconds' }]))));
+    const input = appealInput(longTerms());
     const applicant: Actor = { ...input.applicant, role: 'applicant' };
     const other: Actor = { id: randomUUID(), name: 'Другой сотрудник', role: 'staff' };
     const check = async (handle: WorkflowHandle, facts: CaseFacts) => {
@@ -142,8 +136,8 @@ describe('the appeal procedure table and its workflow', () => {
       }
       return stage;
     };
-    await procedure.run(async () => {
-      const handle = await procedure.env.client.workflow.start(appealWorkflow, { taskQueue: procedure.taskQueue, workflowId: `appeal-${input.appealId}`, args: [input] });
+    await procedure().run(async () => {
+      const handle = await procedure().env.client.workflow.start(appealWorkflow, { taskQueue: procedure().taskQueue, workflowId: `appeal-${input.appealId}`, args: [input] });
       await waitForStage(handle, appealViewQuery, 'registered');
       const stages: AppealStage[] = [await check(handle, {})];
       await handle.executeUpdate(appealUpdates.take, { args: [{ actor: staff, input: { comment: '' } }] });

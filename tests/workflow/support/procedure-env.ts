@@ -4,15 +4,16 @@
 // PostgreSQL, mail or PDFs. The integration suites check the real activities.
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { afterAll, beforeAll } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../../activities';
 import { assessPenalty } from '../../../domain/penalties';
-import { resolveTerms, resumedDeadline, termDeadline, type ResolvedTerms, type TermOverrides } from '../../../domain/regulations';
+import { resolveTerms, resumedDeadline, termDeadline, TERM_KEYS, type ResolvedTerms, type TermOverrides } from '../../../domain/regulations';
 import { findTemporalCli } from '../../../infra/temporal-cli';
 import { workflowBundle } from '../../../worker/create-worker';
 import type { ApplicationWorkflowInput } from '../../../workflows/application/contract';
 import type { AppealWorkflowInput } from '../../../workflows/appeal/contract';
-import type { CaseEventRecord, CaseSnapshot, NotificationRequest, Projected, StartingTerm } from '../../../workflows/case/contract';
+import type { Actor, CaseEventRecord, CaseSnapshot, NotificationRequest, Projected, StartingTerm } from '../../../workflows/case/contract';
 import { ALL_SEARCH_ATTRIBUTES } from '../../../workflows/search-attributes';
 
 export interface Recorded {
@@ -83,10 +84,22 @@ export async function startProcedureEnv(): Promise<ProcedureEnv> {
   };
 }
 
-/** Every term as so many seconds, with overrides (a term that must lapse in the test, or one that must not). */
-export function secondsTerms(overrides: TermOverrides = {}): ResolvedTerms {
-  return resolveTerms({ scale: 'seconds', ...overrides });
+/** One environment for a test file, started before its tests and stopped after them. */
+export function useProcedureEnv(): () => ProcedureEnv {
+  let env: ProcedureEnv | undefined;
+  beforeAll(async () => {
+    env = await startProcedureEnv();
+  }, 120_000);
+  afterAll(async () => env?.stop());
+  return () => env!;
 }
+
+/** Every term an hour long (nothing lapses by accident), then the ones a test shrinks. */
+export function longTerms(overrides: TermOverrides = {}): ResolvedTerms {
+  return resolveTerms({ scale: 'seconds', ...Object.fromEntries(TERM_KEYS.map((k) => [k, { amount: 3600, unit: 'seconds' as const }])), ...overrides });
+}
+
+export const STAFF: Actor = { id: randomUUID(), name: 'Сидорова Анна', role: 'staff' };
 
 export function applicationInput(terms: ResolvedTerms, patch: Partial<ApplicationWorkflowInput> = {}): ApplicationWorkflowInput {
   const id = randomUUID();
