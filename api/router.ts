@@ -13,6 +13,7 @@ import { profileRouter } from './accounts/profile-router';
 import { staffRouter } from './accounts/staff-router';
 import { tariffsRouter } from './tariffs/router';
 import { ratingsRouter } from './ratings/router';
+import { transparencyRouter } from './transparency/router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -31,6 +32,7 @@ export const appRouter = router({
   tariffs: tariffsRouter,
   ratings: ratingsRouter,
   calendars: calendarsRouter,
+  transparency: transparencyRouter,
 });
 
 /** The only thing the web client imports from the server. */

@@ -14,6 +14,7 @@ import * as appealListIndexes from './migrations/0010_appeal_list_indexes';
 import * as applicationPenalties from './migrations/0011_application_penalties';
 import * as productionCalendars from './migrations/0012_production_calendars';
 import * as applicationObligations from './migrations/0013_application_obligations';
+import * as transparencyIndexes from './migrations/0014_transparency_indexes';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -32,6 +33,7 @@ const MIGRATIONS = [
   { name: '0011_application_penalties', ...applicationPenalties },
   { name: '0012_production_calendars', ...productionCalendars },
   { name: '0013_application_obligations', ...applicationObligations },
+  { name: '0014_transparency_indexes', ...transparencyIndexes },
 ];
 
 export function migrator(sequelize: Sequelize) {

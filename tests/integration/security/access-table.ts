@@ -93,6 +93,9 @@ export const ACCESS_TABLE: Record<string, readonly Audience[]> = {
   'calendars.years': EVERYONE,
   'calendars.versions': READERS,
   'calendars.import': ADMIN,
+  // The open figures (lead times, disclosures) are published for everyone.
+  'transparency.leadTimes': EVERYONE,
+  'transparency.disclosure': EVERYONE,
 
   'ratings.rateable': APPLICANT,
   'ratings.submit': APPLICANT,

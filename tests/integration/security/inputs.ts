@@ -35,6 +35,8 @@ const SAMPLES: Record<string, (fuzzEmail: () => string) => unknown> = {
     id: randomUUID(),
     outage: { district: 'Истринский', settlement: 'Истра', streets: 'Садовая 1-5', date: '2027-01-10', timeFrom: '09:00', timeTo: '17:00', reason: 'Ремонт линии', gridObject: 'ВЛ-10 кВ' },
   }),
+  'transparency.leadTimes': () => ({ quarter: '2019-Q2' }),
+  'transparency.disclosure': () => ({ quarter: '2019-Q2' }),
   'auth.setInitialPassword': () => ({ newPassword: 'Лесная-тропа-47', confirmPassword: 'Лесная-тропа-47' }),
   'auth.changePassword': () => ({ currentPassword: 'неверный-пароль', newPassword: 'Лесная-тропа-47', confirmPassword: 'Лесная-тропа-47' }),
 };

@@ -1,0 +1,122 @@
+// The open figures (issue 21) against the real read models: the lead-time dashboard
+// equals a direct computation from the seeded cases' histories (working days counted
+// day by day on the calendar in force), and a quarter's disclosure report equals a
+// hand count of the same cases. Both through the public API, as a visitor calls them.
+import { describe, expect, it } from 'vitest';
+import { CATEGORIES } from '../../domain/application';
+import { moscowDate, workingDaysBetween } from '../../domain/calendar';
+import { quarterRange, type LeadTimeRow } from '../../domain/transparency';
+import { calendarInForce } from '../../db/read-models/calendars';
+import { apiClient, failure } from '../support/api-client';
+import { registeredApplicant } from '../support/applicants';
+import { useStackClients } from '../support/stack-clients';
+import { seedQuarter, type Seeded } from '../support/transparency-seed';
+
+const stack = useStackClients();
+
+/** percentile_cont by its definition, written apart from the code under test. */
+function percentile(values: number[], p: number): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const r = p * (s.length - 1);
+  const lo = s[Math.floor(r)]!;
+  const hi = s[Math.ceil(r)]!;
+  return Math.round((lo + (hi - lo) * (r - Math.floor(r))) * 10) / 10;
+}
+
+async function expectedStages(seeded: Seeded) {
+  const calendar = await calendarInForce(stack.db);
+  const { fromMs, untilMs } = quarterRange(seeded.quarter);
+  const wd = (a: Date, b: Date) => workingDaysBetween(moscowDate(a.getTime()), moscowDate(b.getTime()), calendar);
+  const samples: Array<{ stage: string; category: string; actual: number; statutory: number | null; late: boolean }> = [];
+  for (const c of seeded.cases) {
+    const entries = c.events.filter((e, i) => i === 0 || c.events[i - 1]!.stage !== e.stage);
+    entries.forEach((entry, i) => {
+      const next = entries[i + 1];
+      if (!next || next.at.getTime() < fromMs || next.at.getTime() >= untilMs) return;
+      samples.push({
+        stage: entry.stage,
+        category: c.category,
+        actual: wd(entry.at, next.at),
+        statutory: entry.deadlineAt ? wd(entry.at, entry.deadlineAt) : null,
+        late: entry.deadlineAt !== null && next.at > entry.deadlineAt,
+      });
+    });
+  }
+  const row = (stage: string, category: LeadTimeRow['category'], xs: typeof samples): LeadTimeRow => {
+    const termed = xs.filter((x) => x.statutory !== null);
+    const late = termed.filter((x) => x.late).length;
+    return {
+      stage,
+      category,
+      count: xs.length,
+      medianWorkingDays: percentile(xs.map((x) => x.actual), 0.5),
+      p90WorkingDays: percentile(xs.map((x) => x.actual), 0.9),
+      statutoryWorkingDays: percentile(termed.map((x) => x.statutory!), 0.5),
+      withTerm: termed.length,
+      late,
+      lateShare: termed.length ? Math.round((late / termed.length) * 1000) / 1000 : null,
+    };
+  };
+  const rows: LeadTimeRow[] = [];
+  for (const stage of ['registered', 'completenessCheck', 'preparingDocuments', 'awaitingPayment', 'tuFulfilment']) {
+    const xs = samples.filter((s) => s.stage === stage);
+    if (!xs.length) continue;
+    rows.push(row(stage, 'all', xs));
+    for (const category of CATEGORIES) {
+      const ys = xs.filter((s) => s.category === category);
+      if (ys.length) rows.push(row(stage, category, ys));
+    }
+  }
+  return { rows, samples };
+}
+
+describe('lead-time dashboard', () => {
+  it('shows per stage and category the median, 90th percentile, term and late share equal to a direct computation from the histories', async () => {
+    const applicant = await registeredApplicant();
+    const seeded = await seedQuarter(stack.db, applicant.user.id);
+    const visitor = apiClient();
+    const { data, csv } = await visitor.transparency.leadTimes.query({ quarter: seeded.quarter });
+    const { rows, samples } = await expectedStages(seeded);
+    // The case whose payment stage ends after the quarter, and every final stage, are not counted.
+    expect(samples.filter((s) => s.stage === 'awaitingPayment')).toHaveLength(6);
+    expect(samples.some((s) => s.late)).toBe(true);
+    expect(data.stages).toEqual(rows);
+    expect(data.schemaVersion).toBe(1);
+    expect(csv.split('\r\n')[0]).toContain('Медиана, дн.');
+
+    // Appeals: calendar days from registration to answer in Moscow dates, against 30 days.
+    const days = seeded.appeals.map((a) => Math.round((Date.parse(moscowDate(a.answeredAt.getTime())) - Date.parse(moscowDate(a.registeredAt.getTime()))) / 86_400_000));
+    const all = data.appeals.find((a) => a.topic === 'all')!;
+    expect(all).toEqual({ topic: 'all', count: 5, medianDays: percentile(days, 0.5), p90Days: percentile(days, 0.9), termDays: 30, late: 1, lateShare: 0.2 });
+    expect(data.appeals.find((a) => a.topic === 'metering')).toMatchObject({ count: 2, late: 1, medianDays: percentile(days.slice(0, 2), 0.5) });
+  });
+
+  it('refuses a malformed quarter with a Russian message', async () => {
+    const error = await failure(apiClient().transparency.leadTimes.query({ quarter: '2019-5' }));
+    expect(error.message).toContain('Квартал указывается как ГГГГ-QN');
+  });
+});
+
+describe('disclosure report', () => {
+  it('equals a hand count of the same cases by power band', async () => {
+    const applicant = await registeredApplicant();
+    const seeded = await seedQuarter(stack.db, applicant.user.id);
+    const { data, csv } = await apiClient().transparency.disclosure.query({ quarter: seeded.quarter });
+    // By hand, from seedQuarter's table: 15 kW completed, 10 kW active, 100 kW active, 150 kW annulled,
+    // 400 kW completed, 1000 kW withdrawn (all submitted, concluded and finished by day 72 of the quarter),
+    // and 5 kW active, submitted on day 33, its contract concluded on day 100: after the quarter.
+    const { untilMs } = quarterRange(seeded.quarter);
+    expect(seeded.cases.map((c) => (c.contractConcludedAt!.getTime() < untilMs ? c.maxPowerKw : null))).toEqual([15, 10, 100, 150, 400, 1000, null]);
+    expect(seeded.cases.every((c) => c.finishedAt === null || c.finishedAt.getTime() < untilMs)).toBe(true);
+    const byBand = Object.fromEntries(data.rows.map((r) => [r.band, r]));
+    expect(data.rows.map((r) => r.band)).toEqual(['upTo15', 'upTo150', 'upTo670', 'over670']);
+    expect(byBand.upTo15).toEqual({ band: 'upTo15', received: 3, receivedKw: 30, annulled: 0, withdrawn: 0, contracts: 2, contractsKw: 25, connected: 1, connectedKw: 15 });
+    expect(byBand.upTo150).toEqual({ band: 'upTo150', received: 2, receivedKw: 250, annulled: 1, withdrawn: 0, contracts: 2, contractsKw: 250, connected: 0, connectedKw: 0 });
+    expect(byBand.upTo670).toEqual({ band: 'upTo670', received: 1, receivedKw: 400, annulled: 0, withdrawn: 0, contracts: 1, contractsKw: 400, connected: 1, connectedKw: 400 });
+    expect(byBand.over670).toEqual({ band: 'over670', received: 1, receivedKw: 1000, annulled: 0, withdrawn: 1, contracts: 1, contractsKw: 1000, connected: 0, connectedKw: 0 });
+    expect(data.total.received).toBe(7);
+    expect(data.total.receivedKw).toBe(1680);
+    expect(csv).toContain('Итого');
+  });
+});

@@ -1,0 +1,171 @@
+// Known cases in one quarter for the open-figures tests (issue 21): applications with
+// their stage history written straight into the read models (applications and
+// case_events, as the projection would) and answered appeals. The quarter is picked at
+// random in a year no other test uses, so the figures of that quarter are these cases'.
+import { randomUUID } from 'node:crypto';
+import type { Stage } from '../../domain/application';
+import { quarterRange, type Quarter } from '../../domain/transparency';
+import type { Db } from '../../db';
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+export interface SeededEvent {
+  seq: number;
+  stage: Stage;
+  type: string;
+  at: Date;
+  deadlineAt: Date | null;
+}
+
+export interface SeededCase {
+  id: string;
+  category: 'individual15' | 'upTo150' | 'upTo670' | 'over670';
+  maxPowerKw: number;
+  status: 'active' | 'completed' | 'annulled' | 'withdrawn';
+  submittedAt: Date;
+  contractConcludedAt: Date | null;
+  finishedAt: Date | null;
+  events: SeededEvent[];
+}
+
+export interface SeededAppeal {
+  topic: 'metering' | 'connection' | 'serviceQuality';
+  registeredAt: Date;
+  answeredAt: Date;
+  answeredLate: boolean;
+}
+
+export interface Seeded {
+  quarter: Quarter;
+  cases: SeededCase[];
+  appeals: SeededAppeal[];
+}
+
+export function randomOldQuarter(): Quarter {
+  return `${2010 + Math.floor(Math.random() * 9)}-Q${1 + Math.floor(Math.random() * 4)}`;
+}
+
+const SHAPES = [
+  { category: 'individual15', kw: 15, status: 'completed' },
+  { category: 'individual15', kw: 10, status: 'active' },
+  { category: 'upTo150', kw: 100, status: 'active' },
+  { category: 'upTo150', kw: 150, status: 'annulled' },
+  { category: 'upTo670', kw: 400, status: 'completed' },
+  { category: 'over670', kw: 1000, status: 'withdrawn' },
+  { category: 'individual15', kw: 5, status: 'active' },
+] as const;
+
+/** Seven applications and five appeals in the quarter; some stages late, one stage left after the quarter. */
+export async function seedQuarter(db: Db, applicantId: string, quarter: Quarter = randomOldQuarter()): Promise<Seeded> {
+  const { fromMs } = quarterRange(quarter);
+  const cases: SeededCase[] = [];
+  for (const [i, shape] of SHAPES.entries()) {
+    const t0 = fromMs + (3 + i * 5) * DAY + 10 * HOUR;
+    // Stage entries: registered, completenessCheck, preparingDocuments (+ a comment in it), awaitingPayment, tuFulfilment, completed.
+    const check = t0 + 30_000;
+    const prepare = check + (1 + (i % 3)) * DAY + i * HOUR;
+    const payment = prepare + (4 + i * 2) * DAY;
+    const tu = payment + (2 + i) * DAY;
+    // The last case leaves awaitingPayment only after the quarter: that stage is not counted.
+    const tuAt = i === SHAPES.length - 1 ? fromMs + 100 * DAY : tu;
+    const events: SeededEvent[] = [
+      { seq: 1, stage: 'registered', type: 'submitted', at: new Date(t0), deadlineAt: null },
+      { seq: 2, stage: 'completenessCheck', type: 'stage', at: new Date(check), deadlineAt: new Date(check + 3 * DAY) },
+      { seq: 3, stage: 'preparingDocuments', type: 'accepted', at: new Date(prepare), deadlineAt: new Date(prepare + (i % 2 ? 6 : 14) * DAY) },
+      { seq: 4, stage: 'preparingDocuments', type: 'comment', at: new Date(prepare + DAY), deadlineAt: null },
+      { seq: 5, stage: 'awaitingPayment', type: 'documents-posted', at: new Date(payment), deadlineAt: new Date(payment + 7 * DAY) },
+      { seq: 6, stage: 'tuFulfilment', type: 'paid', at: new Date(tuAt), deadlineAt: new Date(tuAt + 180 * DAY) },
+    ];
+    const finished = shape.status === 'active' ? null : new Date(tu + 20 * DAY);
+    if (finished && shape.status !== 'active') events.push({ seq: 7, stage: shape.status, type: shape.status, at: finished, deadlineAt: null });
+    cases.push({
+      id: randomUUID(),
+      category: shape.category,
+      maxPowerKw: shape.kw,
+      status: shape.status,
+      submittedAt: new Date(t0),
+      contractConcludedAt: new Date(tuAt),
+      finishedAt: finished,
+      events,
+    });
+  }
+  for (const c of cases) {
+    const last = c.events[c.events.length - 1]!;
+    await db.Application.create({
+      id: c.id,
+      number: `ТП-${quarter.slice(0, 4)}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+      applicantId,
+      applicantName: 'Открытые данные Тест',
+      category: c.category,
+      objectName: 'Жилой дом',
+      objectAddress: 'г. Тверь, ул. Лесная, д. 1',
+      maxPowerKw: c.maxPowerKw,
+      stage: last.stage,
+      status: c.status,
+      whoActs: c.status === 'active' ? 'grid' : 'nobody',
+      stageStartedAt: last.at,
+      deadlineAt: null,
+      deadlineTerm: null,
+      overdueSince: null,
+      submittedAt: c.submittedAt,
+      contractConcludedAt: c.contractConcludedAt,
+      finishedAt: c.finishedAt,
+      annulReason: null,
+      lastSeq: last.seq,
+    });
+    for (const e of c.events) {
+      await db.CaseEvent.create({
+        caseId: c.id,
+        seq: e.seq,
+        caseKind: 'application',
+        type: e.type,
+        stage: e.stage,
+        title: e.type,
+        actorId: null,
+        actorName: null,
+        actorRole: null,
+        comment: '',
+        data: {},
+        deadlineAt: e.deadlineAt,
+        at: e.at,
+      });
+    }
+  }
+
+  const appeals: SeededAppeal[] = [
+    { topic: 'metering', registeredAt: new Date(fromMs + 2 * DAY), answeredAt: new Date(fromMs + 9 * DAY), answeredLate: false },
+    { topic: 'metering', registeredAt: new Date(fromMs + 3 * DAY), answeredAt: new Date(fromMs + 40 * DAY), answeredLate: true },
+    { topic: 'connection', registeredAt: new Date(fromMs + 5 * DAY), answeredAt: new Date(fromMs + 20 * DAY), answeredLate: false },
+    { topic: 'connection', registeredAt: new Date(fromMs + 10 * DAY), answeredAt: new Date(fromMs + 38 * DAY), answeredLate: false },
+    { topic: 'serviceQuality', registeredAt: new Date(fromMs + 30 * DAY), answeredAt: new Date(fromMs + 31 * DAY + 22 * HOUR), answeredLate: false },
+  ];
+  for (const a of appeals) {
+    await db.Appeal.create({
+      id: randomUUID(),
+      number: `ОБР-${quarter.slice(0, 4)}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+      applicantId,
+      applicantName: 'Открытые данные Тест',
+      topic: a.topic,
+      kind: 'complaint',
+      channel: 'electronic',
+      answerChannel: 'cabinet',
+      applicationId: null,
+      assigneeId: null,
+      assigneeName: null,
+      stage: 'closed',
+      status: 'closed',
+      whoActs: 'nobody',
+      stageStartedAt: a.answeredAt,
+      deadlineAt: null,
+      deadlineTerm: null,
+      overdueSince: null,
+      registeredAt: a.registeredAt,
+      answeredAt: a.answeredAt,
+      answeredLate: a.answeredLate,
+      finishedAt: a.answeredAt,
+      lastSeq: 9,
+    });
+  }
+  return { quarter, cases, appeals };
+}
