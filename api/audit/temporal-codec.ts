@@ -13,6 +13,7 @@ import type { Db } from '../../db';
 import { TEMPORAL_CODEC_PATH } from '../../infra/data-converter';
 import { PayloadCodecError } from '../../infra/payload-codec';
 import { requireSession } from '../http/session';
+import { readTextBody } from '../http/text-body';
 
 export { TEMPORAL_CODEC_PATH };
 
@@ -61,17 +62,6 @@ function uiOrigins(temporalUiUrl: string | undefined): Set<string> {
   return origins;
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function handleTemporalCodec(deps: TemporalCodecDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const corsOrigins = uiOrigins(deps.temporalUiUrl);
   const ownOrigin = new URL(deps.publicUrl).origin;
@@ -108,7 +98,7 @@ export async function handleTemporalCodec(deps: TemporalCodecDeps, req: Incoming
 
   const namespace = req.headers['x-namespace'];
   if (typeof namespace === 'string' && namespace !== deps.namespace) return fail(400, `Пространство имён «${namespace}» не обслуживается: кабинет работает в «${deps.namespace}»`);
-  const text = await readBody(req);
+  const text = await readTextBody(req, MAX_BODY);
   if (text === null) return fail(413, `Слишком большой запрос: не более ${MAX_BODY / 1024 / 1024} МБ`);
   let body: z.infer<typeof bodySchema>;
   try {

@@ -7,6 +7,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import type { ApiServices } from '../context';
 import { sendAction } from '../applications/service';
+import { readTextBody } from '../http/text-body';
 
 export const BANK_NOTIFICATION_PATH = '/api/payments/bank-notification';
 const MAX_BODY = 64 * 1024;
@@ -26,21 +27,10 @@ function reply(res: ServerResponse, status: number, body: unknown) {
   res.end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 export async function handleBankNotification(services: ApiServices, secret: string | undefined, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (!secret) return reply(res, 404, { error: 'bank notifications are not enabled' });
   if (req.method !== 'POST') return reply(res, 405, { error: 'POST only' });
-  const body = await readBody(req);
+  const body = await readTextBody(req, MAX_BODY);
   if (body === null) return reply(res, 413, { error: 'body too large' });
   const given = Buffer.from(String(req.headers['x-signature'] ?? ''));
   const expected = Buffer.from(signBankNotification(body, secret));
