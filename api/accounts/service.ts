@@ -1,7 +1,7 @@
 // Account commands shared by the routers: registration (online, at the office,
 // staff accounts by the admin) and what the client may see of a user.
 import { randomUUID } from 'node:crypto';
-import { Op, UniqueConstraintError, type WhereOptions } from 'sequelize';
+import { Op, UniqueConstraintError, type CreationAttributes, type WhereOptions } from 'sequelize';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import { applicantDisplayName, CONSENT_VERSION, type ApplicantIdentity, type Role } from '../../domain/account';
 import { maskInn, maskSnils } from '../../domain/identifiers';
@@ -57,9 +57,29 @@ function identifierOwnerWhere(identity: ApplicantIdentity): WhereOptions<User> {
 export type RegistrationOutcome = { status: 'created'; userId: string } | { status: 'exists' };
 
 /**
- * Creates the applicant and starts the credentials e-mail in one transaction:
- * if Temporal cannot be reached nothing is saved. An existing account is never
- * revealed to the caller by the public form; its owner gets an e-mail instead.
+ * Creates the account and starts its credentials e-mail in one transaction:
+ * if Temporal cannot be reached nothing is saved. Two registrations racing for
+ * the same e-mail or identifier: the loser sees the same answer as for an
+ * account that already exists.
+ */
+async function createAccountWithCredentialsMail(services: ApiServices, attributes: Omit<CreationAttributes<User>, 'id'>): Promise<RegistrationOutcome> {
+  const userId = randomUUID();
+  try {
+    await services.db.sequelize.transaction(async (transaction) => {
+      await services.db.User.create({ id: userId, ...attributes }, { transaction });
+      await startCredentialsMail(services, { userId, reason: 'registration' });
+    });
+  } catch (error) {
+    if (error instanceof UniqueConstraintError) return { status: 'exists' };
+    throw error;
+  }
+  return { status: 'created', userId };
+}
+
+/**
+ * Creates the applicant with the credentials e-mail. An existing account is
+ * never revealed to the caller by the public form; its owner gets an e-mail
+ * instead.
  */
 export async function registerApplicant(
   services: ApiServices,
@@ -80,41 +100,26 @@ export async function registerApplicant(
     }
     return { status: 'exists' };
   }
-  const userId = randomUUID();
-  try {
-    await db.sequelize.transaction(async (transaction) => {
-      await db.User.create(
-        {
-          id: userId,
-          email: identity.email,
-          role: 'applicant',
-          kind: identity.kind,
-          lastName: identity.lastName,
-          firstName: identity.firstName,
-          middleName: identity.middleName,
-          orgName: identity.kind === 'legal' ? identity.orgName : null,
-          snils: identity.kind === 'individual' ? identity.snils : null,
-          inn: identity.kind === 'individual' ? null : identity.inn,
-          kpp: identity.kind === 'legal' ? identity.kpp : null,
-          ogrn: identity.kind === 'legal' ? identity.ogrn : null,
-          ogrnip: identity.kind === 'entrepreneur' ? identity.ogrnip : null,
-          phone: identity.phone,
-          passwordHash: null,
-          consentAt: new Date(),
-          consentVersion: CONSENT_VERSION,
-          consentOnPaper: origin.consentOnPaper,
-          registeredBy: origin.registeredBy,
-        },
-        { transaction },
-      );
-      await startCredentialsMail(services, { userId, reason: 'registration' });
-    });
-  } catch (error) {
-    // Two registrations racing for the same e-mail or identifier: the loser sees the same answer.
-    if (error instanceof UniqueConstraintError) return { status: 'exists' };
-    throw error;
-  }
-  return { status: 'created', userId };
+  return createAccountWithCredentialsMail(services, {
+    email: identity.email,
+    role: 'applicant',
+    kind: identity.kind,
+    lastName: identity.lastName,
+    firstName: identity.firstName,
+    middleName: identity.middleName,
+    orgName: identity.kind === 'legal' ? identity.orgName : null,
+    snils: identity.kind === 'individual' ? identity.snils : null,
+    inn: identity.kind === 'individual' ? null : identity.inn,
+    kpp: identity.kind === 'legal' ? identity.kpp : null,
+    ogrn: identity.kind === 'legal' ? identity.ogrn : null,
+    ogrnip: identity.kind === 'entrepreneur' ? identity.ogrnip : null,
+    phone: identity.phone,
+    passwordHash: null,
+    consentAt: new Date(),
+    consentVersion: CONSENT_VERSION,
+    consentOnPaper: origin.consentOnPaper,
+    registeredBy: origin.registeredBy,
+  });
 }
 
 export async function createStaffAccount(
@@ -122,18 +127,18 @@ export async function createStaffAccount(
   input: { email: string; role: Exclude<Role, 'applicant'>; lastName: string; firstName: string; middleName: string },
   adminId: string,
 ): Promise<RegistrationOutcome> {
-  const userId = randomUUID();
-  try {
-    await services.db.sequelize.transaction(async (transaction) => {
-      await services.db.User.create(
-        { id: userId, ...input, kind: null, orgName: null, snils: null, inn: null, kpp: null, ogrn: null, ogrnip: null, passwordHash: null, consentAt: null, consentVersion: null, registeredBy: adminId },
-        { transaction },
-      );
-      await startCredentialsMail(services, { userId, reason: 'registration' });
-    });
-  } catch (error) {
-    if (error instanceof UniqueConstraintError) return { status: 'exists' };
-    throw error;
-  }
-  return { status: 'created', userId };
+  return createAccountWithCredentialsMail(services, {
+    ...input,
+    kind: null,
+    orgName: null,
+    snils: null,
+    inn: null,
+    kpp: null,
+    ogrn: null,
+    ogrnip: null,
+    passwordHash: null,
+    consentAt: null,
+    consentVersion: null,
+    registeredBy: adminId,
+  });
 }
