@@ -25,7 +25,8 @@ export interface PenaltyInput {
   asOfMs: number;
 }
 
-export interface PenaltyAssessment {
+/** The numbers an assessment rests on: a recorded one keeps them, so its sum can be carried forward to any day. */
+interface PenaltyBasis {
   party: PenaltyParty;
   feeRub: number;
   ratePercentPerDay: number;
@@ -35,13 +36,16 @@ export interface PenaltyAssessment {
   /** First day of delay and, once settled, the last one (Moscow dates). */
   lateFrom: IsoDate;
   until: IsoDate | null;
+  source: string;
+  mark: Mark;
+}
+
+export interface PenaltyAssessment extends PenaltyBasis {
   /** Days of delay counted as of the assessment (or until settlement) and the sum, ₽ to the kopeck. */
   days: number;
   sumRub: number;
   /** The formula with its numbers, as the case page and the claim show it. */
   formula: string;
-  source: string;
-  mark: Mark;
 }
 
 // --- the rules table ------------------------------------------------------------
@@ -121,19 +125,6 @@ const MULTIPLIER_SCALE = 1_000;
 
 const dayIndex = (iso: IsoDate): number => Math.round(startOfMoscowDay(iso) / DAY_MS);
 
-/** The basis a recorded assessment keeps, so the sum can be carried forward to any day with the same numbers. */
-interface Basis {
-  party: PenaltyParty;
-  feeRub: number;
-  ratePercentPerDay: number;
-  multiplier: number;
-  capDays: number | null;
-  lateFrom: IsoDate;
-  until: IsoDate | null;
-  source: string;
-  mark: Mark;
-}
-
 function requireInstant(ms: number, what: string): void {
   if (!Number.isFinite(ms)) throw new RangeError(`${what} must be an instant (epoch ms), got ${ms}`);
 }
@@ -141,7 +132,7 @@ function requireInstant(ms: number, what: string): void {
 /** 12 → «12 дн.»: the short form documents use, the same for every number. */
 const daysText = (n: number) => `${n} дн.`;
 
-function compute(basis: Basis, asOfDate: IsoDate): PenaltyAssessment {
+function compute(basis: PenaltyBasis, asOfDate: IsoDate): PenaltyAssessment {
   const feeKop = rubToKop(basis.feeRub);
   if (feeKop === null) throw new RangeError(`Penalty: the fee must be a non-negative amount in roubles, got ${basis.feeRub}`);
   // The day of performance is a day of delay; the running count includes today.
