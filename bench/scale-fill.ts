@@ -34,7 +34,8 @@ const APPLICATIONS_SQL = `
   INSERT INTO applications (id, number, applicant_id, applicant_name, category, object_name, object_address, max_power_kw,
     stage, status, who_acts, stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, finished_at, last_seq, updated_at)
   SELECT md5('bench-app-' || i)::uuid,
-         'ТП-2019-' || lpad(i::text, 6, '0'),
+         -- six digits a year, as real numbers have: the millionth case moves to the year before
+         'ТП-' || (2019 - i / 1000000) || '-' || lpad((i % 1000000)::text, 6, '0'),
          md5('bench-user-' || (i % $2::int))::uuid,
          ${LAST_NAMES}[1 + (i % $2::int) % 5] || ' ' || ${FIRST_NAMES}[1 + (i % $2::int) % 5],
          (ARRAY['individual15','upTo150','upTo670','over670'])[1 + i % 4],
@@ -59,7 +60,7 @@ const APPLICATIONS_SQL = `
       SELECT CASE WHEN r < 0.6 THEN ${sqlList(ACTIVE_STAGES)}[1 + i % ${ACTIVE_STAGES.length}]
                   WHEN r < 0.9 THEN 'completed' WHEN r < 0.97 THEN 'annulled' ELSE 'withdrawn' END AS stage,
              CASE WHEN r < 0.6 THEN 'active' WHEN r < 0.9 THEN 'completed' WHEN r < 0.97 THEN 'annulled' ELSE 'withdrawn' END AS status,
-             CASE WHEN r < 0.6 AND i % 10 <> 0 THEN now() + ((i * 7919) % 400 - 20) * interval '1 hour' * 3 END AS deadline
+             CASE WHEN r < 0.6 AND i % 10 <> 0 THEN now() + ((i::bigint * 7919) % 400 - 20) * interval '1 hour' * 3 END AS deadline
         FROM (SELECT ((i * 2654435761) % 1000) / 1000.0 AS r) x
     ) c ON true`;
 
@@ -74,7 +75,7 @@ const NOTIFICATIONS_SQL = `
          'Заявка перешла на следующий этап рассмотрения.',
          'bench:' || a.id || ':' || k,
          a.submitted_at + k * interval '1 day',
-         CASE WHEN (hashtext(a.id::text) + k) % 10 <> 0 THEN a.submitted_at + k * interval '1 day' + interval '2 hours' END,
+         CASE WHEN (hashtext(a.id::text)::bigint + k) % 10 <> 0 THEN a.submitted_at + k * interval '1 day' + interval '2 hours' END,
          CASE WHEN k <= $1::int THEN '/applications/' ELSE '/staff/applications/' END || a.id
     FROM applications a
     JOIN users u ON u.id = a.applicant_id AND u.email LIKE '%@${BENCH_EMAIL_DOMAIN}'
