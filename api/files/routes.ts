@@ -16,6 +16,7 @@ import { requireSession } from '../http/session';
 import { isCompletePdf, readUpload, refuse, sendFile, sendJson } from './body';
 import { sanitizeFilename } from './names';
 import { penaltyClaimPdf } from '../applications/penalties';
+import { disclosurePdf } from '../transparency/service';
 
 
 export const UPLOADS_PATH = '/api/uploads';
@@ -23,6 +24,8 @@ export const DOCUMENTS_PATH = '/api/documents/';
 export const STANDARD_DOCUMENTS_PATH = '/api/standard-documents/';
 /** `/api/penalty-claims/<application id>`: the grid's penalty claim, rendered for the day (api/applications/penalties.ts). */
 export const PENALTY_CLAIM_PATH = '/api/penalty-claims/';
+/** `/api/disclosures/<ГГГГ-QN>.pdf`: the quarterly disclosure report, public (api/transparency/service.ts). */
+export const DISCLOSURE_PATH = '/api/disclosures/';
 
 export interface DocumentAccessEvent {
   userId: string;
@@ -166,6 +169,13 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
     sendFile(res, result.pdf, 'application/pdf', result.filename, { disposition: 'attachment', cache: 'private, no-store' });
   };
 
+  const disclosure: Handler = async (req, res, url) => {
+    if (req.method !== 'GET') return refuse(req, res, 405, MESSAGES.method, { allow: 'GET' });
+    const result = await disclosurePdf(deps.db, url.pathname.slice(DISCLOSURE_PATH.length).replace(/\.pdf$/, ''));
+    if (!result) return sendJson(res, 404, { error: { message: MESSAGES.notFound } });
+    sendFile(res, result.pdf, 'application/pdf', result.filename, { disposition: 'attachment', cache: 'public, max-age=600' });
+  };
+
   function standardDocument(kind: StandardDocKind, category: Category): Promise<Uint8Array> {
     const key = `${kind}:${category}`;
     let pending = standardCache.get(key);
@@ -189,7 +199,9 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
             ? standard
             : path.startsWith(PENALTY_CLAIM_PATH)
               ? penaltyClaim
-              : undefined;
+              : path.startsWith(DISCLOSURE_PATH)
+                ? disclosure
+                : undefined;
     if (!handler) return false;
     handler(req, res, url).catch((error: unknown) => {
       deps.log?.error({ err: error, url: req.url }, 'file request failed');

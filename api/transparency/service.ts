@@ -13,11 +13,13 @@ import {
   leadTimeRows,
   leadTimesCsv,
   quarterRange,
+  quarterSchema,
   type DisclosureReport,
   type LeadTimes,
   type Quarter,
 } from '../../domain/transparency';
 import type { Db } from '../../db';
+import { renderDisclosureReport } from '../../documents/disclosure-report';
 import { calendarStamp, createCalendarCache } from '../../db/read-models/calendars';
 import { appealAnswerTimes, disclosureRows, stageIntervals } from '../../db/read-models/transparency';
 
@@ -91,4 +93,12 @@ export async function leadTimesFor(db: Db, quarter: Quarter) {
 export async function disclosureFor(db: Db, quarter: Quarter) {
   const data = await stateOf(db).disclosures(quarter, () => computeDisclosure(db, quarter));
   return { data, csv: disclosureCsv(data) };
+}
+
+/** The report as a PDF for `/api/disclosures/<quarter>.pdf`; null for an address that names no quarter. */
+export async function disclosurePdf(db: Db, quarterText: string): Promise<{ pdf: Uint8Array; filename: string } | null> {
+  const quarter = quarterSchema.safeParse(quarterText);
+  if (!quarter.success) return null;
+  const { data } = await disclosureFor(db, quarter.data);
+  return { pdf: await renderDisclosureReport(data, new Date()), filename: `Раскрытие информации ${quarter.data}.pdf` };
 }

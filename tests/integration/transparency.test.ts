@@ -2,7 +2,11 @@
 // equals a direct computation from the seeded cases' histories (working days counted
 // day by day on the calendar in force), and a quarter's disclosure report equals a
 // hand count of the same cases. Both through the public API, as a visitor calls them.
-import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
 import { CATEGORIES } from '../../domain/application';
 import { moscowDate, workingDaysBetween } from '../../domain/calendar';
 import { quarterRange, type LeadTimeRow } from '../../domain/transparency';
@@ -118,5 +122,17 @@ describe('disclosure report', () => {
     expect(data.total.received).toBe(7);
     expect(data.total.receivedKw).toBe(1680);
     expect(csv).toContain('Итого');
+
+    // The PDF for publishing: public, the same figures (pdftotext reads them back).
+    const response = await fetch(`${inject('appUrl')}/api/disclosures/${seeded.quarter}.pdf`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'disclosure-')), 'report.pdf');
+    writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Сведения о технологическом присоединении');
+    expect(text).toContain('Подано заявок, шт. 7');
+    expect(text).toContain('Мощность по поданным заявкам, кВт 1 680');
+    expect((await fetch(`${inject('appUrl')}/api/disclosures/2019-Q5.pdf`)).status).toBe(404);
   });
 });

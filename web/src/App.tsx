@@ -56,6 +56,8 @@ const ROUTES: RouteDefinition[] = [
   { path: '/', component: HomeRoute },
   { path: '/calculator', component: lazy(() => import('./pages/Calculator')) },
   { path: '/outages', component: lazy(() => import('./pages/outages/Schedule')) },
+  { path: '/open-data/lead-times', component: lazy(() => import('./features/transparency/LeadTimes')) },
+  { path: '/open-data/disclosures', component: lazy(() => import('./features/transparency/Disclosures')) },
   section(Public, {
     '/login': () => import('./pages/Login'),
     '/register': () => import('./pages/Register'),

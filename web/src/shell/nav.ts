@@ -27,6 +27,8 @@ export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
     items: [
       { href: '/calculator', label: 'Калькулятор стоимости' },
       { href: '/outages', label: 'График плановых отключений' },
+      { href: '/open-data/lead-times', label: 'Сроки присоединения' },
+      { href: '/open-data/disclosures', label: 'Раскрытие информации' },
       { href: '/rating', label: 'Оценить качество' },
     ],
   },
