@@ -7,73 +7,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { CATEGORIES } from '../../domain/application';
-import { moscowDate, workingDaysBetween } from '../../domain/calendar';
-import { quarterRange, type LeadTimeRow } from '../../domain/transparency';
+import { moscowDate } from '../../domain/calendar';
+import { quarterRange } from '../../domain/transparency';
 import { calendarInForce } from '../../db/read-models/calendars';
 import { apiClient, failure } from '../support/api-client';
 import { registeredApplicant } from '../support/applicants';
 import { useStackClients } from '../support/stack-clients';
-import { seedQuarter, type Seeded } from '../support/transparency-seed';
+import { expectedLeadTimes, percentile, seedQuarter } from '../support/transparency-seed';
 
 const stack = useStackClients();
-
-/** percentile_cont by its definition, written apart from the code under test. */
-function percentile(values: number[], p: number): number | null {
-  if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const r = p * (s.length - 1);
-  const lo = s[Math.floor(r)]!;
-  const hi = s[Math.ceil(r)]!;
-  return Math.round((lo + (hi - lo) * (r - Math.floor(r))) * 10) / 10;
-}
-
-async function expectedStages(seeded: Seeded) {
-  const calendar = await calendarInForce(stack.db);
-  const { fromMs, untilMs } = quarterRange(seeded.quarter);
-  const wd = (a: Date, b: Date) => workingDaysBetween(moscowDate(a.getTime()), moscowDate(b.getTime()), calendar);
-  const samples: Array<{ stage: string; category: string; actual: number; statutory: number | null; late: boolean }> = [];
-  for (const c of seeded.cases) {
-    const entries = c.events.filter((e, i) => i === 0 || c.events[i - 1]!.stage !== e.stage);
-    entries.forEach((entry, i) => {
-      const next = entries[i + 1];
-      if (!next || next.at.getTime() < fromMs || next.at.getTime() >= untilMs) return;
-      samples.push({
-        stage: entry.stage,
-        category: c.category,
-        actual: wd(entry.at, next.at),
-        statutory: entry.deadlineAt ? wd(entry.at, entry.deadlineAt) : null,
-        late: entry.deadlineAt !== null && next.at > entry.deadlineAt,
-      });
-    });
-  }
-  const row = (stage: string, category: LeadTimeRow['category'], xs: typeof samples): LeadTimeRow => {
-    const termed = xs.filter((x) => x.statutory !== null);
-    const late = termed.filter((x) => x.late).length;
-    return {
-      stage,
-      category,
-      count: xs.length,
-      medianWorkingDays: percentile(xs.map((x) => x.actual), 0.5),
-      p90WorkingDays: percentile(xs.map((x) => x.actual), 0.9),
-      statutoryWorkingDays: percentile(termed.map((x) => x.statutory!), 0.5),
-      withTerm: termed.length,
-      late,
-      lateShare: termed.length ? Math.round((late / termed.length) * 1000) / 1000 : null,
-    };
-  };
-  const rows: LeadTimeRow[] = [];
-  for (const stage of ['registered', 'completenessCheck', 'preparingDocuments', 'awaitingPayment', 'tuFulfilment']) {
-    const xs = samples.filter((s) => s.stage === stage);
-    if (!xs.length) continue;
-    rows.push(row(stage, 'all', xs));
-    for (const category of CATEGORIES) {
-      const ys = xs.filter((s) => s.category === category);
-      if (ys.length) rows.push(row(stage, category, ys));
-    }
-  }
-  return { rows, samples };
-}
 
 describe('lead-time dashboard', () => {
   it('shows per stage and category the median, 90th percentile, term and late share equal to a direct computation from the histories', async () => {
@@ -81,7 +23,7 @@ describe('lead-time dashboard', () => {
     const seeded = await seedQuarter(stack.db, applicant.user.id);
     const visitor = apiClient();
     const { data, csv } = await visitor.transparency.leadTimes.query({ quarter: seeded.quarter });
-    const { rows, samples } = await expectedStages(seeded);
+    const { rows, samples } = expectedLeadTimes(seeded, await calendarInForce(stack.db));
     // The case whose payment stage ends after the quarter, and every final stage, are not counted.
     expect(samples.filter((s) => s.stage === 'awaitingPayment')).toHaveLength(6);
     expect(samples.some((s) => s.late)).toBe(true);

@@ -3,8 +3,9 @@
 // case_events, as the projection would) and answered appeals. The quarter is picked at
 // random in a year no other test uses, so the figures of that quarter are these cases'.
 import { randomUUID } from 'node:crypto';
-import type { Stage } from '../../domain/application';
-import { quarterRange, type Quarter } from '../../domain/transparency';
+import { CATEGORIES, type Stage } from '../../domain/application';
+import { moscowDate, workingDaysBetween, type ProductionCalendar } from '../../domain/calendar';
+import { quarterRange, type LeadTimeRow, type Quarter } from '../../domain/transparency';
 import type { Db } from '../../db';
 
 const DAY = 86_400_000;
@@ -168,4 +169,61 @@ export async function seedQuarter(db: Db, applicantId: string, quarter: Quarter 
     });
   }
   return { quarter, cases, appeals };
+}
+
+/** percentile_cont by its definition, written apart from the code under test. */
+export function percentile(values: number[], p: number): number | null {
+  if (!values.length) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const r = p * (s.length - 1);
+  const lo = s[Math.floor(r)]!;
+  const hi = s[Math.ceil(r)]!;
+  return Math.round((lo + (hi - lo) * (r - Math.floor(r))) * 10) / 10;
+}
+
+/** The dashboard's stage rows computed directly from the seeded histories, day by day on the calendar. */
+export function expectedLeadTimes(seeded: Seeded, calendar: ProductionCalendar) {
+  const { fromMs, untilMs } = quarterRange(seeded.quarter);
+  const wd = (a: Date, b: Date) => workingDaysBetween(moscowDate(a.getTime()), moscowDate(b.getTime()), calendar);
+  const samples: Array<{ stage: string; category: string; actual: number; statutory: number | null; late: boolean }> = [];
+  for (const c of seeded.cases) {
+    const entries = c.events.filter((e, i) => i === 0 || c.events[i - 1]!.stage !== e.stage);
+    entries.forEach((entry, i) => {
+      const next = entries[i + 1];
+      if (!next || next.at.getTime() < fromMs || next.at.getTime() >= untilMs) return;
+      samples.push({
+        stage: entry.stage,
+        category: c.category,
+        actual: wd(entry.at, next.at),
+        statutory: entry.deadlineAt ? wd(entry.at, entry.deadlineAt) : null,
+        late: entry.deadlineAt !== null && next.at > entry.deadlineAt,
+      });
+    });
+  }
+  const row = (stage: string, category: LeadTimeRow['category'], xs: typeof samples): LeadTimeRow => {
+    const termed = xs.filter((x) => x.statutory !== null);
+    const late = termed.filter((x) => x.late).length;
+    return {
+      stage,
+      category,
+      count: xs.length,
+      medianWorkingDays: percentile(xs.map((x) => x.actual), 0.5),
+      p90WorkingDays: percentile(xs.map((x) => x.actual), 0.9),
+      statutoryWorkingDays: percentile(termed.map((x) => x.statutory!), 0.5),
+      withTerm: termed.length,
+      late,
+      lateShare: termed.length ? Math.round((late / termed.length) * 1000) / 1000 : null,
+    };
+  };
+  const rows: LeadTimeRow[] = [];
+  for (const stage of ['registered', 'completenessCheck', 'preparingDocuments', 'awaitingPayment', 'tuFulfilment']) {
+    const xs = samples.filter((s) => s.stage === stage);
+    if (!xs.length) continue;
+    rows.push(row(stage, 'all', xs));
+    for (const category of CATEGORIES) {
+      const ys = xs.filter((s) => s.category === category);
+      if (ys.length) rows.push(row(stage, category, ys));
+    }
+  }
+  return { rows, samples };
 }

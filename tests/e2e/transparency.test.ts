@@ -1,0 +1,95 @@
+// A visitor without an account (issue 21): from the landing page the calculator, the
+// outage schedule, the lead-time dashboard and the disclosures open by links; the
+// dashboard shows the figures of cases this test wrote into the read models, equal
+// to a direct computation from their histories; the quarter's disclosure report
+// equals a hand count of the same cases.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { CATEGORY_LABELS } from '../../domain/application';
+import { calendarInForce } from '../../db/read-models/calendars';
+import { quarterLabel } from '../../domain/transparency';
+import { registeredApplicant } from '../support/applicants';
+import { launchBrowser, snapshot } from '../support/browser';
+import { useStackClients } from '../support/stack-clients';
+import { expectedLeadTimes, seedQuarter, type Seeded } from '../support/transparency-seed';
+import { stageTitle } from '../../web/src/features/transparency/wording';
+
+const stack = useStackClients();
+let browser: Browser;
+let seeded: Seeded;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  seeded = await seedQuarter(stack.db, (await registeredApplicant()).user.id);
+});
+afterAll(() => browser?.close());
+
+const plain = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
+const tableRows = async (page: Page, caption: string) =>
+  (
+    await page
+      .locator('table', { has: page.locator('caption', { hasText: caption }) })
+      .first()
+      .evaluate((table: HTMLTableElement) => [...table.tBodies[0]!.rows].map((tr) => [...tr.cells].map((td) => td.textContent ?? '')))
+  ).map((r) => r.map(plain));
+const days = (n: number | null) => (n === null ? '—' : String(n).replace('.', ','));
+const share = (n: number | null) => (n === null ? '—' : `${String(Math.round(n * 1000) / 10).replace('.', ',')} %`);
+
+async function fromLanding(page: Page, link: string, heading: string) {
+  await page.goto(`${inject('appUrl')}/`);
+  await expect.poll(() => h1(page)).toBe('Личный кабинет');
+  await page.getByRole('link', { name: link, exact: true }).click();
+  await expect.poll(() => h1(page)).toBe(heading);
+}
+
+describe('a visitor from the landing page', () => {
+  it('opens the calculator, the outages, the dashboard and the disclosures by links, and sees the figures of known cases', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' })).newPage();
+    await fromLanding(page, 'Калькулятор стоимости присоединения', 'Калькулятор стоимости технологического присоединения');
+    await fromLanding(page, 'График плановых отключений', 'График плановых отключений');
+    expect(page.url()).toMatch(/\/outages$/);
+
+    await fromLanding(page, 'Сроки присоединения', 'Сроки технологического присоединения');
+    // The quarter of the test's cases, as a link to it would carry it.
+    await page.goto(`${page.url()}?quarter=${seeded.quarter}`);
+    const caption = `Длительность этапов за ${quarterLabel(seeded.quarter)}`;
+    await expect.poll(() => page.locator('caption', { hasText: caption }).count(), { timeout: 15_000 }).toBe(1);
+    const expected = expectedLeadTimes(seeded, await calendarInForce(stack.db)).rows;
+    expect(expected.length).toBeGreaterThan(5);
+    expect(await tableRows(page, caption)).toEqual(
+      expected.map((r) => [
+        stageTitle(r.stage),
+        r.category === 'all' ? 'Все категории' : CATEGORY_LABELS[r.category],
+        String(r.count),
+        days(r.medianWorkingDays),
+        days(r.p90WorkingDays),
+        days(r.statutoryWorkingDays),
+        `${r.late} из ${r.withTerm} (${share(r.lateShare)})`,
+      ]),
+    );
+    expect(await page.locator('svg.lead-chart[role="img"]').count()).toBe(2);
+    expect(await page.getByRole('img', { name: /Фактическая длительность этапов/ }).getAttribute('aria-label')).toContain('медиана');
+    const csv = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Скачать CSV' }).click();
+    expect((await csv).suggestedFilename()).toBe(`Сроки присоединения ${seeded.quarter}.csv`);
+    await snapshot(page, 'transparency-lead-times');
+
+    await fromLanding(page, 'Раскрытие информации', 'Раскрытие информации о технологическом присоединении');
+    await page.goto(`${page.url()}?quarter=${seeded.quarter}`);
+    const reportCaption = `Заявки, договоры и присоединения за ${quarterLabel(seeded.quarter)}`;
+    await expect.poll(() => page.locator('caption', { hasText: reportCaption }).count(), { timeout: 15_000 }).toBe(1);
+    // By hand (tests/support/transparency-seed.ts): received, kW, annulled, withdrawn, contracts, kW, connected, kW.
+    expect(await tableRows(page, reportCaption)).toEqual([
+      ['до 15 кВт включительно', '3', '30', '0', '0', '2', '25', '1', '15'],
+      ['свыше 15 до 150 кВт включительно', '2', '250', '1', '0', '2', '250', '0', '0'],
+      ['свыше 150 до 670 кВт включительно', '1', '400', '0', '0', '1', '400', '1', '400'],
+      ['свыше 670 кВт', '1', '1 000', '0', '1', '1', '1 000', '0', '0'],
+    ]);
+    const total = await page.locator('tfoot tr').first().evaluate((tr: HTMLTableRowElement) => [...tr.cells].map((c) => c.textContent ?? ''));
+    expect(total.map(plain)).toEqual(['Итого', '7', '1 680', '1', '1', '6', '1 675', '2', '415']);
+    await expect.poll(() => page.getByText('(❓)').count()).toBeGreaterThan(0);
+    const pdf = await page.request.get(`${inject('appUrl')}/api/disclosures/${seeded.quarter}.pdf`);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    await snapshot(page, 'transparency-disclosures');
+  });
+});
