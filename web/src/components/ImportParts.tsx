@@ -1,6 +1,7 @@
-// The parts every import card shares (tariffs, the outage schedule): a file
-// picker with the name of the chosen file, the text field to paste the file
-// into, the help on the file's columns, and the table of what is wrong where.
+// The parts of the import card (FileImportCard: tariffs, the production
+// calendar, the outage schedule): a file picker with the name of the chosen
+// file, the text field to paste the file into, the help on the file's columns,
+// and the table of what is wrong where.
 import { For, Show, type JSX } from 'solid-js';
 import { DataTable, Field, type Column } from '../ui';
 

@@ -4,15 +4,16 @@
 // nothing is saved. A loaded year recomputes the deadlines of running cases
 // that fall in it, and the answer says how many moved. Versions are kept: the
 // newest of a year is in force; the list shows who loaded each and when.
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal } from 'solid-js';
 import { SHIPPED_CALENDAR_YEARS } from '../../../../domain/calendar-data';
-import { calendarYearCsv, type CalendarImportFormat, type ImportProblem } from '../../../../domain/calendar-import';
-import { ColumnsHelp, FileSource, ImportErrors, readImportFile } from '../../components/ImportParts';
-import { LoadError } from '../../components/LoadError';
-import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
-import { Alert, Button, Card, Checkbox, DataTable, EmptyState, Field, Loading, PageHeader, Select, StatusChip, type AlertTone, type Column } from '../../ui';
+import { calendarYearCsv, type ImportProblem } from '../../../../domain/calendar-import';
+import { FileImportCard, problemColumns, refusal, type ImportAnswer, type ImportFile } from '../../components/FileImportCard';
+import { ColumnsHelp } from '../../components/ImportParts';
+import { Loaded } from '../../components/Loaded';
+import { trpc, type RouterOutputs } from '../../trpc';
+import { Button, Card, Checkbox, DataTable, EmptyState, Field, PageHeader, StatusChip, type Column } from '../../ui';
 import { formatDateTime } from '../../ui/format';
-import { download, FORMAT_OPTIONS } from './tariffs/files';
+import { download } from './tariffs/files';
 
 type Version = RouterOutputs['calendars']['versions'][number];
 
@@ -22,13 +23,6 @@ const COLUMN_HELP: Record<(typeof COLUMNS)[number], string> = {
   kind: '«выходной» (off) — нерабочий будний день: праздник или перенесённый выходной; «рабочий» (working) — суббота или воскресенье, ставшие рабочими',
   note: 'основание (необязательно), например «перенос с 2 января»',
 };
-
-const problemColumns = (format: CalendarImportFormat): Column<ImportProblem>[] => [
-  { header: format === 'csv' ? 'Строка файла' : 'Запись', cell: (p) => p.row ?? 'весь файл' },
-  { header: 'Поле', cell: (p) => p.column ?? '—' },
-  { header: 'Значение', cell: (p) => p.value ?? '—' },
-  { header: 'Что не так', cell: (p) => p.message },
-];
 
 const versionColumns: Column<Version>[] = [
   { header: 'Год', cell: (v) => v.year },
@@ -47,86 +41,47 @@ const versionColumns: Column<Version>[] = [
 ];
 
 function CalendarImportCard(props: { onImported: () => void }) {
-  const [format, setFormat] = createSignal<CalendarImportFormat>('csv');
-  const [content, setContent] = createSignal('');
-  const [fileName, setFileName] = createSignal<string | null>(null);
   const [year, setYear] = createSignal(String(new Date().getFullYear() + 1));
   const [decreeNumber, setDecreeNumber] = createSignal('');
   const [decreeDate, setDecreeDate] = createSignal('');
   const [provisional, setProvisional] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
-  const [notice, setNotice] = createSignal<{ tone: AlertTone; title: string; text: string } | null>(null);
-  const [problems, setProblems] = createSignal<ImportProblem[]>([]);
-  const fileCarriesYear = () => format() === 'json' && /"calendar"\s*:/.test(content());
-
-  async function onFile(file: File | undefined) {
-    if (!file) return;
-    setFileName(file.name);
-    if (/\.json$/i.test(file.name)) setFormat('json');
-    else if (/\.(csv|txt)$/i.test(file.name)) setFormat('csv');
-    setContent(await readImportFile(file));
-  }
+  const fileCarriesYear = (file: ImportFile) => file.format === 'json' && /"calendar"\s*:/.test(file.content);
 
   function template() {
     const shipped = SHIPPED_CALENDAR_YEARS[Number(year())] ?? SHIPPED_CALENDAR_YEARS[2027]!;
     download(`calendar-${shipped.year}.csv`, calendarYearCsv(shipped), 'text/csv;charset=utf-8');
   }
 
-  async function submit(event: SubmitEvent) {
-    event.preventDefault();
-    if (busy()) return;
-    setNotice(null);
-    setProblems([]);
-    if (!content().trim()) {
-      setNotice({ tone: 'error', title: 'Нет данных', text: 'Выберите файл календаря или вставьте его содержимое.' });
-      return;
-    }
-    setBusy(true);
-    try {
-      const calendar = fileCarriesYear() ? undefined : { year: year(), decreeNumber: decreeNumber(), decreeDate: decreeDate(), provisional: provisional() };
-      const outcome = await trpc.calendars.import.mutate({ format: format(), content: content(), ...(calendar ? { calendar } : {}) });
-      if (outcome.status === 'imported') {
-        const r = outcome.recalculation;
-        const failed = r.failed.length ? ` Не удалось пересчитать: ${r.failed.map((f) => `${f.number} (${f.message})`).join('; ')}.` : '';
-        setNotice({
-          tone: r.failed.length ? 'warning' : 'success',
-          title: `Календарь ${outcome.year} года загружен${outcome.provisional ? ' как предварительный' : ''}`,
-          text: `${outcome.source}. Рабочих дней: ${outcome.workingDayCount}. Дел в работе со сроком в ${outcome.year} году и позже: ${r.found}, сроки пересчитаны: ${r.recalculated}.${failed}`,
-        });
-        setContent('');
-        setFileName(null);
-        props.onImported();
-      } else {
-        setProblems(outcome.problems);
-        setNotice({ tone: 'error', title: 'Календарь не загружен', text: `Найдено ошибок: ${outcome.problems.length}. Ничего не сохранено — исправьте файл и загрузите его снова.` });
-      }
-    } catch (error) {
-      setNotice({ tone: 'error', title: 'Календарь не загружен', text: describeApiError(error).message });
-    } finally {
-      setBusy(false);
-    }
+  async function send(file: ImportFile): Promise<ImportAnswer<ImportProblem>> {
+    const calendar = fileCarriesYear(file) ? undefined : { year: year(), decreeNumber: decreeNumber(), decreeDate: decreeDate(), provisional: provisional() };
+    const outcome = await trpc.calendars.import.mutate({ ...file, ...(calendar ? { calendar } : {}) });
+    if (outcome.status !== 'imported') return refusal('Календарь не загружен', outcome.problems);
+    const r = outcome.recalculation;
+    const failed = r.failed.length ? ` Не удалось пересчитать: ${r.failed.map((f) => `${f.number} (${f.message})`).join('; ')}.` : '';
+    return {
+      status: 'imported',
+      notice: {
+        tone: r.failed.length ? 'warning' : 'success',
+        title: `Календарь ${outcome.year} года загружен${outcome.provisional ? ' как предварительный' : ''}`,
+        text: `${outcome.source}. Рабочих дней: ${outcome.workingDayCount}. Дел в работе со сроком в ${outcome.year} году и позже: ${r.found}, сроки пересчитаны: ${r.recalculated}.${failed}`,
+      },
+    };
   }
 
   return (
-    <Card title="Загрузить календарь года">
-      <form class="stack" novalidate onSubmit={submit}>
-        <p class="muted" style={{ margin: 0 }}>
+    <FileImportCard
+      title="Загрузить календарь года"
+      intro={
+        <>
           Укажите нерабочие будние дни года (праздники и перенесённые выходные) и субботы или воскресенья, ставшие рабочими, — как в постановлении Правительства «О переносе выходных дней».
           Загруженный календарь заменяет прежний для этого года; сроки дел в работе, которые приходятся на этот год и позже, пересчитываются, заявители получают уведомление с указанием постановления.
-        </p>
-        <fieldset class="fieldset stack">
-          <legend class="fieldset__legend">Дни</legend>
-          <FileSource
-            id="calendar-file"
-            contentId="calendar-content"
-            label="Файл календаря"
-            accept=".csv,.json,.txt,text/csv,application/json"
-            fileName={fileName()}
-            content={content()}
-            onFile={(file) => void onFile(file)}
-            onContent={setContent}
-            before={<Select id="calendar-format" label="Формат" options={FORMAT_OPTIONS} value={format()} onValue={(v) => setFormat(v === 'json' ? 'json' : 'csv')} />}
-          />
+        </>
+      }
+      sourceLegend="Дни"
+      source={{ id: 'calendar-file', contentId: 'calendar-content', label: 'Файл календаря', accept: '.csv,.json,.txt,text/csv,application/json' }}
+      formatId="calendar-format"
+      help={
+        <>
           <div class="cluster">
             <Button variant="secondary" size="small" onClick={template}>
               Скачать шаблон CSV (календарь из поставки)
@@ -135,37 +90,25 @@ function CalendarImportCard(props: { onImported: () => void }) {
           <ColumnsHelp columns={COLUMNS} help={COLUMN_HELP} code>
             <p class="muted small">JSON — объект {'{ "calendar": { "year": 2027, "decreeNumber": "…", "decreeDate": "2026-10-01" }, "days": [ { "date": "2027-01-04", "kind": "off" }, … ] }'}. Подробнее: docs/production-calendar.md.</p>
           </ColumnsHelp>
-        </fieldset>
-        <Show when={!fileCarriesYear()} fallback={<Alert tone="info">Год и постановление взяты из файла: поле «calendar».</Alert>}>
-          <fieldset class="fieldset stack">
-            <legend class="fieldset__legend">Год и постановление</legend>
-            <div class="form-grid">
-              <Field id="calendar-year" label="Год" inputMode="numeric" maxLength={4} required value={year()} onValue={setYear} />
-              <Field id="calendar-decreeNumber" label="Номер постановления" hint="Например: 1466" maxLength={50} value={decreeNumber()} onValue={setDecreeNumber} />
-              <Field id="calendar-decreeDate" label="Дата постановления" type="date" value={decreeDate()} onValue={setDecreeDate} />
-            </div>
-            <Checkbox id="calendar-provisional" checked={provisional()} onChange={setProvisional} hint="Постановления ещё нет: сроки в этом году будут помечены «предварительно»">
-              Предварительный календарь
-            </Checkbox>
-          </fieldset>
-        </Show>
-        <Show when={notice()}>
-          {(n) => (
-            <Alert tone={n().tone} title={n().title}>
-              <p style={{ margin: 0 }}>{n().text}</p>
-            </Alert>
-          )}
-        </Show>
-        <Show when={problems().length > 0}>
-          <ImportErrors columns={problemColumns(format())} errors={problems()} />
-        </Show>
-        <div class="cluster">
-          <Button type="submit" loading={busy()}>
-            Проверить и загрузить
-          </Button>
-        </div>
-      </form>
-    </Card>
+        </>
+      }
+      settings={{ legend: 'Год и постановление', inFile: fileCarriesYear, inFileNote: 'Год и постановление взяты из файла: поле «calendar».' }}
+      submitLabel="Проверить и загрузить"
+      empty={{ title: 'Нет данных', text: 'Выберите файл календаря или вставьте его содержимое.' }}
+      failure={{ title: 'Календарь не загружен' }}
+      send={send}
+      errorColumns={(format) => problemColumns(format, 'Поле')}
+      onImported={props.onImported}
+    >
+      <div class="form-grid">
+        <Field id="calendar-year" label="Год" inputMode="numeric" maxLength={4} required value={year()} onValue={setYear} />
+        <Field id="calendar-decreeNumber" label="Номер постановления" hint="Например: 1466" maxLength={50} value={decreeNumber()} onValue={setDecreeNumber} />
+        <Field id="calendar-decreeDate" label="Дата постановления" type="date" value={decreeDate()} onValue={setDecreeDate} />
+      </div>
+      <Checkbox id="calendar-provisional" checked={provisional()} onChange={setProvisional} hint="Постановления ещё нет: сроки в этом году будут помечены «предварительно»">
+        Предварительный календарь
+      </Checkbox>
+    </FileImportCard>
   );
 }
 
@@ -176,25 +119,14 @@ export default function CalendarsPage() {
       <PageHeader title="Производственный календарь" description="Рабочие и нерабочие дни по годам: по ним считаются сроки в рабочих днях и переносы сроков с выходных." />
       <CalendarImportCard onImported={() => void refetch()} />
       <Card title="Версии календаря">
-        <Switch>
-          <Match when={versions.state === 'errored'}>
-            <LoadError title="Не удалось загрузить список" error={versions.error} onRetry={refetch} />
-          </Match>
-          <Match when={(versions.state === 'ready' || versions.state === 'refreshing') && versions.latest?.length === 0}>
-            <EmptyState title="Календарей пока нет">Загруженные годы появятся здесь.</EmptyState>
-          </Match>
-          <Match when={(versions.state === 'ready' || versions.state === 'refreshing') && versions.latest}>
-            {(list) => (
-              <>
-                <DataTable caption="Версии календаря по годам" columns={versionColumns} rows={list()} />
-                <p class="muted small">Год без загруженного календаря считается по ст. 112 ТК РФ (выходные и праздники) и помечается как предварительный.</p>
-              </>
-            )}
-          </Match>
-          <Match when={true}>
-            <Loading label="Загружаем календарь…" />
-          </Match>
-        </Switch>
+        <Loaded resource={versions} retry={refetch} loadError="Не удалось загрузить список" loading="Загружаем календарь…" empty={<EmptyState title="Календарей пока нет">Загруженные годы появятся здесь.</EmptyState>}>
+          {(list) => (
+            <>
+              <DataTable caption="Версии календаря по годам" columns={versionColumns} rows={list()} />
+              <p class="muted small">Год без загруженного календаря считается по ст. 112 ТК РФ (выходные и праздники) и помечается как предварительный.</p>
+            </>
+          )}
+        </Loaded>
       </Card>
     </div>
   );

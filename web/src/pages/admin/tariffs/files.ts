@@ -1,9 +1,7 @@
-// Tariff files in the browser: the formats offered, a download of a template or
-// of a set's rates, numbers as typed, and whether a JSON file carries its set.
-import { IMPORT_FORMATS, type ImportFormat } from '../../../../../domain/tariff-import';
+// Tariff files in the browser: a download of a template or of a set's rates,
+// numbers as typed, and whether a JSON file carries its set.
+import type { ImportFormat } from '../../../../../domain/tariff-import';
 import type { FormValue } from '../../../forms';
-
-export const FORMAT_OPTIONS = IMPORT_FORMATS.map((f) => ({ value: f, label: f === 'csv' ? 'CSV (разделитель «;» или «,»)' : 'JSON' }));
 
 export function download(name: string, text: string, type: string) {
   // The BOM lets Excel open a UTF-8 CSV with Cyrillic intact.
