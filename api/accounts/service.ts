@@ -127,18 +127,6 @@ export async function createStaffAccount(
   input: { email: string; role: Exclude<Role, 'applicant'>; lastName: string; firstName: string; middleName: string },
   adminId: string,
 ): Promise<RegistrationOutcome> {
-  return createAccountWithCredentialsMail(services, {
-    ...input,
-    kind: null,
-    orgName: null,
-    snils: null,
-    inn: null,
-    kpp: null,
-    ogrn: null,
-    ogrnip: null,
-    passwordHash: null,
-    consentAt: null,
-    consentVersion: null,
-    registeredBy: adminId,
-  });
+  const attributes = { ...input, kind: null, orgName: null, snils: null, inn: null, kpp: null, ogrn: null, ogrnip: null, passwordHash: null, consentAt: null, consentVersion: null, registeredBy: adminId };
+  return createAccountWithCredentialsMail(services, attributes);
 }
