@@ -23,9 +23,11 @@ export function DataTable<T>(props: {
   rowClass?: (row: T) => Record<string, boolean | undefined>;
   /** A <tfoot> of totals. */
   footer?: JSX.Element;
+  /** For a table wider than the page: the scrolling wrapper becomes a labelled region keyboard users can focus and scroll (axe «scrollable-region-focusable»). */
+  wide?: boolean;
 }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" tabIndex={props.wide ? 0 : undefined} role={props.wide ? 'region' : undefined} aria-label={props.wide ? props.caption : undefined}>
       <table class={props.class ? `table ${props.class}` : 'table'}>
         <caption class={props.captionVisible ? undefined : 'visually-hidden'}>{props.caption}</caption>
         <thead>

@@ -21,6 +21,7 @@ function ReportTable(props: { report: Disclosure }) {
       <DataTable<DisclosureRow>
         caption={`Заявки, договоры и присоединения за ${period()} по диапазонам мощности`}
         captionVisible
+        wide
         rows={props.report.data.rows}
         columns={[
           { header: 'Диапазон мощности', cell: (r) => bandTitle(r.band) },

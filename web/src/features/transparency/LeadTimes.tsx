@@ -32,6 +32,7 @@ function StageTables(props: { result: LeadTimes }) {
           <DataTable<StageRow>
             caption={`Длительность этапов за ${period()} по категориям заявителей, рабочие дни`}
             captionVisible
+            wide
             rows={props.result.data.stages}
             rowClass={(r) => ({ 'transparency-total': r.category === 'all' })}
             columns={[
@@ -60,6 +61,7 @@ function StageTables(props: { result: LeadTimes }) {
           <DataTable<AppealRow>
             caption={`Срок ответа на обращения за ${period()}, календарные дни`}
             captionVisible
+            wide
             rows={props.result.data.appeals}
             columns={[
               { header: 'Тема', cell: (r) => topicTitle(r.topic) },

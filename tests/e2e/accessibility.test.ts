@@ -1,0 +1,87 @@
+// axe-core over the main page of every role (issue 21): visitor, applicant, staff,
+// auditor and admin. No serious or critical violation may remain; the full report
+// (every violation of any impact, per page) is kept as tests/.artifacts/axe-report.json.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { SESSION_COOKIE } from '../../api/http/cookies';
+import { DEMO_ACCOUNTS } from '../../db/seed-demo';
+import { cookiesOf } from '../support/api-client';
+import { loggedIn, registeredApplicant } from '../support/applicants';
+import { launchBrowser } from '../support/browser';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core');
+const ARTIFACT = path.resolve(import.meta.dirname, '..', '.artifacts', 'axe-report.json');
+
+const PAGES: Record<'visitor' | 'applicant' | 'staff' | 'auditor' | 'admin', string[]> = {
+  visitor: ['/', '/login', '/register', '/forgot-password', '/calculator', '/outages', '/open-data/lead-times', '/open-data/disclosures'],
+  applicant: ['/', '/applications', '/applications/new', '/appeals', '/appeals/new', '/notifications', '/rating', '/profile', '/calculator', '/outages'],
+  staff: ['/staff/applications', '/staff/appeals', '/staff/appeals/report', '/staff/ratings', '/staff/penalties', '/staff/register-visitor', '/staff/outages'],
+  auditor: ['/audit', '/audit/access-log', '/staff/applications'],
+  admin: ['/admin/users', '/admin/tariffs', '/admin/calendars'],
+};
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  helpUrl: string;
+  nodes: Array<{ target: unknown[]; html: string; failureSummary?: string }>;
+}
+
+let browser: Browser;
+const report: Array<{ role: string; path: string; violations: AxeViolation[] }> = [];
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  fs.mkdirSync(path.dirname(ARTIFACT), { recursive: true });
+  fs.writeFileSync(ARTIFACT, JSON.stringify({ generatedAt: new Date().toISOString(), pages: report }, null, 2));
+  await browser?.close();
+});
+
+async function pageFor(client: object | null): Promise<Page> {
+  // The cabinet's CSP allows no inline script; axe is injected as one, so this test context bypasses it (tests/e2e/security-csp.test.ts checks the policy).
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow', bypassCSP: true });
+  context.setDefaultTimeout(20_000);
+  if (client) await context.addCookies([{ name: SESSION_COOKIE, value: cookiesOf(client).get(SESSION_COOKIE)!, url: inject('appUrl') }]);
+  return context.newPage();
+}
+
+/** Opens the page, waits for its heading and for its data (no spinner), runs axe; the serious and critical violations. */
+async function audit(page: Page, role: string, pathname: string): Promise<string[]> {
+  await page.goto(`${inject('appUrl')}${pathname}`);
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  await expect.poll(() => page.locator('.spinner').count(), { timeout: 15_000 }).toBe(0);
+  await page.addScriptTag({ path: AXE_PATH });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target, html: n.html, failureSummary: n.failureSummary })) }));
+  });
+  report.push({ role, path: pathname, violations });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${role} ${pathname}: ${v.id} (${v.impact}) — ${v.help}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+}
+
+const demo = (role: string) => DEMO_ACCOUNTS.find((a) => a.role === role)!;
+const SESSIONS: Record<keyof typeof PAGES, () => Promise<object | null>> = {
+  visitor: async () => null,
+  applicant: async () => (await registeredApplicant()).client,
+  staff: () => loggedIn(demo('staff').email, demo('staff').password),
+  auditor: () => loggedIn(demo('auditor').email, demo('auditor').password),
+  admin: () => loggedIn(demo('admin').email, demo('admin').password),
+};
+
+describe('accessibility (axe-core)', () => {
+  for (const role of Object.keys(PAGES) as Array<keyof typeof PAGES>) {
+    it(`finds no serious or critical violation on the main pages of the ${role}`, async () => {
+      const page = await pageFor(await SESSIONS[role]());
+      const problems: string[] = [];
+      for (const pathname of PAGES[role]) problems.push(...(await audit(page, role, pathname)));
+      expect(problems).toEqual([]);
+    });
+  }
+});
