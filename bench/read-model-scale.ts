@@ -10,6 +10,10 @@ import { SESSION_COOKIE } from '../api/http/cookies';
 import { applicantApplicationsPage, applicationQueuePage } from '../db/read-models/applications';
 import { createSession } from '../auth/sessions';
 import { connectDb, type Db } from '../db';
+import { computeDisclosure, computeLeadTimes } from '../api/transparency/service';
+import { calendarInForce } from '../db/read-models/calendars';
+import { stageIntervals } from '../db/read-models/transparency';
+import { quarterRange, recentQuarters } from '../domain/transparency';
 import type { ApplicationQueueInput } from '../domain/lists';
 import { apiClient, cookiesOf } from '../tests/support/api-client';
 import { median, percentile } from './report';
@@ -17,10 +21,12 @@ import { BENCH_EMAIL_DOMAIN, fillReadModels, removeBenchRows, type FillPlan } fr
 import type { BenchFigure, BenchSection, BenchTarget } from './types';
 
 /** The full run: a million applications, what a large grid company accumulates over the years (queue and list p99 at that size). */
-const PLAN: FillPlan = { applications: 1_000_000, applicants: 40_000, userNotificationsPerApplication: 3, staffNotificationsPerApplication: 1 };
+const PLAN: FillPlan = { applications: 1_000_000, applicants: 40_000, userNotificationsPerApplication: 3, staffNotificationsPerApplication: 1, applicationsWithHistory: 100_000 };
 /** The quick (CI smoke) run: 100 000 applications and fewer notifications, minutes instead of a quarter of an hour of filling. */
-const QUICK_PLAN: FillPlan = { applications: 100_000, applicants: 4_000, userNotificationsPerApplication: 1, staffNotificationsPerApplication: 0 };
+const QUICK_PLAN: FillPlan = { applications: 100_000, applicants: 4_000, userNotificationsPerApplication: 1, staffNotificationsPerApplication: 0, applicationsWithHistory: 100_000 };
 const TARGET_MS = 50;
+/** The open figures are computed once per quarter per ten minutes (cached): a second is the bound for one uncached quarter. */
+const OPEN_FIGURES_TARGET_MS = 1000;
 const DEEP_PAGE = 40;
 
 type Client = ReturnType<typeof apiClient>;
@@ -186,6 +192,22 @@ export async function run(target: BenchTarget): Promise<BenchSection> {
       record('staff queue, applicationQueuePage in-process: p99', percentile(await timeCalls(callsPerRound, queueDirect), 99));
       record("applicant's list, applicantApplicationsPage in-process: p99", percentile(await timeCalls(callsPerRound, listDirect), 99));
     }
+    // The open figures (issue 21) uncached, over the cases with a history: this quarter and the one before, in turn.
+    const calendar = await calendarInForce(db);
+    const quarters = recentQuarters(Date.now(), 2);
+    for (let r = 0; r < rounds * 2; r++) {
+      const quarter = quarters[r % 2]!;
+      const started = performance.now();
+      const leadTimes = await computeLeadTimes(db, quarter, calendar);
+      record('lead-time dashboard, one quarter uncached (SQL + working days in TS)', performance.now() - started);
+      if (!leadTimes.stages.length) throw new Error(`the lead-time dashboard of ${quarter} is empty over ${fill.rows.events} events`);
+      const disclosureStarted = performance.now();
+      await computeDisclosure(db, quarter);
+      record('disclosure report, one quarter uncached', performance.now() - disclosureStarted);
+    }
+    const range = quarterRange(quarters[0]!);
+    const intervals = await stageIntervals(db, range.fromMs, range.untilMs);
+    notes.push(`open figures: ${fill.rows.events} stage events of ${fill.rows.events / 5} applications (fill ${fill.ms.events} ms); the quarter ${quarters[0]} has ${intervals.length} stage intervals`);
     notes.push(`staff queue over HTTP, p99 of each selection (median of rounds): ${[...perSelection].map(([name, xs]) => `${name} ${round1(median(xs))} ms`).join(', ')}`);
 
     const after = [
@@ -214,6 +236,8 @@ export async function run(target: BenchTarget): Promise<BenchSection> {
       ratios: [
         { name: 'scale-staff-queue-p99-ms', value: ratioOf('staff queue, tRPC over HTTP (6 selections in turn): p99'), op: '<', target: TARGET_MS },
         { name: 'scale-applicant-list-p99-ms', value: ratioOf("applicant's list, tRPC over HTTP: p99"), op: '<', target: TARGET_MS },
+        { name: 'scale-lead-times-uncached-ms', value: ratioOf('lead-time dashboard, one quarter uncached (SQL + working days in TS)'), op: '<', target: OPEN_FIGURES_TARGET_MS },
+        { name: 'scale-disclosure-uncached-ms', value: ratioOf('disclosure report, one quarter uncached'), op: '<', target: OPEN_FIGURES_TARGET_MS },
       ],
       notes,
     };

@@ -13,14 +13,16 @@ export interface FillPlan {
   userNotificationsPerApplication: number;
   /** Staff-feed notifications per application. */
   staffNotificationsPerApplication: number;
+  /** The first this many applications also get a stage history in case_events (the lead-time dashboard reads it). */
+  applicationsWithHistory?: number;
 }
 
 export interface FillResult {
   applicantIds: string[];
   /** A case number that exists, for the search-by-number query. */
   sampleNumber: string;
-  rows: { users: number; applications: number; notifications: number };
-  ms: { users: number; applications: number; notifications: number; analyze: number };
+  rows: { users: number; applications: number; notifications: number; events: number };
+  ms: { users: number; applications: number; notifications: number; events: number; analyze: number };
 }
 
 const ACTIVE_STAGES = STAGES.filter((s) => !STAGE_DEFINITIONS[s].final);
@@ -87,6 +89,23 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, Math.round(performance.now() - started)];
 }
 
+// A stage history per application as the projection writes it: registered, the completeness
+// check, preparing documents, awaiting payment, TU fulfilment, spread over days and weeks
+// after submission, each with the deadline set on entry (some stages left late).
+const EVENTS_PER_APPLICATION = 5;
+const EVENTS_SQL = `
+  INSERT INTO case_events (case_id, seq, case_kind, type, stage, title, deadline_at, at)
+  SELECT md5('bench-app-' || i)::uuid, k, 'application', 'stage',
+         (ARRAY['registered','completenessCheck','preparingDocuments','awaitingPayment','tuFulfilment'])[k], 'bench',
+         CASE WHEN k > 1 THEN e.at + (ARRAY[0, 3, 10, 5, 180])[k] * interval '1 day' END,
+         e.at
+    FROM generate_series(1, $1::int) AS i
+   CROSS JOIN generate_series(1, ${EVENTS_PER_APPLICATION}) AS k
+    JOIN LATERAL (
+      SELECT now() - (i % 730) * interval '1 day' - (i % 24) * interval '1 hour'
+             + (ARRAY[0, 0.001, 1 + i % 4, 6 + i % 9, 12 + i % 15])[k] * interval '1 day' AS at
+    ) e ON true`;
+
 export async function fillReadModels(db: Db, plan: FillPlan): Promise<FillResult> {
   await removeBenchRows(db);
   const q = db.sequelize;
@@ -101,7 +120,9 @@ export async function fillReadModels(db: Db, plan: FillPlan): Promise<FillResult
   );
   const [, applicationsMs] = await timed(() => q.query(APPLICATIONS_SQL, { bind: [plan.applications, plan.applicants] }));
   const [, notificationsMs] = await timed(() => q.query(NOTIFICATIONS_SQL, { bind: [plan.userNotificationsPerApplication, plan.staffNotificationsPerApplication] }));
-  const [, analyzeMs] = await timed(() => q.query('ANALYZE users, applications, notifications'));
+  const withHistory = Math.min(plan.applicationsWithHistory ?? 0, plan.applications);
+  const [, eventsMs] = await timed(() => q.query(EVENTS_SQL, { bind: [withHistory] }));
+  const [, analyzeMs] = await timed(() => q.query('ANALYZE users, applications, notifications, case_events'));
   const [ids] = (await q.query(`SELECT id FROM users WHERE email LIKE '%@${BENCH_EMAIL_DOMAIN}' ORDER BY email`)) as [Array<{ id: string }>, unknown];
   return {
     applicantIds: ids.map((r) => r.id),
@@ -110,8 +131,9 @@ export async function fillReadModels(db: Db, plan: FillPlan): Promise<FillResult
       users: plan.applicants,
       applications: plan.applications,
       notifications: plan.applications * (plan.userNotificationsPerApplication + plan.staffNotificationsPerApplication),
+      events: withHistory * EVENTS_PER_APPLICATION,
     },
-    ms: { users: usersMs, applications: applicationsMs, notifications: notificationsMs, analyze: analyzeMs },
+    ms: { users: usersMs, applications: applicationsMs, notifications: notificationsMs, events: eventsMs, analyze: analyzeMs },
   };
 }
 
@@ -119,6 +141,7 @@ export async function removeBenchRows(db: Db): Promise<void> {
   const bench = `SELECT id FROM users WHERE email LIKE '%@${BENCH_EMAIL_DOMAIN}'`;
   await db.sequelize.query(`
     DELETE FROM notifications WHERE case_id IN (SELECT id FROM applications WHERE applicant_id IN (${bench}));
+    DELETE FROM case_events WHERE case_id IN (SELECT id FROM applications WHERE applicant_id IN (${bench}));
     DELETE FROM sessions WHERE user_id IN (${bench});
     DELETE FROM applications WHERE applicant_id IN (${bench});
     DELETE FROM users WHERE id IN (${bench});`);
