@@ -14,6 +14,7 @@ import { staffRouter } from './accounts/staff-router';
 import { tariffsRouter } from './tariffs/router';
 import { ratingsRouter } from './ratings/router';
 import { transparencyRouter } from './transparency/router';
+import { capacityRouter } from './capacity/router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -33,6 +34,7 @@ export const appRouter = router({
   ratings: ratingsRouter,
   calendars: calendarsRouter,
   transparency: transparencyRouter,
+  capacity: capacityRouter,
 });
 
 /** The only thing the web client imports from the server. */

@@ -15,6 +15,7 @@ import * as applicationPenalties from './migrations/0011_application_penalties';
 import * as productionCalendars from './migrations/0012_production_calendars';
 import * as applicationObligations from './migrations/0013_application_obligations';
 import * as transparencyIndexes from './migrations/0014_transparency_indexes';
+import * as supplyCentreCapacity from './migrations/0015_supply_centre_capacity';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -34,6 +35,7 @@ const MIGRATIONS = [
   { name: '0012_production_calendars', ...productionCalendars },
   { name: '0013_application_obligations', ...applicationObligations },
   { name: '0014_transparency_indexes', ...transparencyIndexes },
+  { name: '0015_supply_centre_capacity', ...supplyCentreCapacity },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -96,6 +96,9 @@ export const ACCESS_TABLE: Record<string, readonly Audience[]> = {
   // The open figures (lead times, disclosures) are published for everyone.
   'transparency.leadTimes': EVERYONE,
   'transparency.disclosure': EVERYONE,
+  'capacity.search': EVERYONE,
+  'capacity.versions': READERS,
+  'capacity.import': ADMIN,
 
   'ratings.rateable': APPLICANT,
   'ratings.submit': APPLICANT,

@@ -37,6 +37,7 @@ const SAMPLES: Record<string, (fuzzEmail: () => string) => unknown> = {
   }),
   'transparency.leadTimes': () => ({ quarter: '2019-Q2' }),
   'transparency.disclosure': () => ({ quarter: '2019-Q2' }),
+  'capacity.import': () => ({ asOf: '2026-10-01', source: 'Проверка доступа', content: 'settlement;centre;voltage;freeMva\r\n' }),
   'auth.setInitialPassword': () => ({ newPassword: 'Лесная-тропа-47', confirmPassword: 'Лесная-тропа-47' }),
   'auth.changePassword': () => ({ currentPassword: 'неверный-пароль', newPassword: 'Лесная-тропа-47', confirmPassword: 'Лесная-тропа-47' }),
 };
