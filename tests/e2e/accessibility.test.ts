@@ -17,11 +17,11 @@ const AXE_PATH = require.resolve('axe-core');
 const ARTIFACT = path.resolve(import.meta.dirname, '..', '.artifacts', 'axe-report.json');
 
 const PAGES: Record<'visitor' | 'applicant' | 'staff' | 'auditor' | 'admin', string[]> = {
-  visitor: ['/', '/login', '/register', '/forgot-password', '/calculator', '/outages', '/open-data/lead-times', '/open-data/disclosures'],
+  visitor: ['/', '/login', '/register', '/forgot-password', '/calculator', '/outages', '/open-data/lead-times', '/open-data/disclosures', '/open-data/capacity'],
   applicant: ['/', '/applications', '/applications/new', '/appeals', '/appeals/new', '/notifications', '/rating', '/profile', '/calculator', '/outages'],
   staff: ['/staff/applications', '/staff/appeals', '/staff/appeals/report', '/staff/ratings', '/staff/penalties', '/staff/register-visitor', '/staff/outages'],
   auditor: ['/audit', '/audit/access-log', '/staff/applications'],
-  admin: ['/admin/users', '/admin/tariffs', '/admin/calendars'],
+  admin: ['/admin/users', '/admin/tariffs', '/admin/calendars', '/admin/capacity'],
 };
 
 interface AxeViolation {

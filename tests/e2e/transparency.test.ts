@@ -3,12 +3,16 @@
 // dashboard shows the figures of cases this test wrote into the read models, equal
 // to a direct computation from their histories; the quarter's disclosure report
 // equals a hand count of the same cases.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CATEGORY_LABELS } from '../../domain/application';
 import { calendarInForce } from '../../db/read-models/calendars';
 import { quarterLabel } from '../../domain/transparency';
-import { registeredApplicant } from '../support/applicants';
+import { SESSION_COOKIE } from '../../api/http/cookies';
+import { DEMO_ACCOUNTS } from '../../db/seed-demo';
+import { cookiesOf } from '../support/api-client';
+import { loggedIn, registeredApplicant } from '../support/applicants';
 import { launchBrowser, snapshot } from '../support/browser';
 import { useStackClients } from '../support/stack-clients';
 import { expectedLeadTimes, seedQuarter, type Seeded } from '../support/transparency-seed';
@@ -91,5 +95,33 @@ describe('a visitor from the landing page', () => {
     const pdf = await page.request.get(`${inject('appUrl')}/api/disclosures/${seeded.quarter}.pdf`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     await snapshot(page, 'transparency-disclosures');
+  });
+});
+
+describe('free transformer capacity', () => {
+  it('is loaded by an admin on its page and found by a visitor by settlement from the landing page', async () => {
+    const town = `Посёлок-${randomUUID().slice(0, 8)}`;
+    const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+    const adminContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    await adminContext.addCookies([{ name: SESSION_COOKIE, value: cookiesOf(await loggedIn(admin.email, admin.password)).get(SESSION_COOKIE)!, url: inject('appUrl') }]);
+    const adminPage = await adminContext.newPage();
+    await adminPage.goto(`${inject('appUrl')}/admin/capacity`);
+    await expect.poll(() => h1(adminPage)).toBe('Свободная мощность центров питания');
+    await adminPage.getByLabel('Данные на дату').fill('2026-10-01');
+    await adminPage.getByLabel('Источник данных').fill('Диспетчерская служба, проверка');
+    await adminPage.getByLabel('Или вставьте содержимое файла').fill(`settlement;centre;voltage;freeMva;note\n${town};ПС 35/10 кВ Лесная;10;1,25;\n${town};ТП-7;0,4;0,16;резерв\n`);
+    await adminPage.getByRole('button', { name: 'Проверить и загрузить' }).click();
+    await expect.poll(() => adminPage.getByText('Данные загружены').count()).toBe(1);
+
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' })).newPage();
+    await fromLanding(page, 'Свободная мощность', 'Свободная мощность центров питания');
+    await page.getByLabel('Населённый пункт').fill(town);
+    await page.getByRole('button', { name: 'Найти' }).click();
+    const caption = `Свободная мощность центров питания — «${town}»`;
+    await expect.poll(() => page.locator('caption', { hasText: caption }).count(), { timeout: 15_000 }).toBe(1);
+    expect(await tableRows(page, caption)).toEqual([
+      [town, 'ПС 35/10 кВ Лесная', '10 кВ', '1,250 МВА', '—'],
+      [town, 'ТП-7', '0,4 кВ', '0,160 МВА', 'резерв'],
+    ]);
   });
 });

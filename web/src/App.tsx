@@ -58,6 +58,7 @@ const ROUTES: RouteDefinition[] = [
   { path: '/outages', component: lazy(() => import('./pages/outages/Schedule')) },
   { path: '/open-data/lead-times', component: lazy(() => import('./features/transparency/LeadTimes')) },
   { path: '/open-data/disclosures', component: lazy(() => import('./features/transparency/Disclosures')) },
+  { path: '/open-data/capacity', component: lazy(() => import('./features/transparency/Capacity')) },
   section(Public, {
     '/login': () => import('./pages/Login'),
     '/register': () => import('./pages/Register'),
@@ -96,6 +97,7 @@ const ROUTES: RouteDefinition[] = [
     '/admin/users': () => import('./pages/admin/Users'),
     '/admin/tariffs': () => import('./pages/admin/Tariffs'),
     '/admin/calendars': () => import('./pages/admin/Calendars'),
+    '/admin/capacity': () => import('./features/transparency/CapacityAdmin'),
   }),
   section(guarded('auditors'), {
     '/audit': () => import('./pages/audit/Search'),
