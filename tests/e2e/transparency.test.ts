@@ -125,3 +125,31 @@ describe('free transformer capacity', () => {
     ]);
   });
 });
+
+describe('what a visitor typed', () => {
+  it('is kept from the calculator and the outage search into the first application after registering', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ru-RU' });
+    const page = await context.newPage();
+    await fromLanding(page, 'Калькулятор стоимости присоединения', 'Калькулятор стоимости технологического присоединения');
+    await page.getByLabel('Категория заявителя', { exact: true }).selectOption('individual15');
+    await page.getByLabel('Максимальная мощность, кВт', { exact: true }).fill('12');
+    await page.getByLabel('Расстояние до существующих сетей, м', { exact: true }).fill('80');
+    await expect.poll(() => page.getByText('будут подставлены в новую заявку').count()).toBe(1);
+    await fromLanding(page, 'График плановых отключений', 'График плановых отключений');
+    await page.getByLabel('Населённый пункт', { exact: true }).fill('Истра');
+    await page.getByLabel('Улица', { exact: true }).fill('Садовая');
+    await page.waitForTimeout(600);
+
+    // Registered (by e-mail, as every applicant) and signed in within the same tab.
+    const applicant = await registeredApplicant();
+    await context.addCookies([{ name: SESSION_COOKIE, value: cookiesOf(applicant.client).get(SESSION_COOKIE)!, url: inject('appUrl') }]);
+    await page.goto(`${inject('appUrl')}/applications/new`);
+    await expect.poll(() => page.getByLabel('Максимальная мощность, кВт').inputValue(), { timeout: 15_000 }).toBe('12');
+    expect(await page.getByLabel('Адрес объекта').inputValue()).toBe('Истра, Садовая');
+    expect(await page.getByLabel('Расстояние до существующих сетей, м').inputValue()).toBe('80');
+
+    // Taken once: the next new application starts blank.
+    await page.goto(`${inject('appUrl')}/applications/new`);
+    await expect.poll(() => page.getByLabel('Максимальная мощность, кВт').inputValue(), { timeout: 15_000 }).toBe('');
+  });
+});

@@ -6,6 +6,7 @@ import { calculatorInputSchema, PREFERENTIAL_GROUP_RATE } from '../../../domain/
 import { FeeRule, FeeTable, TariffInfo, type FeeResult } from '../components/FeeBreakdown';
 import { LoginLinks } from '../components/LoginLinks';
 import { CATEGORY_OPTIONS, METERING_OPTIONS, PREFERENTIAL_OPTIONS, RELIABILITY_OPTIONS, TERRITORY_OPTIONS, VOLTAGE_OPTIONS } from '../features/fees/fee-options';
+import { rememberTyped } from '../features/visitor/carry';
 import { createForm, focusFirstInvalid, type FormValue } from '../forms';
 import { session } from '../session';
 import { describeApiError, trpc } from '../trpc';
@@ -48,6 +49,11 @@ export default function CalculatorPage() {
     },
     schema: calculatorInputSchema,
     toInput,
+  });
+  // A visitor's parameters are kept for the application they may file after registering (features/visitor/carry.ts).
+  createEffect(() => {
+    const values = { category: form.text('category'), maxPowerKw: form.text('maxPowerKw'), voltageKv: form.text('voltageKv'), distanceToNetworkM: form.text('distanceToNetworkM') };
+    if (session.user() === null) rememberTyped(values);
   });
   const [result, setResult] = createSignal<FeeResult | null>(null);
   const [problem, setProblem] = createSignal<string | null>(null);
@@ -226,7 +232,10 @@ export default function CalculatorPage() {
 
       <Show when={session.user() === null}>
         <Card>
-          <p style={{ margin: 0 }}>Чтобы подать заявку на технологическое присоединение, войдите в личный кабинет или зарегистрируйтесь.</p>
+          <p style={{ margin: 0 }}>
+            Чтобы подать заявку на технологическое присоединение, войдите в личный кабинет или зарегистрируйтесь. Введённые здесь категория, мощность, напряжение и расстояние до сетей будут подставлены в новую
+            заявку.
+          </p>
           <LoginLinks style={{ 'margin-top': 'var(--space-3)' }} />
         </Card>
       </Show>

@@ -2,8 +2,9 @@
 // selection starts at today and the next 30 days; a link may preset it
 // (/outages?settlement=…&street=…&from=…&to=…). Logged-in users subscribe below.
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, createResource, createSignal, onCleanup, Show } from 'solid-js';
+import { createEffect, createMemo, createResource, createSignal, onCleanup, Show } from 'solid-js';
 import { icsHref, isIsoDay, moscowDay, SCHEDULE_LOAD_WORDS, type OutageFilter } from '../../features/outages/outages';
+import { rememberTyped } from '../../features/visitor/carry';
 import { session, userIn } from '../../session';
 import { trpc } from '../../trpc';
 import { buttonClass, Card, Checkbox, EmptyState, Field, PageHeader } from '../../ui';
@@ -34,6 +35,12 @@ export default function OutagesPage() {
     clearTimeout(timer);
     timer = setTimeout(() => setNames({ settlement: settlement().trim(), street: street().trim() }), TYPING_DELAY_MS);
   };
+
+  // The address a visitor checked is kept for the application they may file after registering (features/visitor/carry.ts).
+  createEffect(() => {
+    const { settlement: place, street: road } = names();
+    if (session.user() === null && place) rememberTyped({ objectAddress: [place, road].filter(Boolean).join(', ') });
+  });
 
   const rangeError = () => (from() && to() && from() > to() ? 'Дата «по» не может быть раньше даты «с»' : undefined);
   const filter = createMemo((): OutageFilter | false => {

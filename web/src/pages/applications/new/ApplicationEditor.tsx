@@ -3,6 +3,7 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show, untrack } from 'solid-js';
 import type { ApplicantKind } from '../../../../../domain/account';
+import { takeTyped } from '../../../features/visitor/carry';
 import { focusFirstInvalid } from '../../../forms';
 import { describeApiError, trpc, type PublicUser, type RouterOutputs } from '../../../trpc';
 import { Alert, Button, buttonClass, Card } from '../../../ui';
@@ -22,7 +23,10 @@ function registeredText(result: Submitted): string {
 export function ApplicationEditor(props: { draftId: string; user: PublicUser; kind: ApplicantKind; initial: Draft | null; onSubmitted: () => void }) {
   const form = createApplicationForm(props.kind);
   const initial = untrack(() => props.initial);
+  // A new application starts with what the applicant typed as a visitor (calculator, outage address), if anything.
+  const typed = initial ? null : takeTyped();
   if (initial) form.fromDraft(initial.form);
+  else if (typed) form.fromDraft({ ...typed });
 
   const [submitting, setSubmitting] = createSignal(false);
   const [uploads, setUploads] = createSignal(0);
