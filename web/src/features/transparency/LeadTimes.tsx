@@ -4,7 +4,7 @@
 // table behind each and the open data as CSV and JSON.
 import { useSearchParams } from '@solidjs/router';
 import { createMemo, createResource, Show } from 'solid-js';
-import { quarterLabel } from '../../../../domain/transparency';
+import { quarterLabel, recentQuarters } from '../../../../domain/transparency';
 import { Loaded } from '../../components/Loaded';
 import { trpc, type RouterOutputs } from '../../trpc';
 import { Button, Card, DataTable, EmptyState, PageHeader, Select, SmallNote } from '../../ui';
@@ -78,6 +78,32 @@ function StageTables(props: { result: LeadTimes }) {
   );
 }
 
+/** The last four quarters side by side: each stage's median and late share, all applicants. */
+function QuarterTrend() {
+  const [trend, { refetch }] = createResource(() => Promise.all(recentQuarters(Date.now(), 4).map((quarter) => trpc.transparency.leadTimes.query({ quarter }))));
+  const stages = () => [...new Set((trend() ?? []).flatMap((r) => r.data.stages.filter((s) => s.category === 'all').map((s) => s.stage)))];
+  const cell = (result: LeadTimes, stage: string) => {
+    const row = result.data.stages.find((s) => s.stage === stage && s.category === 'all');
+    return row ? `${formatDays(row.medianWorkingDays)} раб. дн.; с нарушением ${formatShare(row.lateShare)}` : '—';
+  };
+  return (
+    <Card title="По кварталам">
+      <Loaded resource={trend} retry={refetch} loadError="Не удалось загрузить сроки по кварталам" loading="Считаем сроки по кварталам…">
+        {(results) => (
+          <Show when={stages().length} fallback={<EmptyState title="За последние четыре квартала этапы не завершались">Данные появятся с первыми заявками.</EmptyState>}>
+            <DataTable<string>
+              caption="Медиана длительности этапов и доля с нарушением срока за последние четыре квартала"
+              wide
+              rows={stages()}
+              columns={[{ header: 'Этап', cell: (stage: string) => stageTitle(stage) }, ...results().map((r) => ({ header: quarterLabel(r.data.quarter), cell: (stage: string) => cell(r, stage) }))]}
+            />
+          </Show>
+        )}
+      </Loaded>
+    </Card>
+  );
+}
+
 export default function LeadTimesPage() {
   const [params, setParams] = useSearchParams<{ quarter?: string }>();
   const quarter = createMemo(() => quarterFromParam(params.quarter));
@@ -109,6 +135,7 @@ export default function LeadTimesPage() {
       <Loaded resource={result} retry={refetch} loadError="Не удалось загрузить сроки" loading="Считаем сроки…">
         {(r) => <StageTables result={r()} />}
       </Loaded>
+      <QuarterTrend />
     </div>
   );
 }
