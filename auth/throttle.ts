@@ -24,7 +24,7 @@ export const DEFAULT_THROTTLE_RULES = {
   /** Registration and recovery send e-mail: a few per address of mail an hour, so nobody mail-bombs a mailbox through us. */
   mailRequest: { limit: 5, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
   /** Registration and recovery requests from one address an hour: room for a service centre registering people all day. */
-  mailRequestIp: { limit: 300, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
+  mailRequestIp: { limit: 1000, windowMs: 60 * 60_000, lockMs: 60 * 60_000 },
 } satisfies Record<string, ThrottleRule>;
 
 export type ThrottleRules = Record<keyof typeof DEFAULT_THROTTLE_RULES, ThrottleRule>;
