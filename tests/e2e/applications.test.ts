@@ -318,7 +318,7 @@ describe('connection application in the browser', () => {
     const unread = await applicant.client.notifications.unreadCount.query();
     expect(unread).toBeGreaterThanOrEqual(expected.length);
     const nav = page.getByRole('navigation', { name: 'Разделы личного кабинета' });
-    await nav.getByRole('link', { name: `Уведомления, непрочитанных: ${unread}`, exact: true }).click();
+    await nav.getByRole('link', { name: `Уведомления (непрочитанных: ${unread})`, exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Уведомления' }).waitFor();
     const entries = page.locator('li.notif');
     await expect.poll(() => entries.count()).toBe(unread);
@@ -329,7 +329,7 @@ describe('connection application in the browser', () => {
 
     // One read by its own button, then the rest at once.
     await entries.first().getByRole('button', { name: 'Прочитано', exact: true }).click();
-    await nav.getByRole('link', { name: `Уведомления, непрочитанных: ${unread - 1}`, exact: true }).waitFor();
+    await nav.getByRole('link', { name: `Уведомления (непрочитанных: ${unread - 1})`, exact: true }).waitFor();
     await page.getByRole('button', { name: 'Отметить все как прочитанные', exact: true }).click();
     await nav.getByRole('link', { name: 'Уведомления', exact: true }).waitFor();
     expect(await nav.locator('.nav-badge').count()).toBe(0);

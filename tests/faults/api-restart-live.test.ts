@@ -101,7 +101,7 @@ describe('API restart under a live status page', () => {
     try {
       await expect.poll(() => historyTitles(page), { timeout: CATCH_UP_MS, interval: 250 }).toEqual(events.map((e) => e.title));
       await page.getByText(finalTitle).first().waitFor();
-      await page.getByRole('link', { name: `Уведомления, непрочитанных: ${unread}` }).waitFor();
+      await page.getByRole('link', { name: `Уведомления (непрочитанных: ${unread})` }).waitFor();
       caughtUpMs = Date.now() - restartedAt;
       survived = true;
     } finally {

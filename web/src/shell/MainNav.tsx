@@ -25,14 +25,17 @@ export function MainNav(props: { open: boolean; onClose: () => void }) {
                       class="app-nav__link"
                       activeClass="is-active"
                       end={item.href !== '/staff/applications'}
-                      aria-label={item.count && item.count() > 0 ? `${item.label}, непрочитанных: ${item.count()}` : undefined}
                     >
                       {item.label}
+                      {/* The count is said in words, not by an aria-label: the visible label must stay part of the link's name. */}
                       <Show when={item.count?.()}>
                         {(n) => (
-                          <span class="nav-badge" aria-hidden="true">
-                            {n() > 99 ? '99+' : n()}
-                          </span>
+                          <>
+                            <span class="visually-hidden">(непрочитанных: {n()})</span>
+                            <span class="nav-badge" aria-hidden="true">
+                              {n() > 99 ? '99+' : n()}
+                            </span>
+                          </>
                         )}
                       </Show>
                     </A>

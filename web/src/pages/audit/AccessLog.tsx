@@ -106,7 +106,7 @@ export default function AuditAccessLogPage() {
       >
         {(items) => (
           <Card title={`Записей: ${items().length}`}>
-            <DataTable caption="Журнал доступа" columns={COLUMNS} rows={items()} />
+            <DataTable caption="Журнал доступа" columns={COLUMNS} rows={items()} wide />
           </Card>
         )}
       </Loaded>
