@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { resumedDeadline, termDeadline, type TermSpec } from '../domain/regulations';
 import type { Db } from '../db';
+import { planSchedule, reminderBefore, type PaymentSchedule, type PlanRequest } from '../domain/payment-schedule';
 import { createCalendarCache } from '../db/read-models/calendars';
 import { provisionalDeadlineNote, type ProductionCalendar } from '../domain/calendar';
 import { queryRows } from '../db/statements';
@@ -63,6 +64,18 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
     };
   }
 
+  /** The active supervisors of the departments serving a stage (`application:inspection`), in a stable order. */
+  async function supervisorsOf(stageRef: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      `SELECT DISTINCT u.id FROM departments d JOIN department_members m ON m.department_id = d.id AND m.supervisor
+         JOIN users u ON u.id = m.user_id AND u.blocked_at IS NULL
+        WHERE $1 = ANY (d.stages) ORDER BY u.id`,
+      [stageRef],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async function run({ sql, bind }: Statement): Promise<void> {
     await queryRows(db, sql, bind);
   }
@@ -71,6 +84,23 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
     /** A pure computation made an activity so its result is recorded in history: calendar data may change, running cases must not. */
     async deadlineFor(startMs: number, term: TermSpec): Promise<number> {
       return termDeadline(startMs, term, await calendar());
+    },
+
+    /** When the grid's term counts as at risk: `before` ahead of its end on the calendar in force (issue 20 item 3); recorded like deadlineFor. */
+    async termAtRiskFrom(deadlineMs: number, before: TermSpec): Promise<number> {
+      return reminderBefore(deadlineMs, before, await calendar());
+    },
+
+    /**
+     * The payment schedule of a case paying in parts: amounts in kopecks and due
+     * dates on the calendar in force, recorded in the history like deadlineFor.
+     * The key rate is configuration (KEY_RATE_PERCENT, ❓ keep it current); a
+     * schedule computed again after the act passes the rate it first used.
+     */
+    async planPaymentSchedule(request: PlanRequest): Promise<PaymentSchedule> {
+      const configured = process.env.KEY_RATE_PERCENT ? Number(process.env.KEY_RATE_PERCENT) : undefined;
+      const keyRatePercent = request.keyRatePercent ?? (configured !== undefined && Number.isFinite(configured) ? configured : undefined);
+      return planSchedule({ ...request, ...(keyRatePercent !== undefined ? { keyRatePercent } : {}) }, await calendar());
     },
 
     /** A paused term resuming: the end moves to the end of a working day (ГК РФ ст. 193); recorded like deadlineFor. */
@@ -85,19 +115,28 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
       const summary: Statement = {
         sql: `INSERT INTO applications AS a (id, number, applicant_id, applicant_name, category, object_name, object_address, max_power_kw, stage, status, who_acts,
                 stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, contract_concluded_at, finished_at, annul_reason, last_seq, updated_at,
-                connection_deadline_at, late_party, penalty, grid_tu_done_at, applicant_tu_done_at)
-              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now(), $22, $23, $24, $25, $26)
+                connection_deadline_at, late_party, penalty, grid_tu_done_at, applicant_tu_done_at, payment_schedule, instalment_overdue, supplier_id, supplier_track,
+                holder_id, holder_name, held_since)
+              VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21, now(), $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)
               ON CONFLICT (id) DO UPDATE SET stage = EXCLUDED.stage, status = EXCLUDED.status, who_acts = EXCLUDED.who_acts,
                 stage_started_at = EXCLUDED.stage_started_at, deadline_at = EXCLUDED.deadline_at, deadline_term = EXCLUDED.deadline_term,
                 overdue = EXCLUDED.overdue, overdue_since = EXCLUDED.overdue_since, contract_concluded_at = EXCLUDED.contract_concluded_at,
                 finished_at = EXCLUDED.finished_at, annul_reason = EXCLUDED.annul_reason, last_seq = EXCLUDED.last_seq, updated_at = now(),
                 connection_deadline_at = EXCLUDED.connection_deadline_at, late_party = EXCLUDED.late_party, penalty = EXCLUDED.penalty,
-                grid_tu_done_at = EXCLUDED.grid_tu_done_at, applicant_tu_done_at = EXCLUDED.applicant_tu_done_at
+                grid_tu_done_at = EXCLUDED.grid_tu_done_at, applicant_tu_done_at = EXCLUDED.applicant_tu_done_at,
+                payment_schedule = EXCLUDED.payment_schedule, instalment_overdue = EXCLUDED.instalment_overdue,
+                supplier_id = EXCLUDED.supplier_id, supplier_track = EXCLUDED.supplier_track,
+                holder_id = EXCLUDED.holder_id, holder_name = EXCLUDED.holder_name, held_since = EXCLUDED.held_since
               WHERE a.last_seq < EXCLUDED.last_seq`,
         bind: [s.id, s.number, s.applicantId, s.applicantName, s.category, s.objectName, s.objectAddress, s.maxPowerKw, s.stage, s.status, s.whoActs,
           new Date(s.stageStartedAt), date(s.deadlineAt), s.deadlineTerm, s.overdue, date(s.overdueSince), new Date(s.submittedAt), date(s.contractConcludedAt), date(s.finishedAt), s.annulReason, event.seq,
           // Cases started before the law's clocks have none of these: the columns stay null.
-          date(s.connectionDeadlineAt ?? null), s.lateParty ?? null, s.penalty ? JSON.stringify(s.penalty) : null, date(s.gridTuDoneAt ?? null), date(s.applicantTuDoneAt ?? null)],
+          date(s.connectionDeadlineAt ?? null), s.lateParty ?? null, s.penalty ? JSON.stringify(s.penalty) : null, date(s.gridTuDoneAt ?? null), date(s.applicantTuDoneAt ?? null),
+          s.paymentSchedule ? JSON.stringify(s.paymentSchedule) : null, s.instalmentOverdue ?? false,
+          // The supplier of last resort's track (since patch 'supplier-track'): its supplier lists the case only once it is handed over.
+          s.supplierTrack?.supplierId ?? null, s.supplierTrack ? JSON.stringify(s.supplierTrack) : null,
+          // Who holds the case in its stage (since patch 'case-holder', db/migrations/0021); released when the stage changes.
+          s.holderId ?? null, s.holderName ?? null, date(s.heldSince ?? null)],
       };
       // Open case pages refresh themselves on the signal (api/live.ts); it is sent at commit.
       await run(projection(eventRow(s.id, 'application', event), summary, { caseId: s.id, userId: s.applicantId, kind: 'case' }));
@@ -126,24 +165,28 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
 
     async notify(request: NotificationRequest): Promise<void> {
       const to = request.to;
-      const userId = 'userId' in to ? to.userId : null;
-      const path = request.link ?? (userId ? `/applications/${request.caseId}` : `/staff/applications/${request.caseId}`);
+      // Supervisors are resolved when the notice goes out: the routing is data an admin edits.
+      const supervisors = 'supervisorsOf' in to ? await supervisorsOf(to.supervisorsOf) : [];
+      const addressees: Array<{ userId: string | null; key: string }> =
+        'userId' in to ? [{ userId: to.userId, key: request.key }] : supervisors.length ? supervisors.map((id) => ({ userId: id, key: `${request.key}:${id}` })) : [{ userId: null, key: request.key }];
       // A deadline in a year without a decree may still move: the notice says so.
       const body = request.deadlineAt ? `${request.body}${provisionalDeadlineNote(request.deadlineAt, await calendar())}` : request.body;
-      await queryRows(
-        db,
-        `INSERT INTO notifications (id, user_id, audience, case_id, case_number, kind, title, body, idempotency_key, link)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (idempotency_key) DO NOTHING`,
-        [randomUUID(), userId, userId ? 'user' : 'staff', request.caseId, request.caseNumber, request.kind, request.title, body, request.key, path],
-      );
-      await queryRows(db, `SELECT pg_notify('kabinet_live', $1)`, [JSON.stringify({ caseId: request.caseId, userId, kind: 'notification' })]);
-      type Recipient = { email: string; id: string };
-      const recipients = userId
-        ? await queryRows<Recipient>(db, 'SELECT id, email FROM users WHERE id = $1 AND blocked_at IS NULL', [userId])
-        : await queryRows<Recipient>(db, `SELECT id, email FROM users WHERE role = 'admin' AND blocked_at IS NULL`, []);
-      for (const r of recipients) {
-        const link = `${publicUrl}${path}`;
-        await sendOnce(db, mailer, `${request.key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body, link }));
+      for (const { userId, key } of addressees) {
+        const path = request.link ?? (userId && !('supervisorsOf' in to) ? `/applications/${request.caseId}` : `/staff/applications/${request.caseId}`);
+        await queryRows(
+          db,
+          `INSERT INTO notifications (id, user_id, audience, case_id, case_number, kind, title, body, idempotency_key, link)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (idempotency_key) DO NOTHING`,
+          [randomUUID(), userId, userId ? 'user' : 'staff', request.caseId, request.caseNumber, request.kind, request.title, body, key, path],
+        );
+        await queryRows(db, `SELECT pg_notify('kabinet_live', $1)`, [JSON.stringify({ caseId: request.caseId, userId, kind: 'notification' })]);
+        type Recipient = { email: string; id: string };
+        const recipients = userId
+          ? await queryRows<Recipient>(db, 'SELECT id, email FROM users WHERE id = $1 AND blocked_at IS NULL', [userId])
+          : await queryRows<Recipient>(db, `SELECT id, email FROM users WHERE role = 'admin' AND blocked_at IS NULL`, []);
+        for (const r of recipients) {
+          await sendOnce(db, mailer, `${key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body, link: `${publicUrl}${path}` }));
+        }
       }
     },
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { CATEGORY_LABELS, SUPPLIERS, type ApplicationForm, type Category } from '../domain/application';
 import { applicantDisplayName } from '../domain/account';
+import { connectionKindLine } from '../domain/connection-kind';
 import { documentTitle, type GeneratedDocKind } from '../documents/kinds';
 import { renderDocument } from '../documents/pdf';
 import type { DocumentData } from '../documents/templates';
@@ -11,6 +12,9 @@ import type { DocumentStore } from '../documents/store';
 import type { Db } from '../db';
 import { createCalendarCache } from '../db/read-models/calendars';
 import { provisionalDeadlineNote } from '../domain/calendar';
+import { asInvoice } from '../domain/invoice';
+import { asPaymentSchedule } from '../documents/payment-schedule-block';
+import { paymentRequisitesAt } from '../db/read-models/payment-requisites';
 
 export interface DocumentActivityDeps {
   db: Db;
@@ -59,13 +63,22 @@ export function createDocumentActivities({ db, store }: DocumentActivityDeps) {
     async publishDocuments(req: PublishRequest): Promise<PublishedDocument[]> {
       const draft = await db.ApplicationDraft.findByPk(req.caseId);
       if (!draft) throw new Error(`application ${req.caseId} has no submitted form`);
-      const user = await db.User.findByPk(draft.userId);
+      const [user, filed] = await Promise.all([db.User.findByPk(draft.userId), db.Application.findByPk(req.caseId, { attributes: ['organisationId'] })]);
       if (!user) throw new Error(`applicant ${draft.userId} not found`);
+      // An organisation's case names the organisation and the employee who filed it, even after that employee left
+      // (the receipt is published before the case's first projection: then the filer's organisation is the case's).
+      const organisationId = filed ? filed.organisationId : user.organisationId;
+      const organisation = organisationId ? await db.Organisation.findByPk(organisationId) : null;
       const form = draft.form as unknown as ApplicationForm;
+      // The requisites in force at the invoice's issue instant (not at the moment this runs): a retry or a
+      // later change by an admin never alters what an issued invoice says; the version is kept on its row.
+      const requisites = req.kinds.includes('invoice') ? await paymentRequisitesAt(db, new Date(req.issuedAt)) : null;
       const data: DocumentData = {
         number: draft.number ?? '',
         issuedAt: new Date(req.issuedAt).toISOString(),
-        applicant: { name: applicantDisplayName(user), kind: user.kind ?? 'individual', email: user.email },
+        applicant: organisation
+          ? { name: organisation.name, kind: organisation.kind, email: user.email, filedBy: [user.lastName, user.firstName, user.middleName].filter(Boolean).join(' ') }
+          : { name: applicantDisplayName(user), kind: user.kind ?? 'individual', email: user.email },
         object: {
           name: form.objectName,
           address: form.objectAddress,
@@ -74,9 +87,18 @@ export function createDocumentActivities({ db, store }: DocumentActivityDeps) {
           voltageKv: form.voltageKv,
           reliability: form.reliability,
           category: CATEGORY_LABELS[form.category as Category] ?? form.category,
+          // Forms filed before the connection kinds carry none: a permanent connection.
+          connectionKind: form.connectionKind ?? 'permanent',
+          connection: connectionKindLine({ connectionKind: form.connectionKind ?? 'permanent', temporary: form.temporary, microgeneration: form.microgeneration }),
+          ...(form.connectionKind === 'microgeneration' && form.microgeneration ? { exportLimitKw: form.microgeneration.exportLimitKw } : {}),
         },
         supplierName: SUPPLIERS.find((s) => s.id === form.supplierId)?.name ?? '',
         fields: { ...printable(req.fields), ...(await deadlineNote(req.fields)), applicationNumber: draft.number ?? '' },
+        requisites,
+        // The computed invoice the workflow passes with the documents (domain/invoice.ts).
+        invoice: asInvoice(req.fields.invoice),
+        // Paying in parts: the schedule the workflow recorded, printed on the invoice.
+        paymentSchedule: asPaymentSchedule(req.fields.paymentSchedule),
       };
       const published: PublishedDocument[] = [];
       for (const kind of req.kinds) {
@@ -105,6 +127,7 @@ export function createDocumentActivities({ db, store }: DocumentActivityDeps) {
             storageKey: stored.key,
             source: 'system',
             idempotencyKey: key,
+            paymentRequisitesId: kind === 'invoice' ? (requisites?.id ?? null) : null,
           },
         });
         published.push({ id: row.id, kind, title: row.title, sha256: row.sha256 });

@@ -2,9 +2,13 @@
 // can hand them real services on other ports.
 import { createAccountActivities } from './accounts';
 import { createCaseActivities } from './cases';
+import { createConversationActivities } from './conversations';
 import { createDocumentActivities } from './documents';
+import { createInvoiceActivities } from './invoice';
 import { createOutageActivities } from './outages';
+import { createOrganisationActivities } from './organisations';
 import { createPenaltyActivities } from './penalties';
+import { createSupplierActivities } from './supplier';
 import type { Db } from '../db';
 import type { DocumentStore } from '../documents/store';
 import type { PenaltyRules } from '../domain/penalties';
@@ -27,6 +31,10 @@ export function createActivities(deps: ActivityDeps) {
     ...createDocumentActivities(deps),
     ...createOutageActivities({ db: deps.db, notify: cases.notify }),
     ...createPenaltyActivities({ penaltyRules: deps.penaltyRules }),
+    ...createInvoiceActivities({ db: deps.db }),
+    ...createSupplierActivities({ db: deps.db }),
+    ...createConversationActivities({ db: deps.db }),
+    ...createOrganisationActivities(deps),
   };
 }
 

@@ -15,6 +15,11 @@ import { tariffsRouter } from './tariffs/router';
 import { ratingsRouter } from './ratings/router';
 import { transparencyRouter } from './transparency/router';
 import { capacityRouter } from './capacity/router';
+import { paymentRequisitesRouter } from './payment-requisites/router';
+import { supplierRouter } from './supplier/router';
+import { departmentsRouter } from './departments/router';
+import { organisationRouter } from './organisations/router';
+import { conversationsRouter } from './conversations/router';
 import { router } from './trpc';
 
 export const appRouter = router({
@@ -35,6 +40,11 @@ export const appRouter = router({
   calendars: calendarsRouter,
   transparency: transparencyRouter,
   capacity: capacityRouter,
+  paymentRequisites: paymentRequisitesRouter,
+  supplier: supplierRouter,
+  departments: departmentsRouter,
+  organisation: organisationRouter,
+  conversations: conversationsRouter,
 });
 
 /** The only thing the web client imports from the server. */

@@ -8,7 +8,7 @@ import { temporalDataConverter } from '../infra/data-converter';
 import { temporalConnectionOptions } from '../infra/temporal';
 import { connectDb } from '../db';
 import { migrate } from '../db/migrate';
-import { seedDemoAccounts } from '../db/seed-demo';
+import { seedDemoAccounts, seedSamplePaymentRequisites } from '../db/seed-demo';
 import { createMailer } from '../activities/mailer';
 import { DEFAULT_THROTTLE_RULES, type ThrottleRules } from '../auth/throttle';
 import { createApiServer } from './http/server';
@@ -27,7 +27,11 @@ export async function startApi(env: Env, endpoints: { databaseUrl: string; tempo
     throw new StackError(`PostgreSQL is unreachable at ${redactUrl(endpoints.databaseUrl)}: ${error instanceof Error ? error.message : String(error)}. Check DATABASE_URL`);
   }
   await migrate(db.sequelize);
-  if (opts.demoAccounts) await seedDemoAccounts(db);
+  if (opts.demoAccounts) {
+    await seedDemoAccounts(db);
+    // Sample requisites marked «образец», so a demo invoice shows its payment block; a real database gets none.
+    await seedSamplePaymentRequisites(db);
+  }
   const temporalConnection = await Connection.connect(temporalConnectionOptions(env, endpoints.temporalAddress)).catch(async (error: unknown) => {
     await db.close();
     throw new StackError(`Temporal is unreachable at ${endpoints.temporalAddress}: ${error instanceof Error ? error.message : String(error)}. Check TEMPORAL_ADDRESS`);

@@ -20,6 +20,7 @@ import type { BenchFigure, BenchSection } from './types';
 import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../workflows/search-attributes';
 import { bareAction, type bareCaseWorkflow } from './bare/workflow';
 import { ENCRYPTED_SUFFIX, type BarePayloads, type BarePlan, type BareStep, type BareWork } from './bare/plan';
+import { invoiceOf } from '../tests/support/invoice-input';
 
 type Step = { by: 'staff'; action: StaffAction; input: Record<string, unknown> } | { by: 'applicant'; action: ApplicantAction; input: Record<string, unknown> };
 
@@ -29,7 +30,7 @@ export const HAPPY_PATH: Step[] = [
   {
     by: 'staff',
     action: 'postContractDocuments',
-    input: { invoiceAmountRub: 55_000, tuRequirements: 'Установить вводное устройство и прибор учёта на границе участка', connectionPoint: 'Опора № 12 ВЛ-0,4 кВ Ф-3', constructionNeeded: true, comment: '' },
+    input: { ...invoiceOf(55_000), tuRequirements: 'Установить вводное устройство и прибор учёта на границе участка', connectionPoint: 'Опора № 12 ВЛ-0,4 кВ Ф-3', constructionNeeded: true, comment: '' },
   },
   { by: 'applicant', action: 'payInvoice', input: {} },
   { by: 'staff', action: 'recordGridTuDone', input: { comment: 'Готово' } },

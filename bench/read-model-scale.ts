@@ -171,7 +171,7 @@ export async function run(target: BenchTarget): Promise<BenchSection> {
     const queueHttp = (i: number) => staff.staffApplications.queue.query(selections[i % selections.length]![1]);
     const queueDirect = (i: number) => applicationQueuePage(db, selections[i % selections.length]![1]);
     const listHttp = (i: number) => applicants[i % applicants.length]!.applications.list.query();
-    const listDirect = (i: number) => applicantApplicationsPage(db, applicantIds[i % applicantIds.length]!);
+    const listDirect = (i: number) => applicantApplicationsPage(db, { id: applicantIds[i % applicantIds.length]!, organisationId: null });
 
     const figures: Record<string, BenchFigure> = {};
     const record = (label: string, value: number) => (figures[label] ??= { label, unit: 'ms', rounds: [] }).rounds.push(round1(value));
@@ -202,12 +202,16 @@ export async function run(target: BenchTarget): Promise<BenchSection> {
       record('lead-time dashboard, one quarter uncached (SQL + working days in TS)', performance.now() - started);
       if (!leadTimes.stages.length) throw new Error(`the lead-time dashboard of ${quarter} is empty over ${fill.rows.events} events`);
       const disclosureStarted = performance.now();
-      await computeDisclosure(db, quarter);
+      const disclosure = await computeDisclosure(db, quarter);
       record('disclosure report, one quarter uncached', performance.now() - disclosureStarted);
+      // The fees and the voltage cut are looked up per contract and per case: the timing must include them.
+      if (!disclosure.total.contractsFeeRub || !disclosure.voltageRows.some((v) => v.level !== 'unknown' && v.contracts)) {
+        throw new Error(`the disclosure report of ${quarter} has no fees or no voltage levels: ${JSON.stringify(disclosure.total)}`);
+      }
     }
     const range = quarterRange(quarters[0]!);
     const intervals = await stageIntervals(db, range.fromMs, range.untilMs);
-    notes.push(`open figures: ${fill.rows.events} stage events of ${fill.rows.events / 5} applications (fill ${fill.ms.events} ms); the quarter ${quarters[0]} has ${intervals.length} stage intervals`);
+    notes.push(`open figures: ${fill.rows.events} stage events of ${fill.rows.events / 5} applications (fill ${fill.ms.events} ms, their filed forms ${fill.ms.drafts} ms); the quarter ${quarters[0]} has ${intervals.length} stage intervals`);
     notes.push(`staff queue over HTTP, p99 of each selection (median of rounds): ${[...perSelection].map(([name, xs]) => `${name} ${round1(median(xs))} ms`).join(', ')}`);
 
     const after = [
@@ -215,7 +219,7 @@ export async function run(target: BenchTarget): Promise<BenchSection> {
       await explain(db, 'after: queue «в работе»', await capturedSql(db, () => applicationQueuePage(db, { status: 'active' }))),
       await explain(db, 'after: queue search by number', await capturedSql(db, () => applicationQueuePage(db, { query: fill.sampleNumber }))),
       await explain(db, `after: queue page ${DEEP_PAGE + 1} by cursor`, await capturedSql(db, () => applicationQueuePage(db, { cursor: deepCursor }))),
-      await explain(db, "after: applicant's list first page", await capturedSql(db, () => applicantApplicationsPage(db, applicantIds[0]!))),
+      await explain(db, "after: applicant's list first page", await capturedSql(db, () => applicantApplicationsPage(db, { id: applicantIds[0]!, organisationId: null }))),
     ];
     const slowestSql = Math.max(...after.map((p) => p.ms));
     notes.push(

@@ -21,11 +21,13 @@ export interface FillResult {
   applicantIds: string[];
   /** A case number that exists, for the search-by-number query. */
   sampleNumber: string;
-  rows: { users: number; applications: number; notifications: number; events: number };
-  ms: { users: number; applications: number; notifications: number; events: number; analyze: number };
+  rows: { users: number; applications: number; notifications: number; events: number; drafts: number };
+  ms: { users: number; applications: number; notifications: number; events: number; drafts: number; analyze: number };
 }
 
 const ACTIVE_STAGES = STAGES.filter((s) => !STAGE_DEFINITIONS[s].final);
+/** Stages after the payment: their cases have a contract (the disclosure report counts it and its fee). */
+const CONTRACTED_STAGES = ACTIVE_STAGES.slice(ACTIVE_STAGES.indexOf('awaitingPayment') + 1);
 const sqlList = (values: readonly string[]) => `(ARRAY[${values.map((v) => `'${v}'`).join(',')}]::text[])`;
 const LAST_NAMES = sqlList(['Иванов', 'Петров', 'Сидоров', 'Кузнецов', 'Смирнов']);
 const FIRST_NAMES = sqlList(['Иван', 'Пётр', 'Олег', 'Анна', 'Мария']);
@@ -34,7 +36,7 @@ const FIRST_NAMES = sqlList(['Иван', 'Пётр', 'Олег', 'Анна', 'М
 // the rest completed, annulled or withdrawn; numbers from a year no real case has.
 const APPLICATIONS_SQL = `
   INSERT INTO applications (id, number, applicant_id, applicant_name, category, object_name, object_address, max_power_kw,
-    stage, status, who_acts, stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, finished_at, last_seq, updated_at)
+    stage, status, who_acts, stage_started_at, deadline_at, deadline_term, overdue, overdue_since, submitted_at, finished_at, contract_concluded_at, last_seq, updated_at)
   SELECT md5('bench-app-' || i)::uuid,
          -- six digits a year, as real numbers have: the millionth case moves to the year before
          'ТП-' || (2019 - i / 1000000) || '-' || lpad((i % 1000000)::text, 6, '0'),
@@ -54,6 +56,8 @@ const APPLICATIONS_SQL = `
          CASE WHEN c.deadline < now() THEN c.deadline END,
          s.submitted,
          CASE WHEN c.status <> 'active' THEN s.submitted + interval '120 days' END,
+         -- paid on the day the history enters tuFulfilment (EVENTS_SQL)
+         CASE WHEN c.status = 'completed' OR c.stage = ANY(${sqlList(CONTRACTED_STAGES)}) THEN s.submitted + (12 + i % 15) * interval '1 day' END,
          3 + i % 9,
          now()
     FROM generate_series(1, $1::int) AS i
@@ -91,12 +95,14 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 // A stage history per application as the projection writes it: registered, the completeness
 // check, preparing documents, awaiting payment, TU fulfilment, spread over days and weeks
-// after submission, each with the deadline set on entry (some stages left late).
+// after submission, each with the deadline set on entry (some stages left late); entering
+// awaitingPayment posts the invoice (its amount is what the disclosure report sums).
 const EVENTS_PER_APPLICATION = 5;
 const EVENTS_SQL = `
-  INSERT INTO case_events (case_id, seq, case_kind, type, stage, title, deadline_at, at)
-  SELECT md5('bench-app-' || i)::uuid, k, 'application', 'stage',
+  INSERT INTO case_events (case_id, seq, case_kind, type, stage, title, data, deadline_at, at)
+  SELECT md5('bench-app-' || i)::uuid, k, 'application', CASE WHEN k = 4 THEN 'documents-posted' ELSE 'stage' END,
          (ARRAY['registered','completenessCheck','preparingDocuments','awaitingPayment','tuFulfilment'])[k], 'bench',
+         CASE WHEN k = 4 THEN jsonb_build_object('input', jsonb_build_object('invoiceAmountRub', round(30000 + (i % 5000) * 13.37, 2))) ELSE '{}' END,
          CASE WHEN k > 1 THEN e.at + (ARRAY[0, 3, 10, 5, 180])[k] * interval '1 day' END,
          e.at
     FROM generate_series(1, $1::int) AS i
@@ -105,6 +111,13 @@ const EVENTS_SQL = `
       SELECT now() - (i % 730) * interval '1 day' - (i % 24) * interval '1 hour'
              + (ARRAY[0, 0.001, 1 + i % 4, 6 + i % 9, 12 + i % 15])[k] * interval '1 day' AS at
     ) e ON true`;
+
+// The filed form of the cases with a history: the disclosure report reads its voltage.
+const DRAFTS_SQL = `
+  INSERT INTO application_drafts (id, user_id, form, number, submitted_at)
+  SELECT a.id, a.applicant_id, jsonb_build_object('voltageKv', (ARRAY[0.23, 0.4, 0.4, 10, 35, 110])[1 + i % 6], 'maxPowerKw', a.max_power_kw), a.number, a.submitted_at
+    FROM generate_series(1, $1::int) AS i
+    JOIN applications a ON a.id = md5('bench-app-' || i)::uuid`;
 
 export async function fillReadModels(db: Db, plan: FillPlan): Promise<FillResult> {
   await removeBenchRows(db);
@@ -122,7 +135,8 @@ export async function fillReadModels(db: Db, plan: FillPlan): Promise<FillResult
   const [, notificationsMs] = await timed(() => q.query(NOTIFICATIONS_SQL, { bind: [plan.userNotificationsPerApplication, plan.staffNotificationsPerApplication] }));
   const withHistory = Math.min(plan.applicationsWithHistory ?? 0, plan.applications);
   const [, eventsMs] = await timed(() => q.query(EVENTS_SQL, { bind: [withHistory] }));
-  const [, analyzeMs] = await timed(() => q.query('ANALYZE users, applications, notifications, case_events'));
+  const [, draftsMs] = await timed(() => q.query(DRAFTS_SQL, { bind: [withHistory] }));
+  const [, analyzeMs] = await timed(() => q.query('ANALYZE users, applications, notifications, case_events, application_drafts'));
   const [ids] = (await q.query(`SELECT id FROM users WHERE email LIKE '%@${BENCH_EMAIL_DOMAIN}' ORDER BY email`)) as [Array<{ id: string }>, unknown];
   return {
     applicantIds: ids.map((r) => r.id),
@@ -132,8 +146,9 @@ export async function fillReadModels(db: Db, plan: FillPlan): Promise<FillResult
       applications: plan.applications,
       notifications: plan.applications * (plan.userNotificationsPerApplication + plan.staffNotificationsPerApplication),
       events: withHistory * EVENTS_PER_APPLICATION,
+      drafts: withHistory,
     },
-    ms: { users: usersMs, applications: applicationsMs, notifications: notificationsMs, events: eventsMs, analyze: analyzeMs },
+    ms: { users: usersMs, applications: applicationsMs, notifications: notificationsMs, events: eventsMs, drafts: draftsMs, analyze: analyzeMs },
   };
 }
 
@@ -142,6 +157,7 @@ export async function removeBenchRows(db: Db): Promise<void> {
   await db.sequelize.query(`
     DELETE FROM notifications WHERE case_id IN (SELECT id FROM applications WHERE applicant_id IN (${bench}));
     DELETE FROM case_events WHERE case_id IN (SELECT id FROM applications WHERE applicant_id IN (${bench}));
+    DELETE FROM application_drafts WHERE user_id IN (${bench});
     DELETE FROM sessions WHERE user_id IN (${bench});
     DELETE FROM applications WHERE applicant_id IN (${bench});
     DELETE FROM users WHERE id IN (${bench});`);

@@ -16,6 +16,15 @@ import * as productionCalendars from './migrations/0012_production_calendars';
 import * as applicationObligations from './migrations/0013_application_obligations';
 import * as transparencyIndexes from './migrations/0014_transparency_indexes';
 import * as supplyCentreCapacity from './migrations/0015_supply_centre_capacity';
+import * as paymentRequisites from './migrations/0016_payment_requisites';
+import * as tariffRateDetails from './migrations/0017_tariff_rate_details';
+import * as paymentSchedule from './migrations/0018_payment_schedule';
+import * as invoiceLookupIndex from './migrations/0019_invoice_lookup_index';
+import * as supplierOfLastResort from './migrations/0020_supplier_of_last_resort';
+import * as departments from './migrations/0021_departments';
+import * as conversations from './migrations/0022_conversations';
+import * as organisations from './migrations/0023_organisations';
+import * as temporaryConnectionC1 from './migrations/0024_temporary_connection_c1';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -36,6 +45,15 @@ const MIGRATIONS = [
   { name: '0013_application_obligations', ...applicationObligations },
   { name: '0014_transparency_indexes', ...transparencyIndexes },
   { name: '0015_supply_centre_capacity', ...supplyCentreCapacity },
+  { name: '0016_payment_requisites', ...paymentRequisites },
+  { name: '0017_tariff_rate_details', ...tariffRateDetails },
+  { name: '0018_payment_schedule', ...paymentSchedule },
+  { name: '0019_invoice_lookup_index', ...invoiceLookupIndex },
+  { name: '0020_supplier_of_last_resort', ...supplierOfLastResort },
+  { name: '0021_departments', ...departments },
+  { name: '0022_conversations', ...conversations },
+  { name: '0023_organisations', ...organisations },
+  { name: '0024_temporary_connection_c1', ...temporaryConnectionC1 },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -14,6 +14,7 @@ export const GENERATED_DOC_KINDS = [
   'connectionAct',
   'annulmentNotice',
   'withdrawalNotice',
+  'terminationNotice',
 ] as const;
 export type GeneratedDocKind = (typeof GENERATED_DOC_KINDS)[number];
 
@@ -30,6 +31,7 @@ export const DOC_TITLES: Record<GeneratedDocKind, string> = {
   connectionAct: 'Акт об осуществлении технологического присоединения',
   annulmentNotice: 'Уведомление об аннулировании заявки',
   withdrawalNotice: 'Уведомление об отзыве заявки',
+  terminationNotice: 'Соглашение о расторжении договора об осуществлении технологического присоединения',
 };
 
 /** Up to 0.4 kV the grid issues a notice instead of the act (DOMAIN §3, stage 9). */

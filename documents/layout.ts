@@ -9,7 +9,9 @@ export type Block =
   | { type: 'list'; items: readonly string[]; ordered?: boolean }
   /** Small print: legal references, explanations. */
   | { type: 'note'; text: string }
-  | { type: 'signatures'; parties: ReadonlyArray<{ role: string; name?: string }> };
+  | { type: 'signatures'; parties: ReadonlyArray<{ role: string; name?: string }> }
+  /** A QR code of `payload` (the payment QR of an invoice) with a title and a caption beside it. */
+  | { type: 'qr'; payload: string; title: string; caption: string };
 
 export interface DocumentLayout {
   title: string;

@@ -10,6 +10,7 @@ import PDFDocument from 'pdfkit';
 import type { Category } from '../domain/application';
 import type { GeneratedDocKind, StandardDocKind } from './kinds';
 import type { Block, DocumentLayout } from './layout';
+import { drawQr } from './pdf-qr';
 import { buildDocument, buildStandardDocument, DOCUMENT_FOOTER, GRID_COMPANY_NAME, type DocumentData } from './templates';
 
 export type { DocumentData, DocumentData as DocData } from './templates';
@@ -147,6 +148,8 @@ function drawBlock(doc: Doc, block: Block) {
       return drawList(doc, block.items, block.ordered ?? false);
     case 'signatures':
       return drawSignatures(doc, block.parties);
+    case 'qr':
+      return drawQr(doc, block, { left: MARGIN.left, width, ensureSpace: (height) => ensureSpace(doc, height), text: TEXT, muted: MUTED });
   }
 }
 

@@ -16,14 +16,18 @@ import {
 } from '../domain/application';
 import { formatTerm, REGULATIONS, type TermKey, type TuFulfilmentKey } from '../domain/regulations';
 import { Fields, type FieldMap } from './fields';
+import type { ConnectionKind } from '../domain/connection-kind';
 import { DocumentDataError, formatDate, formatDateTime, formatKv, formatKw, formatMoney, formatNumber, parseInstant, roundRub } from './format';
 import { connectionActTitle, DOC_TITLES, type GeneratedDocKind, type StandardDocKind } from './kinds';
 import type { Block, DocumentLayout } from './layout';
+import type { Invoice } from '../domain/invoice';
+import { calculationAnnex, invoiceLineRows, invoiceSums } from './invoice-calculation';
+import { paymentBlocks, paymentPurpose, type PaymentBlockInput, type PrintedRequisites } from './payment-block';
+import { firstPaymentRub, paymentScheduleBlocks } from './payment-schedule-block';
+import type { PaymentSchedule } from '../domain/payment-schedule';
 
 export const GRID_COMPANY_NAME = 'Сетевая организация (образец)';
 export const DOCUMENT_FOOTER = 'Документ сформирован в личном кабинете. Контрольная сумма указывается в карточке заявки.';
-/** The general VAT rate from 1 January 2026 (raised from 20 %): verify against the Tax Code before production; an invoice may pass its own `vatRatePercent`. */
-export const VAT_RATE_PERCENT = 22;
 /** Edition date of the standard forms: their PDF date, fixed so the generic files never change between requests. */
 export const STANDARD_FORMS_EDITION = '2026-11-01';
 
@@ -37,10 +41,31 @@ export interface DocumentData {
   number: string;
   /** ISO instant of issue: the date printed and the PDF's creation date. */
   issuedAt: string;
-  applicant: { name: string; kind: ApplicantKind; email: string };
-  object: { name: string; address: string; cadastralNumber: string; maxPowerKw: number; voltageKv: number; reliability: string; category: string };
+  /** For an organisation's case: the organisation's name, and `filedBy` the employee who filed it. */
+  applicant: { name: string; kind: ApplicantKind; email: string; filedBy?: string };
+  object: {
+    name: string;
+    address: string;
+    cadastralNumber: string;
+    maxPowerKw: number;
+    voltageKv: number;
+    reliability: string;
+    category: string;
+    /** The kind of connection (domain/connection-kind.ts); absent or permanent: nothing is printed. */
+    connectionKind?: ConnectionKind;
+    /** The kind with its particulars in words (connectionKindLine): the supply period, the export limit. */
+    connection?: string;
+    /** Microgeneration: the export limit the ТУ set (ПП 299). */
+    exportLimitKw?: number;
+  };
   supplierName: string;
   fields: FieldMap;
+  /** The invoice computed from the tariff (domain/invoice.ts); absent for invoices with an amount typed by staff. */
+  invoice?: Invoice | null;
+  /** The grid's bank requisites in force at issue, which an invoice prints with its payment QR; null or absent: not configured. */
+  requisites?: PrintedRequisites | null;
+  /** Paying in parts: the schedule the invoice prints (documents/payment-schedule-block.ts); absent: paid at once. */
+  paymentSchedule?: PaymentSchedule | null;
 }
 
 /**
@@ -63,6 +88,7 @@ export const DOC_FIELDS: Record<GeneratedDocKind, { required: readonly string[];
   connectionAct: { required: [], optional: ['connectionPoint', 'balanceBoundary', 'meterNumber', 'meterType', 'connectedAt'] },
   annulmentNotice: { required: ['reason'], optional: [] },
   withdrawalNotice: { required: ['reason'], optional: [] },
+  terminationNotice: { required: ['costsRub', 'paidRub'], optional: ['costItems', 'toPayRub', 'refundRub', 'settlement', 'reason'] },
 };
 
 // --- shared pieces ------------------------------------------------------------
@@ -92,12 +118,14 @@ const WHO_LABELS: Record<WhoActs, string> = {
   grid: 'Действует сетевая организация',
   applicant: 'Действует заявитель',
   both: 'Действуют сетевая организация и заявитель',
+  supplier: 'Действует гарантирующий поставщик',
   nobody: '',
 };
 
 function applicantRows(data: DocumentData): Array<[string, string]> {
   return [
     ['Заявитель', `${data.applicant.name} (${APPLICANT_KIND_LABELS[data.applicant.kind].toLowerCase()})`],
+    ...(data.applicant.filedBy ? [['Подал(а) от имени заявителя', data.applicant.filedBy] as [string, string]] : []),
     ['Электронная почта', data.applicant.email],
   ];
 }
@@ -112,6 +140,7 @@ function objectRows(data: DocumentData): Array<[string, string]> {
     ['Уровень напряжения', formatKv(o.voltageKv)],
     ['Категория надёжности', o.reliability],
     ['Категория заявителя', categoryLabel(o.category)],
+    ...(o.connection && o.connectionKind && o.connectionKind !== 'permanent' ? ([['Вид присоединения', o.connection]] as Array<[string, string]>) : []),
     ['Гарантирующий поставщик', data.supplierName],
   ];
 }
@@ -294,6 +323,7 @@ function technicalConditions(ctx: Ctx): Block[] {
         ...applicantRows(data),
         ...objectRows(data),
         ['Точка присоединения', f.requireText('connectionPoint')],
+        ...(data.object.exportLimitKw !== undefined ? ([['Максимальная мощность выдачи в сеть (объект микрогенерации, ПП № 299)', formatKw(data.object.exportLimitKw)]] as Array<[string, string]>) : []),
         ['Срок выполнения мероприятий', tuTermOf(f) ?? 'указывается в условиях договора'],
         ...(validity ? ([['Срок действия технических условий', validity]] as Array<[string, string]>) : []),
       ],
@@ -318,18 +348,21 @@ function technicalConditions(ctx: Ctx): Block[] {
 
 function invoice(ctx: Ctx): Block[] {
   const { data, f } = ctx;
-  const amount = roundRub(f.requireNumber('invoiceAmountRub'));
-  const vatRate = f.number('vatRatePercent') ?? VAT_RATE_PERCENT;
-  const vat = roundRub((amount * vatRate) / (100 + vatRate));
+  // The computed invoice (domain/invoice.ts): its lines and VAT at the tariff set's rate.
+  const sums = invoiceSums(data.invoice, f, data.issuedAt);
+  const { totalRub: amount, vatRub: vat, vatRatePercent: vatRate } = sums;
   const deadline = deadlineText(f);
+  // payNowRub is what the QR asks for: the total here, the first payment where a schedule splits it.
+  const schedule = data.paymentSchedule ?? null;
+  const payment: PaymentBlockInput = { requisites: data.requisites ?? null, invoiceNumber: data.number, issuedAt: data.issuedAt, applicationNumber: ctx.appNumber, payNowRub: schedule ? firstPaymentRub(schedule) : amount, vatRatePercent: vatRate };
   const blocks: Block[] = [
     {
       type: 'fields',
       rows: [
-        ['Получатель', GRID_COMPANY_NAME],
+        ['Получатель', data.requisites?.name ?? GRID_COMPANY_NAME],
         ['Плательщик', data.applicant.name],
         ['Электронная почта', data.applicant.email],
-        ['Назначение платежа', `Плата за технологическое присоединение по заявке ${NO}${ctx.appNumber}, счёт ${NO}${data.number}`],
+        ['Назначение платежа', paymentPurpose(payment)],
       ],
     },
     { type: 'heading', text: 'Услуга' },
@@ -337,27 +370,30 @@ function invoice(ctx: Ctx): Block[] {
       type: 'fields',
       rows: [
         ['Наименование', `Технологическое присоединение энергопринимающих устройств: ${data.object.name}, ${data.object.address}; максимальная мощность ${formatKw(data.object.maxPowerKw)}, напряжение ${formatKv(data.object.voltageKv)}`],
+        ...(data.invoice ? invoiceLineRows(data.invoice) : []),
         ['Сумма без НДС', formatMoney(roundRub(amount - vat))],
         [`НДС ${formatNumber(vatRate)} %`, formatMoney(vat)],
         ['Итого к оплате', formatMoney(amount)],
       ],
     },
   ];
-  if (f.text('paymentOption') === 'parts') {
+  if (schedule) blocks.push(...paymentScheduleBlocks(schedule));
+  else if (f.text('paymentOption') === 'parts') {
     blocks.push({ type: 'paragraph', text: 'Выбрана оплата по этапам:' });
     blocks.push({ type: 'list', ordered: true, items: PAYMENT_PARTS.map((p) => `${p} % — ${formatMoney(roundRub((amount * p) / 100))}`) });
   }
+  blocks.push(...paymentBlocks(payment));
   blocks.push({ type: 'heading', text: 'Порядок оплаты' });
   blocks.push({
     type: 'list',
     items: [
-      sentence(`Оплатите счёт в течение ${payTerm(f.bool('publicBuyer'))}${deadline ? ` — не позднее ${deadline}` : ''}`),
-      'Оплата счёта является акцептом условий типового договора об осуществлении технологического присоединения: договор считается заключённым в день оплаты.',
-      'Если счёт не будет оплачен в срок, заявка будет аннулирована.',
+      sentence(`${schedule ? 'Внесите первый платёж по графику' : 'Оплатите счёт'} в течение ${payTerm(f.bool('publicBuyer'))}${deadline ? ` — не позднее ${deadline}` : ''}`),
+      `Оплата счёта является акцептом условий типового договора об осуществлении технологического присоединения: договор считается заключённым в день оплаты${schedule ? ' первого платежа' : ''}.`,
+      `Если ${schedule ? 'первый платёж не будет внесён' : 'счёт не будет оплачен'} в срок, заявка будет аннулирована.`,
       'Оплатить счёт можно в личном кабинете (действие «Оплатить счёт»); в платёжном документе укажите назначение платежа, приведённое выше.',
     ],
   });
-  return [...blocks, ...closing(ctx)];
+  return [...blocks, ...closing(ctx), ...(data.invoice ? calculationAnnex(data.invoice) : [])];
 }
 
 /** The stages 1–9 of DOMAIN §3 with their statutory terms, as a numbered walk-through. */
@@ -529,7 +565,7 @@ function connectionAct(ctx: Ctx): Block[] {
     },
     {
       type: 'paragraph',
-      text: `Технологическое присоединение осуществлено. Гарантирующий поставщик (${data.supplierName}) извещён и начинает поставку электрической энергии по договору энергоснабжения.`,
+      text: `${data.object.connectionKind === 'temporary' ? 'Временное технологическое присоединение осуществлено на период, указанный выше' : 'Технологическое присоединение осуществлено'}. Гарантирующий поставщик (${data.supplierName}) извещён и начинает поставку электрической энергии по договору энергоснабжения.`,
     },
     ...closing(ctx, notice ? 'grid' : 'both'),
   ];
@@ -562,6 +598,34 @@ function withdrawalNotice(ctx: Ctx): Block[] {
   ];
 }
 
+function terminationNotice(ctx: Ctx): Block[] {
+  const { data, f } = ctx;
+  const items = f.list('costItems') ?? [];
+  const money = (name: string) => formatMoney(f.requireNumber(name));
+  const toPay = f.number('toPayRub') ?? 0;
+  const refund = f.number('refundRub') ?? 0;
+  return [
+    { type: 'fields', rows: applicantRows(data) },
+    {
+      type: 'paragraph',
+      text: `Заявитель отказался от исполнения договора об осуществлении технологического присоединения по заявке ${NO}${ctx.appNumber} (${data.object.name}, ${data.object.address}). Стороны расторгают договор ${sentence(formatDate(data.issuedAt, 'issuedAt'))} Заявитель возмещает сетевой организации фактически понесённые ею расходы (ГК РФ ст. 782).`,
+    },
+    { type: 'heading', text: 'Фактически понесённые расходы сетевой организации' },
+    items.length ? { type: 'list', ordered: true, items } : { type: 'paragraph', text: 'Расходов по договору сетевая организация не понесла.' },
+    {
+      type: 'fields',
+      rows: [
+        ['Итого расходов', money('costsRub')],
+        ['Оплачено заявителем по договору', money('paidRub')],
+        ...(toPay > 0 ? ([['К доплате заявителем', formatMoney(toPay)]] as Array<[string, string]>) : []),
+        ...(refund > 0 ? ([['К возврату заявителю', formatMoney(refund)]] as Array<[string, string]>) : []),
+      ],
+    },
+    { type: 'paragraph', text: `Гарантирующий поставщик (${data.supplierName}) уведомлён о расторжении договора.` },
+    ...closing(ctx, 'both'),
+  ];
+}
+
 const TEMPLATES: Record<GeneratedDocKind, (ctx: Ctx) => Block[]> = {
   registrationReceipt,
   missingDataNotice,
@@ -575,6 +639,7 @@ const TEMPLATES: Record<GeneratedDocKind, (ctx: Ctx) => Block[]> = {
   connectionAct,
   annulmentNotice,
   withdrawalNotice,
+  terminationNotice,
 };
 
 // --- entry points ---------------------------------------------------------------

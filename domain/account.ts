@@ -2,6 +2,7 @@
 // registration form in the browser and the same input again on the server.
 import { z } from 'zod';
 import './zod-ru';
+import { SUPPLIER_IDS } from './application';
 import { isValidInn10, isValidInn12, isValidKpp, isValidOgrn, isValidOgrnip, isValidSnils, normalizeDigits } from './identifiers';
 
 export const APPLICANT_KINDS = ['individual', 'legal', 'entrepreneur'] as const;
@@ -13,7 +14,7 @@ export const APPLICANT_KIND_LABELS: Record<ApplicantKind, string> = {
   entrepreneur: 'Индивидуальный предприниматель',
 };
 
-export const ROLES = ['applicant', 'staff', 'auditor', 'admin'] as const;
+export const ROLES = ['applicant', 'staff', 'auditor', 'admin', 'supplier'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -21,6 +22,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   staff: 'Сотрудник',
   auditor: 'Аудитор',
   admin: 'Администратор',
+  supplier: 'Гарантирующий поставщик',
 };
 
 /** Consent text version: stored with every account so we know what the person agreed to. */
@@ -159,11 +161,22 @@ export const profileUpdateSchema = z.object({
   postalAddress: trimmed(500).optional().default(''),
 });
 
-export const staffAccountSchema = z.object({
-  email: emailSchema,
-  role: z.enum(['staff', 'auditor', 'admin'], { error: 'Выберите роль' }),
-  ...personName,
-});
+export const staffAccountSchema = z
+  .object({
+    email: emailSchema,
+    role: z.enum(['staff', 'auditor', 'admin', 'supplier'], { error: 'Выберите роль' }),
+    ...personName,
+    /** A supplier of last resort's user works for one organisation of the list (domain/application.ts SUPPLIERS) and sees only its cases. */
+    supplierId: z
+      .string()
+      .nullish()
+      .transform((v) => v || null)
+      .pipe(z.enum(SUPPLIER_IDS, { error: 'Выберите гарантирующего поставщика из списка' }).nullable()),
+  })
+  .superRefine((v, ctx) => {
+    if (v.role === 'supplier' && v.supplierId === null) ctx.addIssue({ code: 'custom', path: ['supplierId'], message: 'Выберите гарантирующего поставщика, в котором работает пользователь' });
+    if (v.role !== 'supplier' && v.supplierId !== null) ctx.addIssue({ code: 'custom', path: ['supplierId'], message: 'Гарантирующий поставщик указывается только для роли «Гарантирующий поставщик»' });
+  });
 
 /** A staff account (no kind) is named like a person. */
 export function applicantDisplayName(a: { kind: ApplicantKind | null; orgName?: string | null; lastName: string; firstName: string; middleName?: string | null }): string {

@@ -34,15 +34,25 @@ export const TERM_KEYS = [
   'tuFulfilment6m',
   'tuFulfilment1y',
   'tuFulfilment2y',
+  'tuFulfilmentTemporaryMobile',
   'inspection',
   'actualConnection',
   'actPosting',
+  'supplierHandover',
   'supplierDraftContract',
   'appealAnswer',
   'appealAutoClose',
   'appealClarification',
   'outageWarning',
   'ratingEditWindow',
+  'terminationCosts',
+  'stagedPart2',
+  'stagedPart3',
+  'stagedPartAfterAct',
+  'instalmentQuarter',
+  'instalmentReminder',
+  'messageNoticeWindow',
+  'termAtRisk',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 
@@ -64,6 +74,7 @@ export interface Regulation extends TermSpec {
 
 const RULES_861 = 'Правила технологического присоединения, утв. ПП РФ от 27.12.2004 № 861';
 const ORDER_186 = 'Единые стандарты качества обслуживания сетевыми организациями потребителей услуг, утв. приказом Минэнерго России от 15.04.2014 № 186';
+const PAYMENT_IN_PARTS_SOURCE = `${RULES_861}, разд. X (оплата частями для юридических лиц и ИП до 150 кВт, по действующим формам заявок; совместный приказ Минэкономразвития и Минэнерго от 24.04.2023 № 271/269 — первый платёж за 5 рабочих дней)`;
 const CABINET_DEFAULT = 'Значение по умолчанию кабинета: срок в источниках не найден, настраивается';
 
 export const REGULATIONS: Readonly<Record<TermKey, Regulation>> = {
@@ -172,6 +183,17 @@ export const REGULATIONS: Readonly<Record<TermKey, Regulation>> = {
     mark: '◐',
     who: 'both',
   },
+  tuFulfilmentTemporaryMobile: {
+    key: 'tuFulfilmentTemporaryMobile',
+    title: 'Временное присоединение передвижного объекта до 150 кВт, не далее 300 м от сети',
+    amount: 15,
+    unit: 'working-days',
+    from: 'со дня заключения договора',
+    source: `${RULES_861}, разд. VII (временное технологическое присоединение; срок по прежней редакции п. 16 «б»)`,
+    mark: '◐',
+    who: 'both',
+    note: 'Срок взят из прежней редакции Правил; проверить действующую. Иное временное присоединение — в обычные сроки п. 16 «б».',
+  },
   inspection: {
     key: 'inspection',
     title: 'Проверка выполнения ТУ (осмотр)',
@@ -201,6 +223,19 @@ export const REGULATIONS: Readonly<Record<TermKey, Regulation>> = {
     source: CABINET_DEFAULT,
     mark: '❓',
     who: 'grid',
+  },
+  // DOMAIN §9: the grid's own term for passing the registered application on was not found (❓); the cabinet passes it
+  // on automatically at registration, and the handover starts the supplier's clock (supplierDraftContract).
+  supplierHandover: {
+    key: 'supplierHandover',
+    title: 'Передача зарегистрированной заявки гарантирующему поставщику',
+    amount: 0,
+    unit: 'working-days',
+    from: 'со дня регистрации заявки (в день регистрации)',
+    source: `${RULES_861}, п. 105 (в ред. ПП РФ № 262, 2020); срок передачи в источниках не найден`,
+    mark: '❓',
+    who: 'grid',
+    note: 'Кабинет передаёт заявку автоматически при регистрации; срок по умолчанию — день регистрации, настраивается (❓ проверить).',
   },
   supplierDraftContract: {
     key: 'supplierDraftContract',
@@ -264,6 +299,94 @@ export const REGULATIONS: Readonly<Record<TermKey, Regulation>> = {
     mark: '❓',
     who: 'applicant',
     note: 'Одна оценка на этап дела; после срока её нельзя изменить, чтобы сводка за прошедший период не менялась задним числом.',
+  },
+  terminationCosts: {
+    key: 'terminationCosts',
+    title: 'Расчёт фактически понесённых расходов при расторжении договора',
+    amount: 10,
+    unit: 'working-days',
+    from: 'со дня отказа заявителя от договора',
+    source: `${CABINET_DEFAULT}. Возмещение фактически понесённых сетевой организацией расходов — ГК РФ ст. 782, ${RULES_861} (типовой договор)`,
+    mark: '❓',
+    who: 'grid',
+    note: 'Заявителю сообщается сумма к доплате или к возврату; договор расторгается.',
+  },
+  // Paying in parts (DOMAIN §9, ◐ current application forms): the first part is
+  // due within the invoice term (payInvoice) and concludes the contract.
+  stagedPart2: {
+    key: 'stagedPart2',
+    title: 'Оплата поэтапно: второй платёж (30 %)',
+    amount: 20,
+    unit: 'calendar-days',
+    from: 'со дня размещения счёта',
+    source: PAYMENT_IN_PARTS_SOURCE,
+    mark: '◐',
+    who: 'applicant',
+  },
+  stagedPart3: {
+    key: 'stagedPart3',
+    title: 'Оплата поэтапно: третий платёж (35 %)',
+    amount: 40,
+    unit: 'calendar-days',
+    from: 'со дня размещения счёта',
+    source: PAYMENT_IN_PARTS_SOURCE,
+    mark: '◐',
+    who: 'applicant',
+  },
+  stagedPartAfterAct: {
+    key: 'stagedPartAfterAct',
+    title: 'Оплата поэтапно: последний платёж (20 %)',
+    amount: 10,
+    unit: 'calendar-days',
+    from: 'со дня размещения акта об осуществлении ТП (уведомления об обеспечении возможности присоединения)',
+    source: PAYMENT_IN_PARTS_SOURCE,
+    mark: '◐',
+    who: 'applicant',
+  },
+  instalmentQuarter: {
+    key: 'instalmentQuarter',
+    title: 'Рассрочка: период между платежами (ежеквартально)',
+    amount: 3,
+    unit: 'months',
+    from: 'со дня размещения акта об осуществлении ТП; каждый следующий платёж — через тот же период',
+    source: PAYMENT_IN_PARTS_SOURCE,
+    mark: '◐',
+    who: 'applicant',
+    note: 'Не более 12 кварталов (3 года); число кварталов выбирает заявитель.',
+  },
+  instalmentReminder: {
+    key: 'instalmentReminder',
+    title: 'Напоминание о платеже по графику',
+    amount: 3,
+    unit: 'working-days',
+    from: 'до срока платежа',
+    source: CABINET_DEFAULT,
+    mark: '❓',
+    who: 'grid',
+  },
+  // Not a legal term: how early the holder and the department's supervisors hear that the grid's term runs out (issue 20 item 3).
+  termAtRisk: {
+    key: 'termAtRisk',
+    title: 'Предупреждение о сроке этапа под угрозой',
+    amount: 1,
+    unit: 'working-days',
+    from: 'до окончания срока этапа сетевой организации',
+    source: 'Правило кабинета, не норма права: за сколько до конца срока этапа предупреждаются исполнитель и руководитель отдела',
+    mark: '❓',
+    who: 'grid',
+    note: 'По умолчанию — за один рабочий день (9:00 предыдущего рабочего дня); настраивается (TERMS_OVERRIDE), 0 — без предупреждения.',
+  },
+  // Not a legal term: how long the cabinet collects messages of a conversation into one e-mail notice (issue 20 item 5).
+  messageNoticeWindow: {
+    key: 'messageNoticeWindow',
+    title: 'Окно уведомления о новых сообщениях переписки',
+    amount: 0.25,
+    unit: 'hours',
+    from: 'с первого непрочитанного сообщения',
+    source: 'Правило кабинета, не норма права: сообщения за окно собираются в одно письмо',
+    mark: '❓',
+    who: 'grid',
+    note: 'Одно письмо на серию сообщений, а не на каждое; настраивается (TERMS_OVERRIDE).',
   },
 };
 
@@ -434,3 +557,112 @@ export const APPEAL_CLARIFICATION_POLICY = {
   source: 'Правило компании (❓ приказ Минэнерго № 186 не регулирует): на время ожидания уточнения срок ответа приостанавливается',
   mark: '❓' as Mark,
 };
+
+// --- paying in parts (DOMAIN §9 «Paying in parts»): the shares and the interest, as data ---
+
+/** The staged option («поэтапно»): share of the fee of each part and the term it is due in. */
+export const STAGED_PAYMENT_RULE = {
+  parts: [
+    { percent: 15, base: 'invoice', term: 'payInvoice' },
+    { percent: 30, base: 'invoice', term: 'stagedPart2' },
+    { percent: 35, base: 'invoice', term: 'stagedPart3' },
+    { percent: 20, base: 'act', term: 'stagedPartAfterAct' },
+  ],
+  source: PAYMENT_IN_PARTS_SOURCE,
+  mark: '◐' as Mark,
+} as const;
+
+/**
+ * The instalment option («рассрочка»): an advance, then the rest in equal
+ * quarterly parts from the act with interest at the key rate + 4 p.p. An older,
+ * interest-free version and a «п.104, 90 %» variant also circulate (DOMAIN §9).
+ */
+export const INSTALMENT_PAYMENT_RULE = {
+  advancePercent: 5,
+  maxQuarters: 12,
+  interestOverKeyRatePp: 4,
+  source: PAYMENT_IN_PARTS_SOURCE,
+  mark: '◐' as Mark,
+} as const;
+
+/**
+ * The Bank of Russia key rate the interest of a new instalment schedule is
+ * computed at: configurable data an admin keeps current (❓ here — check the
+ * rate in force on the day of the contract). The schedule records the rate it used.
+ */
+export const KEY_RATE = {
+  percent: 16.5,
+  source: 'Ключевая ставка Банка России (значение по умолчанию кабинета — решение Совета директоров Банка России от 24.10.2025; ❓ проверить действующее на дату договора; на сервере задаётся переменной KEY_RATE_PERCENT)',
+  mark: '❓' as Mark,
+} as const;
+
+/** Where paying in parts is not offered: at ≤0.4 kV close to the network (◐ PortalTP). */
+export const PAYMENT_IN_PARTS_EXCLUSION = {
+  maxVoltageKv: 0.4,
+  maxDistanceM: { urban: 200, rural: 300 },
+  source: 'Сведения кабинета PortalTP (◐): при 0,4 кВ и ниже на расстоянии до 200 м в городе / 300 м в сельской местности оплата частями не предоставляется',
+  mark: '◐' as Mark,
+} as const;
+
+/** A rule of the connection fee (not a term): its legal basis and how sure we are of it. */
+export interface FeeRuleSpec {
+  title: string;
+  rule: string;
+  source: string;
+  mark: Mark;
+}
+
+/**
+ * Rules of the fee calculator (domain/fees.ts, domain/tariffs.ts) that are not
+ * rates: the rates themselves are tariff data loaded by an admin.
+ */
+export const FEE_RULES = {
+  powerIncrease: {
+    title: 'Плата при увеличении максимальной мощности',
+    rule:
+      'Плата рассчитывается на прирост мощности (максимальная мощность с учётом ранее присоединённой минус ранее присоединённая); ' +
+      'право на льготу для физических лиц до 15 кВт определяется по суммарной мощности в точке присоединения (не больше 15 кВт с учётом ранее присоединённой).',
+    source:
+      'Основы ценообразования, утв. ПП РФ от 29.12.2011 № 1178 (плата за присоединение до 15 кВт с учётом ранее присоединённой мощности в данной точке); методические указания, утв. приказом ФАС России № 1135/17 (N — объём максимальной мощности, указанный в заявке); вторичные источники, ◐ — проверить редакцию',
+    mark: '◐',
+  },
+  constructionRateStructure: {
+    title: 'Разбивка стандартизированных ставок C2–C6',
+    rule:
+      'C2 — по типу провода (СИП или неизолированный) и сечению; C3 — по способу прокладки (траншея, ГНБ, блоки/трубы, каналы), типу кабеля и сечению; ' +
+      'C5/C6 — по типу подстанции и мощности трансформаторов (кВА). Полосы сечений (до 50, 50–100, 100–200, 200–500, 500–800, свыше 800 мм²) и мощностей (до 25, 25–100, 100–250, 250–500, 500–900, 900–1000, свыше 1000 кВА) — как в решениях регионов.',
+    source: 'методические указания, утв. приказом ФАС России от 29.08.2017 № 1135/17, приложения (структура ставок, как её публикуют региональные решения; ◐ — полосы сверять с решением своего региона: ставка без разбивки пишется со «*»)',
+    mark: '◐',
+  },
+} as const satisfies Record<string, FeeRuleSpec>;
+
+// --- connection kinds (DOMAIN §9 «Categories»): temporary connection and microgeneration, as data ---
+
+/**
+ * Temporary connection (Section VII of Rules 861, ◐): tied to an application or
+ * contract for permanent connection, for a supply period. Its longest period is
+ * ❓ (6 or 12 months circulate): configurable, the longer one by default. Its
+ * fee follows the permanent case unless the tariff set has its own C1 item.
+ * The 15 wd term for mobile objects applies up to these limits.
+ */
+export const TEMPORARY_CONNECTION_RULE = {
+  maxMonths: 12,
+  mobileMaxKw: 150,
+  mobileMaxDistanceM: 300,
+  source: `${RULES_861}, разд. VII (временное технологическое присоединение): наибольший срок временного присоединения в источниках — 6 или 12 месяцев, ❓ проверить редакцию; настраивается`,
+  mark: '❓' as Mark,
+} as const;
+
+/**
+ * Microgeneration (ПП РФ от 02.03.2021 № 299, ✅): up to 15 kW, connected no
+ * earlier than or together with the consumer's own devices; the ТУ set an
+ * export limit not above the consumer's maximum power and 15 kW. Its fee and
+ * term are ❓ (DOMAIN §9): treated as the household case up to 15 kW until verified.
+ */
+export const MICROGENERATION_RULE = {
+  maxKw: 15,
+  source: 'ПП РФ от 02.03.2021 № 299 (объекты микрогенерации) — до 15 кВт, ограничение выдачи мощности в сеть в ТУ',
+  mark: '✅' as Mark,
+  feeAndTerm: 'Плата и срок — как для физических лиц до 15 кВт для бытовых нужд (❓ норма для микрогенерации не найдена, проверить)',
+  feeAndTermMark: '❓' as Mark,
+} as const;

@@ -13,6 +13,8 @@ export const ROLE_GROUPS = {
   readers: ['staff', 'admin', 'auditor'],
   /** Who works in the audit screens: histories, replay, read-model checks, the access log. */
   auditors: ['auditor', 'admin'],
+  /** Suppliers of last resort (гарантирующие поставщики): only the cases handed over to their own organisation. */
+  suppliers: ['supplier'],
   /** Account and tariff administration. */
   admins: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

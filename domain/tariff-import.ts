@@ -7,12 +7,23 @@ import { parseCsv, toCsv, type CsvDelimiter } from './csv';
 import { formatKop, parseRubToKop, rubToKop } from './money';
 import {
   ANY,
+  DETAIL_COLUMNS,
+  DETAIL_ITEMS,
+  LINE_TYPE_INFO,
+  RATE_CAPACITIES,
+  RATE_CROSS_SECTIONS,
+  RATE_LAYING_METHODS,
+  RATE_LINE_TYPES,
+  RATE_SUBSTATION_TYPES,
+  type DetailColumn,
+  type RateDetails,
   RATE_CATEGORIES,
   RATE_TERRITORIES,
   RATE_VOLTAGES,
   TARIFF_ITEM_INFO,
   TARIFF_ITEMS,
   tariffSetMetaSchema,
+  type TariffItem,
   type TariffRate,
   type TariffSetMeta,
 } from './tariffs';
@@ -35,7 +46,8 @@ export type ImportedRate = TariffRate & { line: number };
 
 // --- columns -------------------------------------------------------------------------
 
-export const TARIFF_COLUMNS = ['category', 'territory', 'voltage', 'item', 'rate', 'vatIncluded', 'unit', 'note'] as const;
+// The detail columns (lineType … capacity) came later: a file without them still imports, its rates have '*' there.
+export const TARIFF_COLUMNS = ['category', 'territory', 'voltage', 'item', 'lineType', 'layingMethod', 'crossSection', 'substationType', 'capacity', 'rate', 'vatIncluded', 'unit', 'note'] as const;
 export type TariffColumn = (typeof TARIFF_COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly TariffColumn[] = ['category', 'territory', 'voltage', 'item', 'rate', 'vatIncluded'];
 
@@ -44,6 +56,11 @@ export const TARIFF_COLUMN_HELP: Record<TariffColumn, string> = {
   territory: 'территория: urban (город), rural (сельская) или * (любая)',
   voltage: 'класс напряжения: 0.4, 1-20, 35, 110 или * (любое)',
   item: 'ставка формулы: C1, C2, C3, C4, C5, C6, C7, C8.1 (однофазный ПУ), C8.2 (трёхфазный прямого включения), C8.3 (трёхфазный косвенного включения)',
+  lineType: 'тип линии (для C2, C3; необязательно): sip (ВЛ, СИП), bare (ВЛ, неизолированный провод), plastic (КЛ, пластмассовая изоляция), paper (КЛ, бумажная изоляция) или * (любой)',
+  layingMethod: 'способ прокладки (только для C3; необязательно): trench (в траншее), hdd (ГНБ), blocks (в блоках, трубах), channels (в каналах, туннелях) или *',
+  crossSection: 'сечение, мм² (для C2, C3; необязательно): upTo50 (до 50), 50-100, 100-200, 200-500, 500-800, over800 (свыше 800) или *',
+  substationType: 'тип подстанции (для C5, C6; необязательно): single (однотрансформаторная), double (двухтрансформаторная) или *',
+  capacity: 'мощность трансформаторов, кВА (для C5, C6; необязательно): upTo25 (до 25), 25-100, 100-250, 250-500, 500-900, 900-1000, over1000 (свыше 1000) или *',
   rate: 'размер ставки в рублях, не больше двух знаков после запятой: 2155,09',
   vatIncluded: 'ставка указана с НДС: да / нет',
   unit: 'единица (необязательно; если указана — должна совпадать с единицей ставки)',
@@ -56,6 +73,11 @@ const COLUMN_ALIASES: Record<TariffColumn, readonly string[]> = {
   territory: ['territory', 'территория'],
   voltage: ['voltage', 'voltageclass', 'напряжение'],
   item: ['item', 'code', 'код', 'ставка'],
+  lineType: ['linetype', 'типлинии', 'провод', 'кабель'],
+  layingMethod: ['layingmethod', 'laying', 'способпрокладки', 'прокладка'],
+  crossSection: ['crosssection', 'сечение'],
+  substationType: ['substationtype', 'типподстанции'],
+  capacity: ['capacity', 'мощность', 'мощностьтрансформаторов'],
   rate: ['rate', 'raterub', 'размер', 'значение'],
   vatIncluded: ['vatincluded', 'сндс', 'ндсвключен'],
   unit: ['unit', 'единица'],
@@ -79,6 +101,36 @@ const TERRITORY_WORDS: Record<string, string> = { город: 'urban', горо�
 const YES = new Set(['true', 'да', 'yes', '1', 'с ндс']);
 const NO = new Set(['false', 'нет', 'no', '0', 'без ндс']);
 
+/** Words people write in the detail columns, compared in lower case without spaces. */
+const DETAIL_WORDS: Record<DetailColumn, Record<string, string>> = {
+  lineType: { сип: 'sip', изолированный: 'sip', неизолированный: 'bare', пластмасса: 'plastic', пластмассовая: 'plastic', бумажная: 'paper' },
+  layingMethod: { траншея: 'trench', втраншее: 'trench', гнб: 'hdd', бурение: 'hdd', блоки: 'blocks', вблоках: 'blocks', трубы: 'blocks', втрубах: 'blocks', каналы: 'channels', вканалах: 'channels' },
+  crossSection: {},
+  substationType: { однотрансформаторная: 'single', '1': 'single', двухтрансформаторная: 'double', '2': 'double' },
+  capacity: {},
+};
+/** «до 50 мм²» → upTo50, «50–100» → 50-100, «свыше 800» → over800 (the same for кВА bands). */
+function bandWord(t: string): string {
+  const compact = t.toLowerCase().replace(/[–—]/g, '-').replace(/\s|мм²|мм2|кв\.?мм|ква/g, '');
+  const upTo = /^до(\d+)$/.exec(compact);
+  if (upTo) return `upTo${upTo[1]}`;
+  const over = /^(?:свыше|более|>)(\d+)$/.exec(compact);
+  if (over) return `over${over[1]}`;
+  return compact.replace(/^upto/, 'upTo');
+}
+const detailValue = (column: DetailColumn) => (v: unknown) => {
+  const t = keyValue(v);
+  if (typeof t !== 'string' || t === ANY) return t;
+  if (column === 'crossSection' || column === 'capacity') return bandWord(t);
+  const compact = t.toLowerCase().replace(/\s/g, '');
+  return DETAIL_WORDS[column][compact] ?? compact;
+};
+const detailSchema = <T extends readonly [string, ...string[]]>(column: DetailColumn, values: T) =>
+  z.preprocess(detailValue(column), z.enum(values, { error: `Неизвестное значение. ${TARIFF_COLUMN_HELP[column]}` }));
+
+/** Item codes as typed in any case («c1.TEMP», «С8.1»), to the code. */
+const ITEM_BY_UPPER = new Map<string, TariffItem>(TARIFF_ITEMS.map((i) => [i.toUpperCase(), i]));
+
 const rowSchema = z
   .object({
     category: z.preprocess(keyValue, z.enum(RATE_CATEGORIES, { error: `Неизвестная категория. Допустимо: ${RATE_CATEGORIES.join(', ')}` })),
@@ -98,9 +150,14 @@ const rowSchema = z
     ),
     // Staff type the Cyrillic «С» as often as the Latin one.
     item: z.preprocess(
-      (v) => (typeof v === 'string' ? v.trim().replace(/[Сс]/g, 'C').toUpperCase() : v),
+      (v) => (typeof v === 'string' ? ITEM_BY_UPPER.get(v.trim().replace(/[Сс]/g, 'C').toUpperCase()) ?? v : v),
       z.enum(TARIFF_ITEMS, { error: `Неизвестная ставка. Допустимо: ${TARIFF_ITEMS.join(', ')}` }),
     ),
+    lineType: detailSchema('lineType', RATE_LINE_TYPES),
+    layingMethod: detailSchema('layingMethod', RATE_LAYING_METHODS),
+    crossSection: detailSchema('crossSection', RATE_CROSS_SECTIONS),
+    substationType: detailSchema('substationType', RATE_SUBSTATION_TYPES),
+    capacity: detailSchema('capacity', RATE_CAPACITIES),
     rate: z.preprocess(
       (v) => (typeof v === 'number' ? rubToKop(v) : typeof v === 'string' ? parseRubToKop(v) : null),
       z.number({ error: 'Ставка — число рублей, не отрицательное, не больше двух знаков после запятой, например 2155,09' }).max(1e12, 'Слишком большая ставка'),
@@ -119,6 +176,15 @@ const rowSchema = z
   .superRefine((r, ctx) => {
     const unit = TARIFF_ITEM_INFO[r.item].unit;
     if (r.unit && r.unit !== unit) ctx.addIssue({ code: 'custom', path: ['unit'], message: `Единица ставки ${r.item} — «${unit}»` });
+    for (const column of DETAIL_COLUMNS) {
+      const allowed: readonly string[] = DETAIL_ITEMS[column];
+      if (r[column] !== ANY && !allowed.includes(r.item)) {
+        ctx.addIssue({ code: 'custom', path: [column], message: `Столбец «${column}» заполняется только для ставок ${allowed.join(', ')}, а в строке ${r.item}: оставьте его пустым или «*»` });
+      }
+    }
+    if (r.lineType !== ANY && (r.item === 'C2' || r.item === 'C3') && LINE_TYPE_INFO[r.lineType].item !== r.item) {
+      ctx.addIssue({ code: 'custom', path: ['lineType'], message: `Тип линии «${r.lineType}» (${LINE_TYPE_INFO[r.lineType].label}) относится к ставке ${LINE_TYPE_INFO[r.lineType].item}, а в строке ${r.item}` });
+    }
   });
 
 type RawRow = Partial<Record<TariffColumn, unknown>>;
@@ -138,14 +204,17 @@ function checkRows(raw: Array<{ row: number; values: RawRow }>): { rates: Import
       continue;
     }
     const r = parsed.data;
-    const key = [r.category, r.territory, r.voltage, r.item].join('|');
+    const details = Object.fromEntries(DETAIL_COLUMNS.filter((c) => r[c] !== ANY).map((c) => [c, r[c]])) as Partial<RateDetails>;
+    const key = [r.category, r.territory, r.voltage, r.item, ...DETAIL_COLUMNS.map((c) => r[c])].join('|');
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      problems.push({ row, column: 'item', value: r.item, message: `Повторяет строку ${earlier}: та же ставка ${r.item} для тех же категории, территории и напряжения` });
+      const what = Object.keys(details).length ? 'категории, территории, напряжения и разбивки (тип линии, прокладка, сечение, подстанция)' : 'категории, территории и напряжения';
+      problems.push({ row, column: 'item', value: r.item, message: `Повторяет строку ${earlier}: та же ставка ${r.item} для тех же ${what}` });
       continue;
     }
     seen.set(key, row);
-    rates.push({ line: row, category: r.category, territory: r.territory, voltageClass: r.voltage, item: r.item, rateKop: r.rate, vatIncluded: r.vatIncluded, note: r.note });
+    // Only named details are kept: a rate without them reads exactly as before the detail columns existed.
+    rates.push({ line: row, category: r.category, territory: r.territory, voltageClass: r.voltage, item: r.item, ...details, rateKop: r.rate, vatIncluded: r.vatIncluded, note: r.note });
   }
   return { rates, problems };
 }
@@ -285,6 +354,7 @@ export function tariffRatesCsv(rates: readonly TariffRate[], delimiter: CsvDelim
     r.territory,
     r.voltageClass,
     r.item,
+    ...DETAIL_COLUMNS.map((c) => r[c] ?? ANY),
     formatKop(r.rateKop, { kopecks: 'always' }).replace(/[\s\u00a0₽]/g, ''),
     r.vatIncluded ? 'да' : 'нет',
     TARIFF_ITEM_INFO[r.item].unit,
@@ -300,6 +370,11 @@ export const TEMPLATE_RATES: readonly TariffRate[] = [
   { category: ANY, territory: 'urban', voltageClass: '0.4', item: 'C3', rateKop: 5_069_113_00, vatIncluded: false, note: 'пример' },
   { category: ANY, territory: ANY, voltageClass: '0.4', item: 'C4', rateKop: 180_000_00, vatIncluded: false, note: 'пример' },
   { category: ANY, territory: ANY, voltageClass: ANY, item: 'C5', rateKop: 9_500_00, vatIncluded: false, note: 'пример' },
+  // Rows split as regional decisions publish them (structure only; the figures are an example, образец).
+  { category: ANY, territory: 'urban', voltageClass: '0.4', item: 'C2', lineType: 'sip', crossSection: 'upTo50', rateKop: 1_900_000_00, vatIncluded: false, note: 'пример (образец), не ставка региона' },
+  { category: ANY, territory: 'urban', voltageClass: '0.4', item: 'C3', lineType: 'plastic', layingMethod: 'trench', crossSection: '50-100', rateKop: 4_800_000_00, vatIncluded: false, note: 'пример (образец), не ставка региона' },
+  { category: ANY, territory: 'urban', voltageClass: '0.4', item: 'C3', lineType: 'plastic', layingMethod: 'hdd', crossSection: '50-100', rateKop: 7_600_000_00, vatIncluded: false, note: 'пример (образец), не ставка региона' },
+  { category: ANY, territory: ANY, voltageClass: '1-20', item: 'C5', substationType: 'single', capacity: '100-250', rateKop: 8_700_00, vatIncluded: false, note: 'пример (образец), не ставка региона' },
   { category: ANY, territory: ANY, voltageClass: ANY, item: 'C8.1', rateKop: 2_155_09, vatIncluded: false, note: 'пример' },
   { category: ANY, territory: ANY, voltageClass: ANY, item: 'C8.2', rateKop: 10_903_35, vatIncluded: false, note: 'пример' },
 ];

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CATEGORIES, CATEGORY_LABELS, type Category } from './application';
 import { addCalendarDays, calendarDaysBetween, isWorkingDay, moscowDate, startOfMoscowDay, workingDaysBetween, type IsoDate, type ProductionCalendar } from './calendar';
 import { toCsv } from './csv';
+import type { Mark } from './regulations';
 
 // --- quarters --------------------------------------------------------------------------------
 
@@ -248,28 +249,68 @@ export type PowerBand = (typeof POWER_BANDS)[number]['key'];
 export const POWER_BANDS_NOTE = 'Разбивка по диапазонам мощности и периодичность — обычная форма раскрытия; точная разбивка по стандартам раскрытия (ПП РФ от 21.01.2004 № 24, п. 19) не проверена (❓).';
 
 export const powerBandOf = (kw: number): PowerBand => POWER_BANDS.find((b) => b.max === null || kw <= b.max)!.key;
+export const bandLabel = (band: PowerBand) => POWER_BANDS.find((b) => b.key === band)!.label;
 
-export interface DisclosureRow {
-  band: PowerBand;
+/**
+ * The voltage levels of tariff regulation (ВН, СН-1, СН-2, НН), the breakdown of the
+ * power by voltage level the standards name (DOMAIN §9). The application form offers
+ * 0,23 / 0,4 / 6 / 10 / 20 / 35 / 110 кВ (VOLTAGES_KV), each falling on one level.
+ * 'unknown': a case whose form holds no voltage.
+ */
+export const VOLTAGE_LEVELS = [
+  { key: 'hh', label: 'НН (до 1 кВ)', maxKv: 1 },
+  { key: 'sn2', label: 'СН-2 (от 1 до 20 кВ)', maxKv: 20 },
+  { key: 'sn1', label: 'СН-1 (35 кВ)', maxKv: 35 },
+  { key: 'vn', label: 'ВН (110 кВ и выше)', maxKv: null },
+] as const;
+export type VoltageLevel = (typeof VOLTAGE_LEVELS)[number]['key'] | 'unknown';
+
+/** Where the levels come from, with the confidence mark of the regulations table. */
+export const VOLTAGE_LEVELS_SOURCE: { source: string; mark: Mark } = {
+  source: 'Основы ценообразования в электроэнергетике (ПП РФ от 29.12.2011 № 1178) и Методические указания по расчёту регулируемых тарифов: уровни напряжения ВН, СН-1, СН-2, НН',
+  mark: '◐',
+};
+export const VOLTAGE_LEVELS_NOTE = `Уровни напряжения — уровни тарифного регулирования: НН — до 1 кВ, СН-2 — от 1 до 20 кВ, СН-1 — 35 кВ, ВН — 110 кВ и выше (${VOLTAGE_LEVELS_SOURCE.source.split(':')[0]}; по вторичным источникам, ${VOLTAGE_LEVELS_SOURCE.mark}).`;
+
+export const voltageLevelLabel = (level: VoltageLevel) => (level === 'unknown' ? 'Напряжение в заявке не указано' : VOLTAGE_LEVELS.find((l) => l.key === level)!.label);
+
+export const voltageLevelOf = (kv: number): Exclude<VoltageLevel, 'unknown'> => VOLTAGE_LEVELS.find((l) => l.maxKv === null || kv <= l.maxKv)!.key;
+
+/** The figures of one row of the report (a power band, a voltage level, or the total). */
+export interface DisclosureFigures {
   received: number;
   receivedKw: number;
   annulled: number;
   withdrawn: number;
   contracts: number;
   contractsKw: number;
+  /** The fees of the contracts concluded in the quarter (their invoice totals), roubles with kopecks. */
+  contractsFeeRub: number;
   connected: number;
   connectedKw: number;
 }
 
-export const DISCLOSURE_SCHEMA_VERSION = 1;
+export interface DisclosureRow extends DisclosureFigures {
+  band: PowerBand;
+}
+
+export interface DisclosureVoltageRow extends DisclosureFigures {
+  level: VoltageLevel;
+}
+
+/** 2: voltage rows and contract fees added; the CSV gained the «Разрез» column. */
+export const DISCLOSURE_SCHEMA_VERSION = 2;
 
 export interface DisclosureReport {
   schemaVersion: typeof DISCLOSURE_SCHEMA_VERSION;
   quarter: Quarter;
   from: IsoDate;
   until: IsoDate;
+  /** Per power band, always the four bands. */
   rows: DisclosureRow[];
-  total: Omit<DisclosureRow, 'band'>;
+  /** Per voltage level, always the four levels; 'unknown' only when a case of the quarter has no voltage. */
+  voltageRows: DisclosureVoltageRow[];
+  total: DisclosureFigures;
 }
 
 export const DISCLOSURE_COLUMNS = [
@@ -279,28 +320,42 @@ export const DISCLOSURE_COLUMNS = [
   ['withdrawn', 'Отозвано заявителями, шт.'],
   ['contracts', 'Заключено договоров, шт.'],
   ['contractsKw', 'Мощность по заключённым договорам, кВт'],
+  ['contractsFeeRub', 'Плата по заключённым договорам, руб.'],
   ['connected', 'Выполнено присоединений, шт.'],
   ['connectedKw', 'Присоединённая мощность, кВт'],
-] as const satisfies ReadonlyArray<readonly [keyof Omit<DisclosureRow, 'band'>, string]>;
+] as const satisfies ReadonlyArray<readonly [keyof DisclosureFigures, string]>;
 
-/** What the standards name but the read models do not hold yet: said where users see the report. */
-export const DISCLOSURE_GAPS = [
-  'Суммы платы по заключённым договорам и разбивка по уровням напряжения в модели чтения пока не хранятся и в отчёт не входят (❓).',
-  POWER_BANDS_NOTE,
-];
+/** Figures in roubles (the rest are counts and kW). */
+export const isMoneyColumn = (key: keyof DisclosureFigures) => key === 'contractsFeeRub';
 
-export function disclosureTotal(rows: readonly DisclosureRow[]): Omit<DisclosureRow, 'band'> {
-  const total = { received: 0, receivedKw: 0, annulled: 0, withdrawn: 0, contracts: 0, contractsKw: 0, connected: 0, connectedKw: 0 };
+/** What is not verified (◐, ❓): said where users see the report. */
+export const DISCLOSURE_GAPS = [VOLTAGE_LEVELS_NOTE, POWER_BANDS_NOTE];
+
+/** What each figure counts: said under the table and in the PDF. */
+export const DISCLOSURE_DEFINITIONS =
+  'Подано — заявки, поступившие в квартале; аннулировано и отозвано, выполнено присоединений — заявки, закрытые в квартале; заключено договоров — договоры, заключённые в квартале (днём оплаты счёта); плата — сумма выставленных по этим договорам счетов за технологическое присоединение, руб. с копейками. Уровень напряжения — указанный в заявке.';
+
+const zeroFigures = (): DisclosureFigures => ({ received: 0, receivedKw: 0, annulled: 0, withdrawn: 0, contracts: 0, contractsKw: 0, contractsFeeRub: 0, connected: 0, connectedKw: 0 });
+
+export function disclosureTotal(rows: readonly DisclosureFigures[]): DisclosureFigures {
+  const total = zeroFigures();
   for (const r of rows) for (const [key] of DISCLOSURE_COLUMNS) total[key] += r[key];
   for (const key of ['receivedKw', 'contractsKw', 'connectedKw'] as const) total[key] = Math.round(total[key] * 1000) / 1000;
+  total.contractsFeeRub = Math.round(total.contractsFeeRub * 100) / 100;
   return total;
 }
 
-/** The quarterly report as CSV for Excel (the BOM is added by the download). */
+/** Roubles with kopecks as Russian Excel reads them: 55000,00. */
+const rubCsv = (rub: number) => rub.toFixed(2).replace('.', ',');
+
+/** The quarterly report as CSV for Excel (the BOM is added by the download): by power band, by voltage level, the total. */
 export function disclosureCsv(report: DisclosureReport): string {
-  const label = (band: PowerBand) => POWER_BANDS.find((b) => b.key === band)!.label;
-  const header = ['Квартал', 'Диапазон мощности', ...DISCLOSURE_COLUMNS.map(([, title]) => title)];
-  const lines = report.rows.map((r) => [report.quarter, label(r.band), ...DISCLOSURE_COLUMNS.map(([key]) => r[key])]);
-  const total = [report.quarter, 'Итого', ...DISCLOSURE_COLUMNS.map(([key]) => report.total[key])];
-  return toCsv([header, ...lines, total]);
+  const header = ['Квартал', 'Разрез', 'Группа', ...DISCLOSURE_COLUMNS.map(([, title]) => title)];
+  const line = (cut: string, group: string, r: DisclosureFigures) => [report.quarter, cut, group, ...DISCLOSURE_COLUMNS.map(([key]) => (isMoneyColumn(key) ? rubCsv(r[key]) : r[key]))];
+  return toCsv([
+    header,
+    ...report.rows.map((r) => line('диапазон мощности', bandLabel(r.band), r)),
+    ...report.voltageRows.map((r) => line('уровень напряжения', voltageLevelLabel(r.level), r)),
+    line('итого', 'Итого', report.total),
+  ]);
 }

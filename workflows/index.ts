@@ -4,3 +4,4 @@ export { credentialsMailWorkflow, existingAccountMailWorkflow } from './accounts
 export { connectionApplicationWorkflow } from './application/workflow';
 export { appealWorkflow } from './appeal/workflow';
 export { outageWarningWorkflow } from './outage/workflow';
+export { organisationInvitationMailWorkflow } from './organisations';

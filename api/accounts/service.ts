@@ -1,10 +1,12 @@
 // Account commands shared by the routers: registration (online, at the office,
 // staff accounts by the admin) and what the client may see of a user.
 import { randomUUID } from 'node:crypto';
-import { Op, UniqueConstraintError, type CreationAttributes, type WhereOptions } from 'sequelize';
+import { TRPCError } from '@trpc/server';
+import { UniqueConstraintError, type CreationAttributes } from 'sequelize';
 import { WorkflowIdReusePolicy } from '@temporalio/client';
 import { applicantDisplayName, CONSENT_VERSION, type ApplicantIdentity, type Role } from '../../domain/account';
 import { maskInn, maskSnils } from '../../domain/identifiers';
+import { organisationExistsMessage, organisationName } from '../../domain/organisation';
 import type { User, UserRecord } from '../../db/models';
 import type { CredentialsRequest } from '../../activities/accounts';
 import type { credentialsMailWorkflow, existingAccountMailWorkflow } from '../../workflows/accounts';
@@ -28,6 +30,11 @@ export function publicUser(user: UserRecord) {
     postalAddress: user.postalAddress,
     mustChangePassword: user.mustChangePassword,
     blocked: Boolean(user.blockedAt),
+    /** The supplier of last resort a 'supplier' user works for. */
+    supplierId: user.supplierId ?? null,
+    /** The organisation (company or ИП) the applicant works for, and whether they administer it. */
+    organisationId: user.organisationId ?? null,
+    organisationRole: user.organisationRole ?? null,
     createdAt: user.createdAt.toISOString(),
   };
 }
@@ -43,16 +50,23 @@ export async function startCredentialsMail(services: ApiServices, request: Omit<
   });
 }
 
-function identifierOwnerWhere(identity: ApplicantIdentity): WhereOptions<User> {
-  switch (identity.kind) {
-    case 'individual':
-      return { snils: identity.snils };
-    case 'legal':
-      return { inn: identity.inn, kpp: identity.kpp };
-    case 'entrepreneur':
-      return { inn: identity.inn, kpp: { [Op.is]: null } };
-  }
+type OrganisationIdentity = Exclude<ApplicantIdentity, { kind: 'individual' }>;
+
+function organisationKey(identity: OrganisationIdentity) {
+  return { kind: identity.kind, inn: identity.inn, kpp: identity.kind === 'legal' ? identity.kpp : null };
 }
+
+/**
+ * A company or an ИП has one organisation in the cabinet, whatever the number of its users:
+ * a second registration with its ИНН/КПП is told so, in Russian, and pointed to the
+ * organisation's administrator, who invites colleagues (api/organisations).
+ */
+function organisationExists(identity: OrganisationIdentity): TRPCError {
+  const message = organisationExistsMessage(organisationKey(identity));
+  return new TRPCError({ code: 'CONFLICT', message, cause: Object.assign(new Error(message), { field: 'inn' }) });
+}
+
+const isOrganisationConflict = (error: UniqueConstraintError) => (error.parent as { constraint?: string } | undefined)?.constraint === 'organisations_inn_kpp_key';
 
 export type RegistrationOutcome = { status: 'created'; userId: string } | { status: 'exists' };
 
@@ -62,14 +76,29 @@ export type RegistrationOutcome = { status: 'created'; userId: string } | { stat
  * the same e-mail or identifier: the loser sees the same answer as for an
  * account that already exists.
  */
-async function createAccountWithCredentialsMail(services: ApiServices, attributes: Omit<CreationAttributes<User>, 'id'>): Promise<RegistrationOutcome> {
+async function createAccountWithCredentialsMail(
+  services: ApiServices,
+  attributes: Omit<CreationAttributes<User>, 'id'>,
+  organisation: OrganisationIdentity | null = null,
+): Promise<RegistrationOutcome> {
   const userId = randomUUID();
   try {
     await services.db.sequelize.transaction(async (transaction) => {
-      await services.db.User.create({ id: userId, ...attributes }, { transaction });
+      // The first user of a company or ИП creates its organisation and becomes its administrator.
+      const organisationId = organisation ? randomUUID() : null;
+      if (organisation && organisationId) {
+        const { kind, inn, kpp } = organisationKey(organisation);
+        const name = organisationName({ ...organisation, orgName: organisation.kind === 'legal' ? organisation.orgName : null });
+        await services.db.Organisation.create(
+          { id: organisationId, kind, name, inn, kpp, ogrn: organisation.kind === 'legal' ? organisation.ogrn : null, ogrnip: organisation.kind === 'entrepreneur' ? organisation.ogrnip : null },
+          { transaction },
+        );
+      }
+      await services.db.User.create({ id: userId, ...attributes, organisationId, organisationRole: organisationId ? 'admin' : null }, { transaction });
       await startCredentialsMail(services, { userId, reason: 'registration' });
     });
   } catch (error) {
+    if (error instanceof UniqueConstraintError && organisation && isOrganisationConflict(error)) throw organisationExists(organisation);
     if (error instanceof UniqueConstraintError) return { status: 'exists' };
     throw error;
   }
@@ -88,7 +117,8 @@ export async function registerApplicant(
 ): Promise<RegistrationOutcome> {
   const { db } = services;
   const byEmail = await db.User.findOne({ where: { email: identity.email } });
-  const owner = byEmail ?? (await db.User.findOne({ where: identifierOwnerWhere(identity) }));
+  if (!byEmail && identity.kind !== 'individual' && (await db.Organisation.count({ where: organisationKey(identity) }))) throw organisationExists(identity);
+  const owner = byEmail ?? (identity.kind === 'individual' ? await db.User.findOne({ where: { snils: identity.snils } }) : null);
   if (owner) {
     if (!origin.registeredBy) {
       const requestId = randomUUID();
@@ -119,12 +149,12 @@ export async function registerApplicant(
     consentVersion: CONSENT_VERSION,
     consentOnPaper: origin.consentOnPaper,
     registeredBy: origin.registeredBy,
-  });
+  }, identity.kind === 'individual' ? null : identity);
 }
 
 export async function createStaffAccount(
   services: ApiServices,
-  input: { email: string; role: Exclude<Role, 'applicant'>; lastName: string; firstName: string; middleName: string },
+  input: { email: string; role: Exclude<Role, 'applicant'>; lastName: string; firstName: string; middleName: string; supplierId?: string | null },
   adminId: string,
 ): Promise<RegistrationOutcome> {
   const attributes = { ...input, kind: null, orgName: null, snils: null, inn: null, kpp: null, ogrn: null, ogrnip: null, passwordHash: null, consentAt: null, consentVersion: null, registeredBy: adminId };

@@ -11,6 +11,7 @@ import { MAX_PAGE_SIZE, PAGE_SIZE } from '../../domain/lists';
 import { inGroup, ROLE_GROUPS } from '../../domain/roles';
 import type { UserRecord } from '../../db/models';
 import { appealCase, appealInboxPage, appealReport } from '../../db/read-models/appeals';
+import { canActForApplicant } from '../../domain/case-access';
 import { actorOf } from '../applications/service';
 import { recordAccess } from '../audit/access-log';
 import type { ApiServices } from '../context';
@@ -52,7 +53,7 @@ export function appealInbox(ctx: Caller, input: z.output<typeof appealInboxInput
 
 /** The applicant's own appeal with the actions open to them now. */
 export async function applicantAppealPage(ctx: Caller, id: string) {
-  const view = await appealCase(ctx.db, id, ctx.user.id);
+  const view = await appealCase(ctx.db, id, ctx.user);
   if (!view) throw notFound();
   return { ...view, actions: appealApplicantActions(view.summary) };
 }
@@ -84,8 +85,8 @@ export async function assignableStaff(ctx: ApiServices) {
  */
 export async function actOnAppeal(ctx: Caller, input: { id: string; action: AppealAction; input: unknown }) {
   const own = inGroup(ctx.user.role, 'applicants');
-  const appeal = await ctx.db.Appeal.findOne({ where: own ? { id: input.id, applicantId: ctx.user.id } : { id: input.id } });
-  if (!appeal) throw notFound();
+  const appeal = await ctx.db.Appeal.findByPk(input.id);
+  if (!appeal || (own && !canActForApplicant(ctx.user, appeal))) throw notFound();
   let raw = input.input ?? {};
   if (input.action === 'assign' && raw && typeof raw === 'object' && 'assigneeId' in raw) {
     // The name shown in history comes from the account, not from the client.

@@ -16,7 +16,7 @@ export const appealsRouter = router({
     .input(z.object({ id: z.uuid(), form: appealFormSchema }))
     .mutation(({ ctx, input }) => fileAppeal(ctx, ctx.user, input.id, input.form, { channel: 'electronic', registeredBy: null })),
 
-  list: applicants.input(pageInputSchema).query(({ ctx, input }) => applicantAppealsPage(ctx.db, ctx.user.id, input)),
+  list: applicants.input(pageInputSchema).query(({ ctx, input }) => applicantAppealsPage(ctx.db, ctx.user, input)),
 
   get: applicants.input(z.object({ id: z.uuid() })).query(({ ctx, input }) => applicantAppealPage(ctx, input.id)),
 

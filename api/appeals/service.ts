@@ -9,12 +9,14 @@ import {
   type AppealForm,
   type AppealStage } from '../../domain/appeal';
 import { lockKey } from '../../db/commands';
+import { canActForApplicant } from '../../domain/case-access';
 import type { UserRecord } from '../../db/models';
 import type { Actor } from '../../workflows/case/contract';
 import { appealUpdates, appealWorkflowId, type AppealWorkflowInput } from '../../workflows/appeal/contract';
 import { appealWorkflow } from '../../workflows/appeal/workflow';
-import { actorOf, fieldIssues } from '../applications/service';
+import { fieldIssues } from '../applications/service';
 import { executeCaseAction, nextCaseNumber, startCase, waitForReadModel } from '../cases/commands';
+import { applicantNameOf } from '../organisations/names';
 import type { ApiServices } from '../context';
 
 export { appealWorkflowId };
@@ -25,7 +27,8 @@ export { appealWorkflowId };
  */
 export async function fileAppeal(services: ApiServices, applicant: UserRecord, appealId: string, form: AppealForm, origin: { channel: AppealChannel; registeredBy: string | null }) {
   const { db } = services;
-  if (form.applicationId && !(await db.Application.count({ where: { id: form.applicationId, applicantId: applicant.id } }))) {
+  const linked = form.applicationId ? await db.Application.findByPk(form.applicationId) : null;
+  if (form.applicationId && !(linked && canActForApplicant(applicant, linked))) {
     throw fieldIssues([{ path: 'applicationId', message: 'Заявка не найдена среди ваших заявок' }]);
   }
   const attachmentIds = form.attachments.map((a) => a.id);
@@ -52,7 +55,7 @@ export async function fileAppeal(services: ApiServices, applicant: UserRecord, a
   const input: AppealWorkflowInput = {
     appealId,
     number: content.number,
-    applicant: { id: applicant.id, name: actorOf(applicant).name },
+    applicant: { id: applicant.id, name: await applicantNameOf(db, applicant) },
     topic: form.topic,
     kind: form.kind,
     channel: origin.channel,

@@ -3,15 +3,19 @@
 // Each is the one call of its procedure; reads come from db/read-models/applications.ts.
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { applicantActionSchemas, staffActionSchemas, type ApplicantAction, type StaffAction } from '../../domain/application';
+import { applicantActionSchemas, type ApplicantAction, type StaffAction } from '../../domain/application';
 import { maskSnils } from '../../domain/identifiers';
 import type { UserRecord } from '../../db/models';
 import { applicationCase } from '../../db/read-models/applications';
+import { canActForApplicant } from '../../domain/case-access';
 import { publicUser } from '../accounts/service';
 import { recordAccess } from '../audit/access-log';
 import type { ApiServices } from '../context';
 import { applicantActionsFor, staffActionsFor } from './actions';
+import { checkInvoice } from './invoice';
+import { staffInputSchema, type PostContractDocumentsInput } from '../../domain/invoice';
 import { actorOf, sendAction } from './service';
+import { staffActorAt } from '../departments/service';
 
 type Caller = ApiServices & { user: UserRecord };
 
@@ -48,7 +52,7 @@ export async function deleteDraft(ctx: Caller, id: string) {
 
 /** The applicant's own application with the actions open to them now. */
 export async function applicantApplicationPage(ctx: Caller, id: string) {
-  const view = await applicationCase(ctx.db, id, ctx.user.id);
+  const view = await applicationCase(ctx.db, id, ctx.user);
   if (!view) throw notFound();
   return { ...view, actions: applicantActionsFor(view.summary, ctx.paymentsMode), paymentsMode: ctx.paymentsMode };
 }
@@ -61,19 +65,23 @@ export async function staffApplicationPage(ctx: Caller, id: string) {
   await recordAccess(ctx.db, { userId: ctx.user.id, role: ctx.user.role, action: 'view-case', caseId: summary.id, caseNumber: summary.number, detail: 'Карточка заявки с персональными данными заявителя' });
   const [draft, applicant] = await Promise.all([ctx.db.ApplicationDraft.findByPk(id), ctx.db.User.findByPk(summary.applicantId)]);
   const person = applicant ? publicUser(applicant) : null;
+  const actor = await staffActorAt(ctx, summary.stage);
   return {
     ...view,
     form: draft?.form ?? {},
     applicant: person ? { ...person, snilsMasked: applicant?.snils ? maskSnils(applicant.snils) : null } : null,
-    actions: staffActionsFor(summary, ctx.user),
+    // A case another holds offers its actions only to its holder or a supervisor of the stage's department (issue 20).
+    actions: staffActionsFor(summary, { ...ctx.user, supervisor: actor.supervisor === true }),
+    /** The user may hand the case to a staff member: a supervisor of the stage's department, or an admin. */
+    supervises: actor.role === 'admin' || actor.supervisor === true,
   };
 }
 
 /** An applicant's action on their own application; the files it carries join the case. */
 export async function applicantAct(ctx: Caller, input: { id: string; action: ApplicantAction; input: unknown }) {
-  const application = await ctx.db.Application.findOne({ where: { id: input.id, applicantId: ctx.user.id } });
-  if (!application) throw notFound();
-  if (input.action === 'payInvoice' && ctx.paymentsMode !== 'test') {
+  const application = await ctx.db.Application.findByPk(input.id);
+  if (!application || !canActForApplicant(ctx.user, application)) throw notFound();
+  if ((input.action === 'payInvoice' || input.action === 'payInstalment') && ctx.paymentsMode !== 'test') {
     throw new TRPCError({ code: 'BAD_REQUEST', message: 'Оплата подтверждается банком или сотрудником сетевой организации' });
   }
   const parsed = applicantActionSchemas[input.action].safeParse(input.input ?? {});
@@ -84,10 +92,13 @@ export async function applicantAct(ctx: Caller, input: { id: string; action: App
 
 /** A staff member's action on any application. */
 export async function staffAct(ctx: Caller, input: { id: string; action: StaffAction; input: unknown }) {
-  const parsed = staffActionSchemas[input.action].safeParse(input.input ?? {});
+  const parsed = staffInputSchema(input.action).safeParse(input.input ?? {});
   if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', message: parsed.error.issues[0]!.message, cause: parsed.error });
-  if (!(await ctx.db.Application.count({ where: { id: input.id } }))) throw notFound();
-  return sendAction(ctx, input.id, input.action, actorOf(ctx.user), parsed.data);
+  const application = await ctx.db.Application.findByPk(input.id, { attributes: ['id', 'stage'] });
+  if (!application) throw notFound();
+  if (input.action === 'postContractDocuments') await checkInvoice(ctx, input.id, parsed.data as PostContractDocumentsInput, ctx.user);
+  // The actor says whether they supervise the stage's department: the workflow lets a supervisor act on a case another holds.
+  return sendAction(ctx, input.id, input.action, await staffActorAt(ctx, application.stage), parsed.data);
 }
 
 async function linkAttachments(ctx: Caller, caseId: string, data: { attachments: Array<{ id: string }> }) {

@@ -11,6 +11,7 @@ import { accruedPenalties } from '../../db/read-models/penalties';
 import { penaltyReportCsv, penaltyTotals } from '../../domain/penalty-report';
 import { penaltyClaim, PenaltyClaimError, penaltyClaimText, PENALTY_CLAIM_TITLE, type PenaltyClaim } from '../../domain/penalty-claim';
 import { inGroup } from '../../domain/roles';
+import { canActForApplicant } from '../../domain/case-access';
 import { renderPenaltyClaim } from '../../documents/penalty-claim';
 import { GRID_COMPANY_NAME } from '../../documents/templates';
 import type { Db } from '../../db';
@@ -26,8 +27,8 @@ const NOT_FOUND = 'Заявка не найдена';
 export async function penaltyClaimOf(db: Db, user: UserRecord, applicationId: string, nowMs = Date.now()): Promise<ClaimOutcome> {
   const staff = inGroup(user.role, 'readers');
   if (!staff && !inGroup(user.role, 'applicants')) return { ok: false, status: 404, message: NOT_FOUND };
-  const row = await db.Application.findOne({ where: staff ? { id: applicationId } : { id: applicationId, applicantId: user.id } });
-  if (!row) return { ok: false, status: 404, message: NOT_FOUND };
+  const row = await db.Application.findByPk(applicationId);
+  if (!row || (!staff && !canActForApplicant(user, row))) return { ok: false, status: 404, message: NOT_FOUND };
   const s = applicationSummary(row);
   if (!s.penalty || !s.connectionDeadlineAt) return { ok: false, status: 409, message: 'По заявке неустойка не начислена' };
   try {

@@ -23,9 +23,9 @@ export const applicationsRouter = router({
 
   submit: applicants.input(z.object({ draftId: z.uuid(), form: applicationFormSchema })).mutation(({ ctx, input }) => submitApplication(ctx, ctx.user, input.draftId, input.form)),
 
-  list: applicants.input(pageInputSchema).query(({ ctx, input }) => applicantApplicationsPage(ctx.db, ctx.user.id, input)),
+  list: applicants.input(pageInputSchema).query(({ ctx, input }) => applicantApplicationsPage(ctx.db, ctx.user, input)),
 
-  dashboard: applicants.query(({ ctx }) => applicantDashboard(ctx.db, ctx.user.id)),
+  dashboard: applicants.query(({ ctx }) => applicantDashboard(ctx.db, ctx.user)),
 
   get: applicants.input(byId).query(({ ctx, input }) => applicantApplicationPage(ctx, input.id)),
 

@@ -11,17 +11,21 @@ import {
   type ApplicationForm,
   type StaffAction } from '../../domain/application';
 import { applicantDisplayName, type ApplicantKind } from '../../domain/account';
+import { scheduleOptionOf } from '../../domain/payment-schedule';
+import { INSTALMENT_PAYMENT_RULE } from '../../domain/regulations';
 import type { UserRecord } from '../../db/models';
 import type { Actor, CaseView } from '../../workflows/case/contract';
 import { applicationUpdates, applicationWorkflowId, type ApplicationWorkflowInput } from '../../workflows/application/contract';
 import { connectionApplicationWorkflow } from '../../workflows/application/workflow';
 import type { ApiServices } from '../context';
 import { executeCaseAction, nextCaseNumber, startCase, waitForReadModel } from '../cases/commands';
+import { connectionKindInputOf } from '../../domain/connection-kind';
+import { applicantNameOf } from '../organisations/names';
 
 export { applicationWorkflowId };
 
 export function actorOf(user: UserRecord): Actor {
-  const role = user.role === 'applicant' ? 'applicant' : user.role === 'admin' ? 'admin' : 'staff';
+  const role = user.role === 'applicant' ? 'applicant' : user.role === 'admin' ? 'admin' : user.role === 'supplier' ? 'supplier' : 'staff';
   return { id: user.id, name: applicantDisplayName(user), role };
 }
 
@@ -67,13 +71,17 @@ export async function submitApplication(services: ApiServices, user: UserRecord,
   const input: ApplicationWorkflowInput = {
     applicationId: draftId,
     number: draft.number!,
-    applicant: { id: user.id, name: actorOf(user).name },
+    applicant: { id: user.id, name: await applicantNameOf(db, user) },
     category: filed.category,
     object: { name: filed.objectName, address: filed.objectAddress, maxPowerKw: filed.maxPowerKw, voltageKv: filed.voltageKv, distanceM: filed.distanceToNetworkM, territory: filed.territory },
     publicBuyer: filed.publicBuyer,
     supplier: { id: supplier.id, name: supplier.name, email: supplier.email },
     submittedAt: draft.submittedAt!.getTime(),
     terms: services.terms,
+    // The kind of connection and its particulars (domain/connection-kind.ts).
+    connection: connectionKindInputOf(filed),
+    // Paying in parts: the form's choice ('parts' is the staged option); the schema checked who may.
+    ...scheduleChoice(filed),
   };
   await startCase(services, connectionApplicationWorkflow, { workflowId: applicationWorkflowId(draftId), kind: 'application', number: input.number, applicantId: user.id, status: 'active', input });
   // Answer once the case is registered and handed to the check: the list and the staff queue already show it.
@@ -82,6 +90,11 @@ export async function submitApplication(services: ApiServices, user: UserRecord,
     'Заявка принята, но обработка задерживается. Обновите страницу через минуту',
   );
   return { id: draftId, number: draft.number!, submittedAt: draft.submittedAt!.toISOString() };
+}
+
+function scheduleChoice(form: ApplicationForm): Pick<ApplicationWorkflowInput, 'paymentSchedule'> {
+  const option = scheduleOptionOf(form.paymentOption);
+  return option ? { paymentSchedule: { option, quarters: form.instalmentQuarters ?? INSTALMENT_PAYMENT_RULE.maxQuarters } } : {};
 }
 
 /** Sends an action to the application's workflow. */

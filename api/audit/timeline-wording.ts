@@ -1,5 +1,6 @@
 // How the timeline speaks: Russian labels of activities, actions, stages, roles,
 // inputs, search attributes and outcomes, and Moscow times and durations.
+import { HOLDING_ACTIONS } from '../../domain/departments';
 import { APPEAL_APPLICANT_ACTIONS, APPEAL_STAFF_ACTIONS, APPEAL_STAGE_DEFINITIONS } from '../../domain/appeal';
 import { APPLICANT_ACTIONS, STAFF_ACTIONS, STAGE_DEFINITIONS } from '../../domain/application';
 import { CASE_KIND_SPECS, type CaseKind } from './kinds';
@@ -14,6 +15,7 @@ export const ACTIVITY_LABELS: Record<string, string> = {
   deadlineFor: 'Расчёт срока по производственному календарю',
   resumeDeadline: 'Срок после приостановки: конец рабочего дня (ГК РФ ст. 193)',
   assessPenalty: 'Расчёт неустойки (п.16 «в» Правил № 861)',
+  computeInvoice: 'Расчёт счёта по тарифу',
   issueCredentials: 'Выдача логина и пароля',
   notifyExistingAccount: 'Письмо владельцу существующей учётной записи',
   warnOutageSubscribers: 'Оповещение подписчиков об отключении',
@@ -26,7 +28,7 @@ export const labelsOf = (...tables: Array<Record<string, { label: string }>>): R
 
 /** Update names of each kind's workflow → the action as staff and applicants see it. */
 export const ACTION_LABELS: Record<CaseKind, Record<string, string>> = {
-  application: labelsOf(STAFF_ACTIONS, APPLICANT_ACTIONS),
+  application: labelsOf(STAFF_ACTIONS, APPLICANT_ACTIONS, HOLDING_ACTIONS),
   appeal: labelsOf(APPEAL_STAFF_ACTIONS, APPEAL_APPLICANT_ACTIONS),
 };
 
@@ -41,6 +43,16 @@ export const ACTOR_ROLE_LABELS: Record<ActorKind, string> = { applicant: 'зая
 export const INPUT_LABELS: Record<string, string> = {
   items: 'Недостающие сведения',
   invoiceAmountRub: 'Сумма счёта, ₽',
+  tariffRegion: 'Регион тарифов',
+  correction: 'Корректировка суммы счёта',
+  meteringType: 'Прибор учёта',
+  meteringPoints: 'Точек учёта',
+  overheadLineM: 'Воздушная линия, м',
+  cableLineM: 'Кабельная линия, м',
+  sectionalisingPoints: 'Пункты секционирования',
+  transformerSubstation: 'Трансформаторная подстанция',
+  distributionSubstation: 'Распределительная подстанция',
+  substation35: 'Подстанция 35 кВ и выше',
   tuRequirements: 'Мероприятия по ТУ',
   connectionPoint: 'Точка присоединения',
   constructionNeeded: 'Нужна стройка',
@@ -56,6 +68,7 @@ export const INPUT_LABELS: Record<string, string> = {
   assigneeName: 'Исполнитель',
   question: 'Вопрос заявителю',
   text: 'Текст',
+  internal: 'Внутренняя заметка (не видна заявителю)',
 };
 
 export const SEARCH_ATTRIBUTE_LABELS: Record<string, string> = {
@@ -86,8 +99,11 @@ export function stageTitle(kind: CaseKind | null, stage: string | null): string 
   return STAGE_TITLES[kind ?? 'application'][stage] ?? stage;
 }
 
+/** The conversation's one Update on both kinds of case (issue 20 item 5): a message, or a staff member's internal note. */
+const CONVERSATION_UPDATE_LABELS: Record<string, string> = { postMessage: 'Сообщение в переписке по делу' };
+
 export function actionLabel(kind: CaseKind | null, name: string): string {
-  return ACTION_LABELS[kind ?? 'application'][name] ?? `Действие ${name}`;
+  return ACTION_LABELS[kind ?? 'application'][name] ?? CONVERSATION_UPDATE_LABELS[name] ?? `Действие ${name}`;
 }
 
 export const moscow = new Intl.DateTimeFormat('ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZone: 'Europe/Moscow' });

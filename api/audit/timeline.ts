@@ -7,7 +7,7 @@ import { CASE_KIND_LABELS, isCaseKind, type CaseKind } from './kinds';
 import { ACTIVITY_LABELS, INPUT_LABELS, OUTCOME_LABELS, PROJECTIONS, SEARCH_ATTRIBUTE_LABELS, STATUS_LABELS, actionLabel, formatDuration, formatMoscow, stageTitle } from './timeline-wording';
 import { SYSTEM, actorFrom, deadlineOf, decodePayload, decodePayloads, failureText, formatValue, num, record, text, timestampMs } from './timeline-decoding';
 import type { EntryOutcome, Timeline, TimelineDocument, TimelineEntry } from './timeline-types';
-import { describeActivity, documentOf } from './timeline-activities';
+import { describeActivity, describeActivityResult, documentOf } from './timeline-activities';
 
 type History = temporal.api.history.v1.IHistory;
 type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
@@ -183,6 +183,7 @@ export function buildTimeline(history: History): Timeline {
         const type = activityTypes.get(scheduled);
         if (type === 'publishDocuments' && Array.isArray(result)) target.documents = result.map(documentOf).filter((d): d is TimelineDocument => d !== null);
         else if (type === 'issueCredentials' && typeof result === 'string') target.details.push({ label: 'Итог', value: result });
+        else if (type) target.details.push(...describeActivityResult(type, result));
       }
     } else if (event.activityTaskFailedEventAttributes) {
       const a: Attrs<'activityTaskFailedEventAttributes'> = event.activityTaskFailedEventAttributes;

@@ -19,7 +19,7 @@ export const calendarImportInputSchema = z.object({
 
 // One cache per API process: the stamp query tells it when an admin (in any process) loaded a version.
 const caches = new WeakMap<Db, ReturnType<typeof createCalendarCache>>();
-function calendarOf(db: Db): Promise<ProductionCalendar> {
+export function calendarOf(db: Db): Promise<ProductionCalendar> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = createCalendarCache(db)));
   return cache.current();

@@ -8,6 +8,7 @@ import type { Db } from '../../db';
 import type { Document, UserRecord } from '../../db/models';
 import { ATTACHMENT_KINDS, ATTACHMENT_LABELS, CATEGORIES, sniffUploadType, UPLOAD_MAX_BYTES, type AttachmentKind, type Category } from '../../domain/application';
 import { inGroup } from '../../domain/roles';
+import { canActForApplicant } from '../../domain/case-access';
 import { DOC_TITLES, isStandardDocKind, type StandardDocKind } from '../../documents/kinds';
 import { renderStandardDocument } from '../../documents/pdf';
 import { DocumentNotFoundError, sha256Hex, type DocumentStore } from '../../documents/store';
@@ -15,6 +16,7 @@ import { isCrossSiteRequest } from '../http/csrf';
 import { requireSession } from '../http/session';
 import { isCompletePdf, readUpload, refuse, sendFile, sendJson } from './body';
 import { sanitizeFilename } from './names';
+import { SUPPLY_CONTRACT_KIND, SUPPLY_CONTRACT_TITLE } from '../../activities/supplier';
 import { penaltyClaimPdf } from '../applications/penalties';
 import { disclosurePdf } from '../transparency/service';
 
@@ -57,6 +59,8 @@ const MESSAGES = {
   unavailable: 'Файл документа временно недоступен. Попробуйте позже или обратитесь в сетевую организацию',
   internal: 'Внутренняя ошибка сервиса. Попробуйте ещё раз через несколько минут',
   method: 'Метод не поддерживается',
+  supplierKind: `Гарантирующий поставщик загружает только проект договора энергоснабжения (kind=${SUPPLY_CONTRACT_KIND})`,
+  supplierPdf: 'Проект договора энергоснабжения загружается файлом PDF (подписанным квалифицированной электронной подписью)',
 } as const;
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
@@ -80,7 +84,9 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
     const user = await authenticate(req, res);
     if (!user) return;
     const kind = url.searchParams.get('kind');
-    if (!isAttachmentKind(kind)) return refuse(req, res, 400, MESSAGES.unknownKind);
+    // A supplier of last resort uploads only its draft supply contract, a PDF (same size and content rules).
+    const bySupplier = inGroup(user.role, 'suppliers');
+    if (bySupplier ? kind !== SUPPLY_CONTRACT_KIND : !isAttachmentKind(kind)) return refuse(req, res, 400, bySupplier ? MESSAGES.supplierKind : MESSAGES.unknownKind);
 
     const body = await readUpload(req, UPLOAD_MAX_BYTES);
     if (body.kind === 'aborted') return;
@@ -90,6 +96,7 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
     const mime = sniffUploadType(bytes.subarray(0, 16));
     if (!mime) return sendJson(res, 415, { error: { message: MESSAGES.badType } });
     if (mime === 'application/pdf' && !isCompletePdf(bytes)) return sendJson(res, 422, { error: { message: MESSAGES.brokenPdf } });
+    if (bySupplier && mime !== 'application/pdf') return sendJson(res, 415, { error: { message: MESSAGES.supplierPdf } });
 
     const stored = await deps.store.put(bytes);
     const filename = sanitizeFilename(url.searchParams.get('filename'), mime);
@@ -98,15 +105,15 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
       ownerId: user.id,
       caseId: null,
       stage: null,
-      kind,
-      title: ATTACHMENT_LABELS[kind],
+      kind: bySupplier ? SUPPLY_CONTRACT_KIND : (kind as AttachmentKind),
+      title: bySupplier ? SUPPLY_CONTRACT_TITLE : ATTACHMENT_LABELS[kind as AttachmentKind],
       filename,
       mime,
       size: stored.size,
       sha256: stored.sha256,
       storageKey: stored.key,
       // A staff member uploading on a visitor's behalf is not the applicant.
-      source: inGroup(user.role, 'applicants') ? 'applicant' : 'staff',
+      source: bySupplier ? 'supplier' : inGroup(user.role, 'applicants') ? 'applicant' : 'staff',
       idempotencyKey: null,
     });
     sendJson(res, 201, { id: row.id, kind, filename, mime, size: row.size, sha256: row.sha256 });
@@ -116,8 +123,9 @@ export function createFileRoutes(deps: FileRoutesDeps): (req: IncomingMessage, r
     // Staff, admins and auditors see every case's documents (the rule of the staff and audit screens).
     if (doc.ownerId === user.id || inGroup(user.role, 'readers')) return true;
     if (!doc.caseId) return false;
-    const where = { id: doc.caseId, applicantId: user.id };
-    return (await deps.db.Application.count({ where })) + (await deps.db.Appeal.count({ where })) > 0;
+    // A case's documents are read by whoever may act on the case (its applicant, its organisation's employees).
+    const owner = (await deps.db.Application.findByPk(doc.caseId)) ?? (await deps.db.Appeal.findByPk(doc.caseId));
+    return owner !== null && canActForApplicant(user, owner);
   }
 
   const download: Handler = async (req, res, url) => {

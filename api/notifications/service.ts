@@ -6,7 +6,7 @@ import type { Notification, UserRecord } from '../../db/models';
 import { feedOf, notificationFeed, unreadCount, type FeedReader } from '../../db/read-models/notifications';
 
 /** Staff members and supervisors also read the staff feed. */
-export const readerOf = (user: UserRecord): FeedReader => ({ id: user.id, seesStaffFeed: inGroup(user.role, 'staff') });
+export const readerOf = (user: UserRecord): FeedReader => ({ id: user.id, seesStaffFeed: inGroup(user.role, 'staff'), organisationId: user.organisationId ?? null });
 
 export const feedFor = (db: Db, user: UserRecord, limit: number) => notificationFeed(db, readerOf(user), limit);
 
@@ -14,7 +14,7 @@ export const unreadFor = (db: Db, user: UserRecord) => unreadCount(db, readerOf(
 
 /** Marks the given notifications of the user's feed as read (all of them without ids). */
 export async function markRead(db: Db, user: UserRecord, ids: string[] | undefined) {
-  const where = { [Op.and]: [feedOf(readerOf(user)), { readAt: null }, ...(ids ? [{ id: ids }] : [])] } as WhereOptions<Notification>;
+  const where = { [Op.and]: [feedOf(readerOf(user), db), { readAt: null }, ...(ids ? [{ id: ids }] : [])] } as WhereOptions<Notification>;
   const [count] = await db.Notification.update({ readAt: new Date() }, { where });
   return { marked: count };
 }

@@ -8,6 +8,8 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { outageInputSchema, parseOutageCsv, suggestSubscription, type subscriptionSchema } from '../../domain/outages';
 import type { Db } from '../../db';
+import type { ApplicantAccount } from '../../domain/case-access';
+import { applicantCaseWhere } from '../../db/read-models/case-access';
 import type { ApiServices } from '../context';
 import { changeOutage, findOutages, importOutages, outageView, type OutageFilter } from './service';
 
@@ -63,8 +65,8 @@ export async function subscriptionsOf(db: Db, userId: string) {
 }
 
 /** The addresses of the user's applications, offered as subscriptions. */
-export async function suggestedSubscriptions(db: Db, userId: string) {
-  const applications = await db.Application.findAll({ where: { applicantId: userId }, attributes: ['objectAddress', 'number'] });
+export async function suggestedSubscriptions(db: Db, account: ApplicantAccount) {
+  const applications = await db.Application.findAll({ where: applicantCaseWhere(account), attributes: ['objectAddress', 'number'] });
   return applications.map((a) => ({ source: `Заявка ${a.number}`, address: a.objectAddress, ...suggestSubscription(a.objectAddress) }));
 }
 

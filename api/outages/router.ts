@@ -32,7 +32,7 @@ export const outagesRouter = router({
   subscriptions: authedProcedure.query(({ ctx }) => subscriptionsOf(ctx.db, ctx.user.id)),
 
   /** The addresses of the user's applications, offered as subscriptions. */
-  suggestions: authedProcedure.query(({ ctx }) => suggestedSubscriptions(ctx.db, ctx.user.id)),
+  suggestions: authedProcedure.query(({ ctx }) => suggestedSubscriptions(ctx.db, ctx.user)),
 
   subscribe: authedProcedure.input(subscriptionSchema).mutation(({ ctx, input }) => subscribe(ctx.db, ctx.user.id, input)),
 

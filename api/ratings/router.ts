@@ -14,9 +14,9 @@ const submitInput = ratingFormSchema.extend({
 });
 
 export const ratingsRouter = router({
-  rateable: applicantProcedure.query(({ ctx }) => rateableFor(ctx, ctx.user.id)),
+  rateable: applicantProcedure.query(({ ctx }) => rateableFor(ctx, ctx.user)),
 
-  submit: applicantProcedure.input(submitInput).mutation(({ ctx, input }) => submitRating(ctx, ctx.user.id, input)),
+  submit: applicantProcedure.input(submitInput).mutation(({ ctx, input }) => submitRating(ctx, ctx.user, input)),
 
   summary: readers.input(ratingSummaryInputSchema).query(({ ctx, input }) => ratingSummary(ctx, input)),
 });

@@ -4,7 +4,9 @@
 // itself (like an application's form) instead of sending them to the workflow.
 import { randomUUID } from 'node:crypto';
 import { TRPCError } from '@trpc/server';
-import type { Transaction } from 'sequelize';
+import { Op, type Transaction } from 'sequelize';
+import { canActForApplicant, type ApplicantAccount } from '../../domain/case-access';
+import { applicantCaseWhere } from '../../db/read-models/case-access';
 import { STAGE_DEFINITIONS } from '../../domain/application';
 import { APPEAL_TOPIC_LABELS } from '../../domain/appeal';
 import { formatTerm } from '../../domain/regulations';
@@ -61,11 +63,11 @@ export interface RateableItem {
 }
 
 /** The applicant's completed application stages and closed appeals, each with its rating if given. */
-export async function rateableFor(services: ApiServices, userId: string): Promise<RateableItem[]> {
+export async function rateableFor(services: ApiServices, account: ApplicantAccount): Promise<RateableItem[]> {
   const { db } = services;
   const [applications, appeals] = await Promise.all([
-    db.Application.findAll({ where: { applicantId: userId }, order: [['submittedAt', 'DESC']] }),
-    db.Appeal.findAll({ where: { applicantId: userId, stage: APPEAL_RATING_STAGE }, order: [['finishedAt', 'DESC']] }),
+    db.Application.findAll({ where: applicantCaseWhere(account), order: [['submittedAt', 'DESC']] }),
+    db.Appeal.findAll({ where: { [Op.and]: [applicantCaseWhere(account), { stage: APPEAL_RATING_STAGE }] }, order: [['finishedAt', 'DESC']] }),
   ]);
   const caseIds = [...applications.map((a) => a.id), ...appeals.map((a) => a.id)];
   if (!caseIds.length) return [];
@@ -115,18 +117,18 @@ export async function rateableFor(services: ApiServices, userId: string): Promis
 const notFound = (kind: RatingCaseKind) => new TRPCError({ code: 'NOT_FOUND', message: kind === 'appeal' ? 'Обращение не найдено' : 'Заявка не найдена' });
 
 /** The case the rating is about, checked to belong to the user and to have the stage behind it. */
-async function ratedCase(services: ApiServices, userId: string, caseId: string, stage: string) {
+async function ratedCase(services: ApiServices, account: ApplicantAccount, caseId: string, stage: string) {
   const { db } = services;
   if (stage === APPEAL_RATING_STAGE) {
-    const appeal = await db.Appeal.findOne({ where: { id: caseId, applicantId: userId } });
-    if (!appeal) throw notFound('appeal');
+    const appeal = await db.Appeal.findByPk(caseId);
+    if (!appeal || !canActForApplicant(account, appeal)) throw notFound('appeal');
     if (appeal.stage !== APPEAL_RATING_STAGE) {
       throw new TRPCError({ code: 'BAD_REQUEST', message: `Обращение ${appeal.number} ещё не закрыто: оценить его рассмотрение можно после закрытия` });
     }
     return { caseKind: 'appeal' as const, caseNumber: appeal.number, topic: appeal.topic as string | null };
   }
-  const application = await db.Application.findOne({ where: { id: caseId, applicantId: userId } });
-  if (!application || !isRateableApplicationStage(stage)) throw notFound('application');
+  const application = await db.Application.findByPk(caseId);
+  if (!application || !canActForApplicant(account, application) || !isRateableApplicationStage(stage)) throw notFound('application');
   const events = await db.CaseEvent.findAll({ where: { caseId, caseKind: 'application' }, order: [['seq', 'ASC']] });
   if (!completedStages(events).has(stage)) {
     throw new TRPCError({
@@ -142,9 +144,10 @@ async function ratedCase(services: ApiServices, userId: string, caseId: string, 
  * changes it while the edit window runs. The row is locked for the check so two
  * submissions at once cannot both pass it.
  */
-export async function submitRating(services: ApiServices, userId: string, input: { caseId: string; stage: string } & RatingForm) {
+export async function submitRating(services: ApiServices, account: ApplicantAccount, input: { caseId: string; stage: string } & RatingForm) {
   const { db } = services;
-  const target = await ratedCase(services, userId, input.caseId, input.stage);
+  const userId = account.id;
+  const target = await ratedCase(services, account, input.caseId, input.stage);
   const scores: Scores = { clarity: input.clarity, timeliness: input.timeliness, competence: input.competence, overall: input.overall };
 
   return db.sequelize.transaction(async (transaction: Transaction) => {

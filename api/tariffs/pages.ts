@@ -8,9 +8,10 @@ import { z } from 'zod';
 import { formatRuDate, isIsoDate, moscowDate } from '../../domain/calendar';
 import { calculateFee, FeeError, type calculatorInputSchema } from '../../domain/fees';
 import { IMPORT_FORMATS, IMPORT_MAX_CHARS, prepareTariffImport } from '../../domain/tariff-import';
-import { rateKeyLabel, TARIFF_ITEM_INFO, tariffSetMetaSchema } from '../../domain/tariffs';
+import { rateDetailsLabel, rateKeyLabel, TARIFF_ITEM_INFO, tariffSetMetaSchema } from '../../domain/tariffs';
 import type { Db } from '../../db';
-import { loadTariff, regionsInForce, storeTariffSet, tariffInForce, tariffSetInfo, tariffSetInForce } from './service';
+import { loadTariff, regionsInForce, tariffInForce, tariffSetInfo, tariffSetInForce } from '../../db/read-models/tariffs';
+import { storeTariffSet } from './service';
 
 export const tariffImportInputSchema = z.object({
   format: z.enum(IMPORT_FORMATS, { error: 'Формат файла — CSV или JSON' }),
@@ -44,7 +45,13 @@ export async function tariffSetPage(db: Db, id: string) {
   return {
     ...tariff,
     createdAt: set.createdAt.toISOString(),
-    rates: tariff.rates.map((r) => ({ ...r, itemLabel: TARIFF_ITEM_INFO[r.item].label, keyLabel: rateKeyLabel(r) })),
+    rates: tariff.rates.map((r) => ({
+      ...r,
+      itemLabel: TARIFF_ITEM_INFO[r.item].label,
+      keyLabel: rateKeyLabel({ category: r.category, territory: r.territory, voltageClass: r.voltageClass }),
+      /** Line type, laying method, cross-section, substation type and capacity in words; '' when the rate has none. */
+      detailsLabel: rateDetailsLabel(r),
+    })),
   };
 }
 

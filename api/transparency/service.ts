@@ -46,8 +46,8 @@ export async function computeLeadTimes(db: Db, quarter: Quarter, calendar: Produ
 /** The disclosure report for a quarter, straight from the read models (no cache). */
 export async function computeDisclosure(db: Db, quarter: Quarter): Promise<DisclosureReport> {
   const range = quarterRange(quarter);
-  const rows = await disclosureRows(db, range.fromMs, range.untilMs);
-  return { schemaVersion: DISCLOSURE_SCHEMA_VERSION, quarter, from: range.from, until: range.until, rows, total: disclosureTotal(rows) };
+  const { rows, voltageRows } = await disclosureRows(db, range.fromMs, range.untilMs);
+  return { schemaVersion: DISCLOSURE_SCHEMA_VERSION, quarter, from: range.from, until: range.until, rows, voltageRows, total: disclosureTotal(rows) };
 }
 
 interface Cached<T> {

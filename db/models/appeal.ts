@@ -7,6 +7,8 @@ export class Appeal extends Model<InferAttributes<Appeal>, InferCreationAttribut
   declare number: string;
   declare applicantId: string;
   declare applicantName: string;
+  /** The organisation the appeal was filed for (set at filing, db/migrations/0023); null for an individual's appeal. */
+  declare organisationId: CreationOptional<string | null>;
   declare topic: AppealTopic;
   declare kind: AppealKind;
   declare channel: AppealChannel;
@@ -38,6 +40,7 @@ export class Appeal extends Model<InferAttributes<Appeal>, InferCreationAttribut
         number: col(DataTypes.TEXT),
         applicantId: col(DataTypes.UUID),
         applicantName: col(DataTypes.TEXT),
+        organisationId: col(DataTypes.UUID, true),
         topic: col(DataTypes.TEXT),
         kind: col(DataTypes.TEXT),
         channel: col(DataTypes.TEXT),

@@ -1,6 +1,8 @@
 import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
 import type { Category, Stage, WhoActs } from '../../domain/application';
 import type { PenaltyAssessment } from '../../domain/penalties';
+import type { ScheduleState } from '../../domain/payment-schedule';
+import type { SupplierTrackState } from '../../domain/supply-contract';
 
 /** Read model: one row per application, the summary screens and queues show. */
 export class Application extends Model<InferAttributes<Application>, InferCreationAttributes<Application>> {
@@ -8,6 +10,8 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
   declare number: string;
   declare applicantId: string;
   declare applicantName: string;
+  /** The organisation the case was filed for (set at filing, db/migrations/0023); null for an individual's case. */
+  declare organisationId: CreationOptional<string | null>;
   declare category: Category;
   declare objectName: string;
   declare objectAddress: string;
@@ -31,6 +35,16 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
   /** The grid's and the applicant's parts of the ТУ, recorded apart (null before the contract, and in older cases). */
   declare gridTuDoneAt: CreationOptional<Date | null>;
   declare applicantTuDoneAt: CreationOptional<Date | null>;
+  /** The payment schedule when the applicant pays in parts, and whether a part is overdue (the applicant's debt). */
+  declare paymentSchedule: CreationOptional<ScheduleState | null>;
+  declare instalmentOverdue: CreationOptional<boolean>;
+  /** The supplier of last resort the case was handed over to, and its track (null before patch 'supplier-track'). */
+  declare supplierId: CreationOptional<string | null>;
+  declare supplierTrack: CreationOptional<SupplierTrackState | null>;
+  /** The staff member holding the case in its stage, and since when (db/migrations/0021; null: nobody, or before patch 'case-holder'). */
+  declare holderId: CreationOptional<string | null>;
+  declare holderName: CreationOptional<string | null>;
+  declare heldSince: CreationOptional<Date | null>;
   declare lastSeq: number;
   declare updatedAt: CreationOptional<Date>;
 
@@ -43,6 +57,7 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
         number: required(DataTypes.TEXT),
         applicantId: required(DataTypes.UUID),
         applicantName: required(DataTypes.TEXT),
+        organisationId: nullable(DataTypes.UUID),
         category: required(DataTypes.TEXT),
         objectName: required(DataTypes.TEXT),
         objectAddress: required(DataTypes.TEXT),
@@ -64,6 +79,13 @@ export class Application extends Model<InferAttributes<Application>, InferCreati
         penalty: nullable(DataTypes.JSONB),
         gridTuDoneAt: nullable(DataTypes.DATE),
         applicantTuDoneAt: nullable(DataTypes.DATE),
+        paymentSchedule: nullable(DataTypes.JSONB),
+        instalmentOverdue: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
+        supplierId: nullable(DataTypes.TEXT),
+        supplierTrack: nullable(DataTypes.JSONB),
+        holderId: nullable(DataTypes.UUID),
+        holderName: nullable(DataTypes.TEXT),
+        heldSince: nullable(DataTypes.DATE),
         lastSeq: required(DataTypes.INTEGER),
         updatedAt: DataTypes.DATE,
       },

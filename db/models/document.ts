@@ -13,8 +13,10 @@ export class Document extends Model<InferAttributes<Document>, InferCreationAttr
   declare size: number;
   declare sha256: string;
   declare storageKey: string;
-  declare source: 'applicant' | 'staff' | 'system';
+  declare source: 'applicant' | 'staff' | 'system' | 'supplier';
   declare idempotencyKey: string | null;
+  /** The bank requisites version an invoice printed (migration 0016); null for other documents. */
+  declare paymentRequisitesId: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
 
   static initModel(sequelize: Sequelize) {
@@ -34,6 +36,7 @@ export class Document extends Model<InferAttributes<Document>, InferCreationAttr
         storageKey: text(),
         source: text(),
         idempotencyKey: text(true),
+        paymentRequisitesId: { type: DataTypes.UUID, allowNull: true },
         createdAt: DataTypes.DATE,
       },
       { sequelize, tableName: 'documents', updatedAt: false },

@@ -9,6 +9,7 @@ import { CaseEvent } from './case-event';
 import { Document } from './document';
 import { MailOutbox } from './mail-outbox';
 import { Notification } from './notification';
+import { Organisation, OrganisationInvitation } from './organisation';
 import { Rating } from './rating';
 import { Session } from './session';
 import { TariffRate } from './tariff-rate';
@@ -22,6 +23,7 @@ export { Appeal, AppealContent };
 export { Rating };
 export { Outage, OutageSubscription };
 export { ProductionCalendarVersion };
+export { Organisation, OrganisationInvitation };
 
 export function initModels(sequelize: Sequelize) {
   return {
@@ -42,5 +44,7 @@ export function initModels(sequelize: Sequelize) {
     TariffSet: TariffSet.initModel(sequelize),
     TariffRate: TariffRate.initModel(sequelize),
     ProductionCalendarVersion: ProductionCalendarVersion.initModel(sequelize),
+    Organisation: Organisation.initModel(sequelize),
+    OrganisationInvitation: OrganisationInvitation.initModel(sequelize),
   };
 }

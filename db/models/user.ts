@@ -29,6 +29,11 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
   declare consentVersion: string | null;
   declare consentOnPaper: CreationOptional<boolean>;
   declare registeredBy: string | null;
+  /** The supplier of last resort a 'supplier' user works for (domain/application.ts SUPPLIERS); null for every other role. */
+  declare supplierId: CreationOptional<string | null>;
+  /** The organisation (legal entity or ИП) the applicant works for, and their role in it; null for individuals and grid staff. */
+  declare organisationId: CreationOptional<string | null>;
+  declare organisationRole: CreationOptional<'admin' | 'member' | null>;
   declare blockedAt: CreationOptional<Date | null>;
   declare blockedBy: CreationOptional<string | null>;
   declare createdAt: CreationOptional<Date>;
@@ -63,6 +68,9 @@ export class User extends Model<InferAttributes<User>, InferCreationAttributes<U
         consentVersion: text(),
         consentOnPaper: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
         registeredBy: { type: DataTypes.UUID, allowNull: true },
+        supplierId: { type: DataTypes.TEXT, allowNull: true },
+        organisationId: { type: DataTypes.UUID, allowNull: true },
+        organisationRole: text(),
         blockedAt: { type: DataTypes.DATE, allowNull: true },
         blockedBy: { type: DataTypes.UUID, allowNull: true },
         createdAt: DataTypes.DATE,

@@ -11,6 +11,8 @@ import type { Appeal } from '../models';
 import { columnsOf, queryRows, selectRows } from '../statements';
 import { caseDocumentsJson, caseDocumentView, caseEventsJson, caseEventView, type CaseDocumentJson, type CaseEventJson } from './case-json';
 import { decodeCursor, keyOfRow, toPage } from './keyset';
+import { canActForApplicant, type ApplicantAccount } from '../../domain/case-access';
+import { applicantCaseBind, applicantCaseSql } from './case-access';
 
 export type AppealSummary = ReturnType<typeof appealSummary>;
 
@@ -54,18 +56,18 @@ interface AppealPageColumns {
   documents: CaseDocumentJson[];
 }
 
-/** An appeal's page (summary, what the applicant wrote, events, documents), or null; with applicantId, only the applicant's own. */
-export async function appealCase(db: Db, id: string, applicantId: string | null) {
+/** An appeal's page (summary, what the applicant wrote, events, documents), or null; with an account, only a case it may act on (domain/case-access.ts). */
+export async function appealCase(db: Db, id: string, account: ApplicantAccount | null) {
   const [row] = await selectRows<Appeal, AppealPageColumns>(
     db,
     db.Appeal,
     `SELECT ${columnsOf(db.Appeal)}, c.text AS "text", c.contract_number AS "contractNumber", c.problem_time AS "problemTime",
             ${caseEventsJson('appeals')} AS events, ${caseDocumentsJson('appeals')} AS documents
        FROM appeals LEFT JOIN appeal_contents c ON c.id = appeals.id
-      WHERE appeals.id = $1 AND ($2::uuid IS NULL OR appeals.applicant_id = $2)`,
-    [id, applicantId],
+      WHERE appeals.id = $1`,
+    [id],
   );
-  if (!row) return null;
+  if (!row || (account && !canActForApplicant(account, row))) return null;
   const { text, contractNumber, problemTime, events, documents, ...appeal } = row;
   return {
     summary: appealSummary(appeal),
@@ -131,17 +133,17 @@ export async function appealInboxPage(db: Db, filter: AppealInboxFilter): Promis
   return toPage(rows, filter.limit, appealSummary, keyOfRow);
 }
 
-/** «Мои обращения»: one page of an applicant's appeals, the newest first. */
-export async function applicantAppealsPage(db: Db, applicantId: string, raw: { cursor?: string; limit?: number } = {}): Promise<Page<AppealSummary>> {
+/** «Мои обращения»: one page of the appeals an account acts on (its own, its organisation's), the newest first. */
+export async function applicantAppealsPage(db: Db, account: ApplicantAccount, raw: { cursor?: string; limit?: number } = {}): Promise<Page<AppealSummary>> {
   const input = pageInputSchema.parse(raw);
   const after = input.cursor ? decodeCursor(input.cursor, 2) : null;
   const rows = await selectRows<Appeal, { keyText: string }>(
     db,
     db.Appeal,
     `SELECT ${columnsOf(db.Appeal)}, ${APPLICANT_KEY_TEXT} AS "keyText" FROM appeals
-      WHERE applicant_id = $1 ${after ? 'AND (registered_at, id) < ($3::timestamptz, $4::uuid)' : ''}
-      ORDER BY registered_at DESC, id DESC LIMIT $2`,
-    [applicantId, input.limit + 1, ...(after ?? [])],
+      WHERE ${applicantCaseSql('appeals', '$1', '$2')} ${after ? 'AND (registered_at, id) < ($4::timestamptz, $5::uuid)' : ''}
+      ORDER BY registered_at DESC, id DESC LIMIT $3`,
+    [...applicantCaseBind(account), input.limit + 1, ...(after ?? [])],
   );
   return toPage(rows, input.limit, appealSummary, keyOfRow);
 }

@@ -6,11 +6,14 @@ import { literal, Op, type InferAttributes, type WhereOptions } from 'sequelize'
 import { STAGE_DEFINITIONS, type Stage } from '../../domain/application';
 import { applicationQueueInputSchema, pageInputSchema, type ApplicationQueueInput, type Page } from '../../domain/lists';
 import { penaltyAsOf, type LateParty } from '../../domain/penalties';
+import { asInvoice, type Invoice } from '../../domain/invoice';
 import type { Db } from '..';
 import type { Application } from '../models';
 import { columnsOf, queryRows, selectRows } from '../statements';
 import { caseDocumentsJson, caseEventsJson, type CaseDocumentJson, type CaseEventJson, caseDocumentView, caseEventView } from './case-json';
 import { decodeCursor, keyOfRow, toPage } from './keyset';
+import { canActForApplicant, type ApplicantAccount } from '../../domain/case-access';
+import { applicantCaseBind, applicantCaseSql, applicantCaseWhere } from './case-access';
 
 export type ApplicationSummary = ReturnType<typeof applicationSummary>;
 
@@ -46,27 +49,52 @@ export function applicationSummary(a: InferAttributes<Application>) {
     lateParty: (a.lateParty ?? null) as LateParty | null,
     // The recorded assessment carried forward to today: a running penalty grows each Moscow day without a workflow event.
     penalty: a.penalty ? penaltyAsOf(a.penalty, Date.now()) : null,
+    paymentSchedule: a.paymentSchedule ?? null,
+    /** A part of the payment schedule is overdue: the applicant's debt, shown apart from the grid's lateness. */
+    instalmentOverdue: a.instalmentOverdue ?? false,
+    /** The supplier of last resort's draft supply contract: its stage, term and what it posted (null in cases before the change). */
+    supplierTrack: a.supplierTrack ?? null,
+    /** Who holds the case in its stage (issue 20), shown in the queues and on the staff page. */
+    holderId: a.holderId ?? null,
+    holderName: a.holderName ?? null,
+    heldSince: a.heldSince?.toISOString() ?? null,
   };
+}
+
+/**
+ * The invoice the contract documents were posted with (domain/invoice.ts): the workflow stores
+ * it in the input of the documents-posted event (activities record it; case_events is the read
+ * model). Null before the documents, and for cases whose invoice amount staff typed.
+ */
+function postedInvoice(events: CaseEventJson[]): Invoice | null {
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type !== 'documents-posted') continue;
+    const input = e.data.input as { invoice?: unknown } | undefined;
+    return asInvoice(input?.invoice);
+  }
+  return null;
 }
 
 /** The page's events and documents as JSON columns of the application row; bench «read» sends the same to its bare reference. */
 export const CASE_PAGE_JSON_COLUMNS = `${caseEventsJson('applications')} AS events, ${caseDocumentsJson('applications')} AS documents`;
 
-/** An application's page (summary, events, documents), or null when there is none; with applicantId, only the applicant's own. */
-export async function applicationCase(db: Db, id: string, applicantId: string | null) {
+/** An application's page (summary, events, documents), or null when there is none; with an account, only a case it may act on (domain/case-access.ts). */
+export async function applicationCase(db: Db, id: string, account: ApplicantAccount | null) {
   const [row] = await selectRows<Application, { events: CaseEventJson[]; documents: CaseDocumentJson[] }>(
     db,
     db.Application,
     `SELECT ${columnsOf(db.Application)}, ${CASE_PAGE_JSON_COLUMNS}
-       FROM applications WHERE id = $1 AND ($2::uuid IS NULL OR applicant_id = $2)`,
-    [id, applicantId],
+       FROM applications WHERE id = $1`,
+    [id],
   );
-  if (!row) return null;
+  if (!row || (account && !canActForApplicant(account, row))) return null;
   const { events, documents, ...application } = row;
   return {
     summary: applicationSummary(application),
     events: events.map(caseEventView),
     documents: documents.map(caseDocumentView),
+    invoice: postedInvoice(events),
   };
 }
 
@@ -117,17 +145,17 @@ export async function applicationQueuePage(db: Db, raw: ApplicationQueueInput): 
   return toPage(rows, input.limit, applicationSummary, keyText);
 }
 
-/** «Поданные заявки»: one page of an applicant's applications, the newest first (every visit of the cabinet: hand-written SQL). */
-export async function applicantApplicationsPage(db: Db, applicantId: string, raw: { cursor?: string; limit?: number } = {}): Promise<Page<ApplicationSummary>> {
+/** «Поданные заявки»: one page of the applications an account acts on (its own, its organisation's), the newest first (every visit of the cabinet: hand-written SQL). */
+export async function applicantApplicationsPage(db: Db, account: ApplicantAccount, raw: { cursor?: string; limit?: number } = {}): Promise<Page<ApplicationSummary>> {
   const input = pageInputSchema.parse(raw);
   const after = input.cursor ? decodeCursor(input.cursor, 2) : null;
   const rows = await selectRows<Application, { keyText: string }>(
     db,
     db.Application,
     `SELECT ${columnsOf(db.Application)}, ${APPLICANT_KEY_TEXT} AS "keyText" FROM applications
-      WHERE applicant_id = $1 ${after ? 'AND (submitted_at, id) < ($3::timestamptz, $4::uuid)' : ''}
-      ORDER BY submitted_at DESC, id DESC LIMIT $2`,
-    [applicantId, input.limit + 1, ...(after ?? [])],
+      WHERE ${applicantCaseSql('applications', '$1', '$2')} ${after ? 'AND (submitted_at, id) < ($4::timestamptz, $5::uuid)' : ''}
+      ORDER BY submitted_at DESC, id DESC LIMIT $3`,
+    [...applicantCaseBind(account), input.limit + 1, ...(after ?? [])],
   );
   return toPage(rows, input.limit, applicationSummary, keyOfRow);
 }
@@ -140,16 +168,16 @@ export interface ApplicantDashboard {
   nearest: ApplicationSummary | null;
 }
 
-export async function applicantDashboard(db: Db, applicantId: string): Promise<ApplicantDashboard> {
+export async function applicantDashboard(db: Db, account: ApplicantAccount): Promise<ApplicantDashboard> {
   const [counts, nearest] = await Promise.all([
     queryRows<{ active: string; your_turn: string }>(
       db,
       `SELECT count(*) FILTER (WHERE status = 'active') AS active,
               count(*) FILTER (WHERE status = 'active' AND who_acts IN ('applicant', 'both')) AS your_turn
-         FROM applications WHERE applicant_id = $1`,
-      [applicantId],
+         FROM applications WHERE ${applicantCaseSql('applications', '$1', '$2')}`,
+      applicantCaseBind(account),
     ),
-    db.Application.findOne({ where: { applicantId, status: 'active', deadlineAt: { [Op.ne]: null } }, order: [['deadlineAt', 'ASC']] }),
+    db.Application.findOne({ where: { [Op.and]: [applicantCaseWhere(account), { status: 'active', deadlineAt: { [Op.ne]: null } }] }, order: [['deadlineAt', 'ASC']] }),
   ]);
   return { active: Number(counts[0]?.active ?? 0), yourTurn: Number(counts[0]?.your_turn ?? 0), nearest: nearest ? applicationSummary(nearest) : null };
 }

@@ -2,7 +2,9 @@
 // table: every stage with its term and the party whose clock runs, and every
 // action with the stage it belongs to and who takes it. Adding a stage or an
 // action is one edit here plus its step in workflows/application/workflow.ts.
-import type { ProcedureTable } from './table';
+import type { CaseFacts, ProcedureTable } from './table';
+
+const instalmentRefusal = ({ instalmentOpen }: CaseFacts): string | null => (instalmentOpen ? null : 'По заявке нет неоплаченных платежей по графику');
 
 export const APPLICATION_STAGES = [
   'registered',
@@ -17,6 +19,8 @@ export const APPLICATION_STAGES = [
   'completed',
   'annulled',
   'withdrawn',
+  'terminating',
+  'terminated',
 ] as const;
 export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
 
@@ -33,6 +37,9 @@ export const APPLICATION_ACTIONS = [
   'reportTuDone',
   'recordGridTuDone',
   'withdraw',
+  'recordTerminationCosts',
+  'payInstalment',
+  'confirmInstalment',
 ] as const;
 export type ApplicationAction = (typeof APPLICATION_ACTIONS)[number];
 
@@ -99,6 +106,19 @@ export const APPLICATION_PROCEDURE = {
     completed: { step: '✓', title: 'Технологическое присоединение осуществлено', status: 'Закрытая (исполнен)', party: 'nobody', term: null, remind: 'nobody', actions: [], final: true },
     annulled: { step: '×', title: 'Заявка аннулирована', status: 'Аннулированная', party: 'nobody', term: null, remind: 'nobody', actions: [], final: true },
     withdrawn: { step: '×', title: 'Заявка отозвана заявителем', status: 'Отозванная', party: 'nobody', term: null, remind: 'nobody', actions: [], final: true },
+    // After the contract the applicant's withdrawal is its termination (domain/termination.ts): the grid
+    // accounts for the costs it actually incurred; the case is already leaving, so withdrawal is not open again.
+    terminating: {
+      step: '×',
+      title: 'Расторжение договора: расчёт фактически понесённых расходов',
+      status: 'Расторжение договора',
+      party: 'grid',
+      term: 'terminationCosts',
+      remind: 'staff',
+      actions: ['recordTerminationCosts'],
+      leaving: true,
+    },
+    terminated: { step: '×', title: 'Договор расторгнут по инициативе заявителя', status: 'Договор расторгнут', party: 'nobody', term: null, remind: 'nobody', actions: [], final: true },
   },
   actions: {
     acceptComplete: { label: 'Принять заявку как полную', by: 'staff' },
@@ -118,6 +138,11 @@ export const APPLICATION_PROCEDURE = {
         !obligationsTracked ? 'По этой заявке мероприятия сторон не отмечаются отдельно: дождитесь сообщения заявителя' : gridPartDone ? 'Мероприятия сетевой организации уже отмечены как выполненные' : null,
     },
     withdraw: { label: 'Отозвать заявку', by: 'applicant', everyStage: true },
+    recordTerminationCosts: { label: 'Внести фактически понесённые расходы и расторгнуть договор', by: 'staff' },
+    // The later parts of a payment schedule (the first concludes the contract through payInvoice/confirmPayment):
+    // tracked beside the procedure (workflows/application/instalments.ts), open until the schedule is settled.
+    payInstalment: { label: 'Оплатить платёж по графику', by: 'applicant', testPaymentsOnly: true, beside: true, refuse: instalmentRefusal },
+    confirmInstalment: { label: 'Подтвердить платёж по графику', by: 'staff-or-bank', beside: true, refuse: instalmentRefusal },
   },
   mainPath: ['registered', 'completenessCheck', 'preparingDocuments', 'awaitingPayment', 'tuFulfilment', 'inspection', 'actualConnection', 'actPosting', 'completed'],
   branches: { awaitingMissingData: 'completenessCheck' },

@@ -8,11 +8,14 @@ import type { Role } from '../account';
 import { ROLE_GROUPS } from '../roles';
 import type { TermKey } from '../regulations';
 
-/** Whose clock runs in a stage: the grid, the applicant, both (one term covers both sides' work), or nobody. */
-export type Party = 'grid' | 'applicant' | 'both' | 'nobody';
+/**
+ * Whose clock runs in a stage: the grid, the applicant, both (one term covers both sides' work),
+ * the supplier of last resort (its draft supply contract, domain/procedures/supplier.ts), or nobody.
+ */
+export type Party = 'grid' | 'applicant' | 'both' | 'supplier' | 'nobody';
 
-/** Who may take an action: the case's applicant, grid staff, a supervisor (admin), or staff and the bank's notification. */
-export type Performer = 'applicant' | 'staff' | 'supervisor' | 'staff-or-bank';
+/** Who may take an action: the case's applicant, grid staff, a supervisor (admin), staff and the bank's notification, or the case's supplier of last resort. */
+export type Performer = 'applicant' | 'staff' | 'supervisor' | 'staff-or-bank' | 'supplier';
 
 /** Facts of a case (and of the cabinet) that some actions depend on; absent facts count as false. */
 export interface CaseFacts {
@@ -28,6 +31,8 @@ export interface CaseFacts {
   obligationsTracked?: boolean;
   gridPartDone?: boolean;
   applicantPartDone?: boolean;
+  /** The contract is concluded and a later part of the payment schedule is still unpaid (domain/payment-schedule.ts). */
+  instalmentOpen?: boolean;
 }
 
 /** The term of a stage: a fixed key, or one that follows from the case (e.g. the ТУ term from the application). */
@@ -51,6 +56,8 @@ export interface StageRow<A extends string> {
   readonly remind: 'applicant' | 'staff' | 'nobody';
   readonly actions: readonly A[];
   readonly final?: boolean;
+  /** The case is already on its way out (a contract being terminated): an action open in every stage is not open here. */
+  readonly leaving?: boolean;
 }
 
 export interface ActionRow {
@@ -64,6 +71,11 @@ export interface ActionRow {
   readonly testPaymentsOnly?: boolean;
   /** A condition on the case: the reason it is refused now, or null. */
   readonly refuse?: (facts: CaseFacts) => string | null;
+  /**
+   * Taken beside the procedure, which never waits on it (a later instalment):
+   * open in every stage, also after the procedure's end, while `refuse` allows.
+   */
+  readonly beside?: boolean;
 }
 
 export interface ProcedureTable<S extends string, A extends string> {
@@ -80,6 +92,7 @@ const PERFORMER_ROLES: Record<Performer, readonly string[]> = {
   staff: ROLE_GROUPS.staff,
   supervisor: ROLE_GROUPS.admins,
   'staff-or-bank': [...ROLE_GROUPS.staff, 'bank'],
+  supplier: ROLE_GROUPS.suppliers,
 };
 
 export const REFUSAL_BY: Record<Performer, string> = {
@@ -87,6 +100,7 @@ export const REFUSAL_BY: Record<Performer, string> = {
   staff: 'Это действие выполняет сотрудник сетевой организации',
   supervisor: 'Это действие выполняет руководитель (администратор)',
   'staff-or-bank': 'Это действие выполняет сотрудник сетевой организации или банк',
+  supplier: 'Это действие выполняет гарантирующий поставщик, которому передана заявка',
 };
 
 export function performs(performer: Performer, role: Role | 'bank' | 'system'): boolean {
@@ -96,28 +110,43 @@ export function performs(performer: Performer, role: Role | 'bank' | 'system'): 
 /** Is the action open in the stage (before asking who takes it)? */
 export function openIn<S extends string, A extends string>(table: ProcedureTable<S, A>, stage: S, action: A): boolean {
   const row = table.stages[stage];
-  return !row.final && (table.actions[action].everyStage === true || row.actions.includes(action));
+  if (table.actions[action].beside === true) return true;
+  return !row.final && ((table.actions[action].everyStage === true && row.leaving !== true) || row.actions.includes(action));
 }
 
 /** The actions a user may take in the case now, in the table's order: what the API offers and the workflow accepts. */
 export function actionsFor<S extends string, A extends string>(
   table: ProcedureTable<S, A>,
   stage: S,
-  user: { id: string | null; role: Role },
+  user: { id: string | null; role: Role; supervisor?: boolean },
   facts: CaseFacts = {},
 ): A[] {
   return (Object.keys(table.actions) as A[]).filter((action) => {
     const row = table.actions[action];
     if (!openIn(table, stage, action) || !performs(row.by, user.role)) return false;
     if (row.testPaymentsOnly && !facts.testPayments) return false;
-    if (row.holderOnly && !mayHold(user, facts)) return false;
+    if ((row.holderOnly || heldByAnother(row, user, facts)) && !mayHold(user, facts)) return false;
     return !row.refuse?.(facts);
   });
 }
 
-/** A holder-only action: the holder, or a supervisor stepping in. */
-export function mayHold(user: { id: string | null; role: string }, facts: CaseFacts): boolean {
-  return performs('supervisor', user.role as Role) || (user.id !== null && user.id === facts.holderId);
+/**
+ * A holder-only action: the holder, or a supervisor stepping in — an admin, or a
+ * staff member the API marked as supervisor of the department serving the case's
+ * stage (`supervisor`, docs/architecture.md «Departments and holders»).
+ */
+export function mayHold(user: { id: string | null; role: string; supervisor?: boolean }, facts: CaseFacts): boolean {
+  return performs('supervisor', user.role as Role) || user.supervisor === true || (user.id !== null && user.id === facts.holderId);
+}
+
+/**
+ * A case someone holds is worked by its holder: a grid action by another staff
+ * member is refused (the bank's payment notice and the applicant's or supplier's
+ * own actions are never held). An unheld case stays open to any staff member.
+ */
+export function heldByAnother(row: ActionRow, user: { id: string | null; role: string }, facts: CaseFacts): boolean {
+  if (!facts.holderId || row.by === 'applicant' || row.by === 'supplier' || user.role === 'bank') return false;
+  return user.id !== facts.holderId;
 }
 
 /** The term key of a stage for this case, or null. */

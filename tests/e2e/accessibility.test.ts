@@ -9,19 +9,23 @@ import type { Browser, Page } from 'playwright-core';
 import { SESSION_COOKIE } from '../../api/http/cookies';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { cookiesOf } from '../support/api-client';
-import { loggedIn, registeredApplicant } from '../support/applicants';
+import { legalRegistration, loggedIn, registeredApplicant, registeredStaff } from '../support/applicants';
+import { uniqueEmail, waitForMail } from '../support/mail';
+import { invitationLinkFrom } from '../support/organisations';
 import { launchBrowser } from '../support/browser';
+import { completeIndividualForm, newDraftId, samplePdf, upload } from '../support/applications';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core');
 const ARTIFACT = path.resolve(import.meta.dirname, '..', '.artifacts', 'axe-report.json');
 
-const PAGES: Record<'visitor' | 'applicant' | 'staff' | 'auditor' | 'admin', string[]> = {
+const PAGES: Record<'visitor' | 'applicant' | 'staff' | 'auditor' | 'admin' | 'supplier', string[]> = {
   visitor: ['/', '/login', '/register', '/forgot-password', '/calculator', '/outages', '/open-data/lead-times', '/open-data/disclosures', '/open-data/capacity'],
   applicant: ['/', '/applications', '/applications/new', '/appeals', '/appeals/new', '/notifications', '/rating', '/profile', '/calculator', '/outages'],
-  staff: ['/staff/applications', '/staff/appeals', '/staff/appeals/report', '/staff/ratings', '/staff/penalties', '/staff/register-visitor', '/staff/outages'],
+  staff: ['/staff/applications', '/staff/appeals', '/staff/appeals/report', '/staff/ratings', '/staff/penalties', '/staff/register-visitor', '/staff/outages', '/staff/departments'],
   auditor: ['/audit', '/audit/access-log', '/staff/applications'],
-  admin: ['/admin/users', '/admin/tariffs', '/admin/calendars', '/admin/capacity'],
+  admin: ['/admin/users', '/admin/tariffs', '/admin/calendars', '/admin/capacity', '/admin/payment-requisites', '/admin/departments'],
+  supplier: ['/supplier'],
 };
 
 interface AxeViolation {
@@ -73,6 +77,7 @@ const SESSIONS: Record<keyof typeof PAGES, () => Promise<object | null>> = {
   staff: () => loggedIn(demo('staff').email, demo('staff').password),
   auditor: () => loggedIn(demo('auditor').email, demo('auditor').password),
   admin: () => loggedIn(demo('admin').email, demo('admin').password),
+  supplier: async () => (await registeredStaff('supplier')).client,
 };
 
 describe('accessibility (axe-core)', () => {
@@ -84,4 +89,50 @@ describe('accessibility (axe-core)', () => {
       expect(problems).toEqual([]);
     });
   }
+
+  it('finds no serious or critical violation on a department’s queue and its workload (issue 20)', async () => {
+    const staff = await loggedIn(demo('staff').email, demo('staff').password);
+    const reception = (await staff.departments.list.query()).find((d) => d.code === 'reception')!;
+    expect(await audit(await pageFor(staff), 'staff', `/staff/departments/${reception.id}`)).toEqual([]);
+    const admin = await loggedIn(demo('admin').email, demo('admin').password);
+    expect(await audit(await pageFor(admin), 'admin', `/staff/departments/${reception.id}/workload`)).toEqual([]);
+  });
+
+  it('finds no serious or critical violation on the organisation pages (its administrator’s, with an invitation waiting, and the invitee’s)', async () => {
+    const admin = await registeredApplicant(legalRegistration());
+    const email = uniqueEmail('axe-invitee');
+    await admin.client.organisation.invite.mutate({ email, lastName: 'Доступнова', firstName: 'Анна' });
+    const [letter] = await waitForMail(email, 'Приглашение в личный кабинет организации');
+    const problems = [
+      ...(await audit(await pageFor(admin.client), 'company admin', '/organisation')),
+      ...(await audit(await pageFor(null), 'invitee', invitationLinkFrom(letter!).path)),
+    ];
+    expect(problems).toEqual([]);
+  });
+
+  it('finds no serious or critical violation on the case pages with their conversation, and on «Сообщения», for the applicant and for staff', async () => {
+    const applicant = await registeredApplicant();
+    const filed = await applicant.client.applications.submit.mutate({ draftId: newDraftId(), form: await completeIndividualForm(applicant.client) });
+    const appeal = await applicant.client.appeals.create.mutate({ id: crypto.randomUUID(), form: { topic: 'other', kind: 'question', text: 'Когда подключат мой дом к сети?', answerChannel: 'cabinet' } });
+    const staff = await loggedIn(demo('staff').email, demo('staff').password);
+    const file = await upload(applicant.client, 'other', samplePdf('Фото'), 'Фото.pdf');
+    for (const caseId of [filed.id, appeal.id]) {
+      await applicant.client.conversations.post.mutate({ caseId, text: 'Вопрос по делу', attachmentIds: caseId === filed.id ? [file.id] : [] });
+      await staff.conversations.post.mutate({ caseId, text: 'Внутренняя заметка для коллег', internal: true });
+      await staff.conversations.post.mutate({ caseId, text: 'Ответ заявителю' });
+    }
+    const mine = await pageFor(applicant.client);
+    const theirs = await pageFor(staff);
+    const problems: string[] = [];
+    for (const pathname of [`/applications/${filed.id}`, `/appeals/${appeal.id}`, '/messages']) {
+      problems.push(...(await audit(mine, 'applicant', pathname)));
+      // axe ran with the conversation on screen (its loading state is a spinner the audit waits out).
+      if (pathname !== '/messages') expect(await mine.getByText('Ответ заявителю').count()).toBe(1);
+    }
+    for (const pathname of [`/staff/applications/${filed.id}`, `/staff/appeals/${appeal.id}`, '/messages']) {
+      problems.push(...(await audit(theirs, 'staff', pathname)));
+      if (pathname !== '/messages') expect(await theirs.getByText('Внутренняя заметка для коллег').count()).toBe(1);
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -233,10 +233,17 @@ describe('connection application in the browser', () => {
     expect(await page.getByRole('button', { name: 'Оплатить (тестовый платёж)' }).count()).toBe(0);
 
     await act(staff, 'postContractDocuments', async (form) => {
-      await form.getByLabel('Сумма счёта, ₽', { exact: true }).fill('55 000,50');
+      // The invoice is computed from the tariff (issue 18); the operator corrects it with a reason.
+      await form.getByLabel('Регион тарифов', { exact: true }).selectOption({ label: 'Регион-образец (образец)' });
+      await form.getByLabel('Требуется строительство', { exact: true }).check();
+      await form.getByLabel('Воздушная линия, м', { exact: true }).fill('120');
+      await form.getByLabel('Прибор учёта', { exact: true }).selectOption('1ph');
+      await form.getByTestId('invoice-total').waitFor();
+      await form.getByLabel('Скорректировать сумму счёта', { exact: true }).check();
+      await form.getByLabel('Сумма к оплате, ₽', { exact: true }).fill('55 000,50');
+      await form.getByLabel('Причина корректировки', { exact: true }).fill('Часть линии построена заявителем');
       await form.getByLabel('Мероприятия по техническим условиям', { exact: true }).fill('Установить вводное устройство и прибор учёта на границе участка');
       await form.getByLabel('Точка присоединения', { exact: true }).fill('Опора № 12 ВЛ-0,4 кВ Ф-3 от ТП-105');
-      await form.getByLabel('Требуется строительство', { exact: true }).check();
     });
     await showsStage(page, 'awaitingPayment');
     await showsStage(staff, 'awaitingPayment');

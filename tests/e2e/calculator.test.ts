@@ -1,5 +1,6 @@
 // The calculator in Chromium without logging in, on the seeded sample tariff
 // (2026 set, VAT 22 %), and the admin's tariff upload with its row report.
+import { createRequire } from 'node:module';
 import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
@@ -11,9 +12,20 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-async function newPage(width = 1280): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ru-RU' });
+async function newPage(width = 1280, opts: { bypassCSP?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'ru-RU', ...opts });
   return context.newPage();
+}
+
+/** Serious and critical axe-core findings on the page as it is now (axe is injected as a script: the context must bypass the CSP). */
+async function axeFindings(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core') });
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; nodes: Array<{ html: string }> };
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const { violations } = await axe.run(document, { resultTypes: ['violations'] });
+    return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+  });
 }
 
 const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
@@ -98,6 +110,53 @@ describe('the connection cost calculator', () => {
   });
 });
 
+describe('a power increase and a line segment', () => {
+  it('charges 10 → 15 kW on 5 kW and prices a cable segment laid by ГНБ, on a phone', async () => {
+    const page = await newPage(390, { bypassCSP: true });
+    await page.goto(`${inject('appUrl')}/calculator`);
+    await field(page, 'Регион').selectOption({ label: 'Регион-образец (образец)' });
+    await field(page, 'Категория заявителя').selectOption('individual15');
+    await field(page, 'Максимальная мощность, кВт').fill('15');
+    await field(page, 'Ранее присоединённая мощность, кВт').fill('10');
+    await field(page, 'Территория').selectOption('urban');
+    await field(page, 'Расстояние до существующих сетей, м').fill('150');
+    await page.getByLabel('Нужно строительство сетей').check();
+    await page.getByRole('button', { name: 'Добавить участок линии' }).click();
+    // Focus lands on the new segment's first field.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('calc-seg0_lineType');
+    const segment = page.getByRole('group', { name: 'Участок 1' });
+    await segment.getByLabel('Тип линии').selectOption('plastic');
+    await segment.getByLabel('Способ прокладки').selectOption('hdd');
+    await segment.getByLabel('Сечение, мм²').fill('70');
+    await segment.getByLabel('Длина, м').fill('150');
+    await field(page, 'Прибор учёта').selectOption('1ph');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+
+    // Standardized: C1 19 745 + C3 0,15 × 5 069 113 = 760 366,95 + C8 2 155,09 + VAT 22 % 172 098,75 = 954 365,79;
+    // capped at 7 000 ₽ × 5 kW (the increment, not 15 kW) = 35 000.
+    await expect.poll(() => text(page, '.fee-table tfoot td')).toBe('35 000,00 ₽');
+    const lines = await rows(page);
+    expect(lines[0]).toEqual(['Мощность, на которую рассчитана плата (прирост): 15 кВт − 10 кВт ранее присоединённой', '5 кВт']);
+    expect(lines[2]).toEqual([
+      'C3·L — участок 1: КЛ, кабель с пластмассовой или резиновой изоляцией, горизонтальное наклонно-направленное бурение (ГНБ), 70 мм²; 0,15 км × 5 069 113 ₽/кмставка 0,4 кВ одного из регионов',
+      '760 366,95 ₽',
+    ]);
+    expect(lines.at(-1)).toEqual(['Ограничение платы: физическое лицо до 15 кВт, не больше 7 000 ₽ × 5 кВт (прирост: 15 − 10 кВт) = 35 000,00 ₽', expect.stringMatching(/^[-−]919 365,79 ₽$/)]);
+    expect(plain(await page.getByText('Какое правило применено').locator('..').textContent())).toContain('Увеличение мощности: плата рассчитана на прирост 5 кВт');
+    // The page fits a phone: nothing scrolls sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // The expanded form (segment, laying method) and the result pass axe as the main pages do.
+    expect(await axeFindings(page)).toEqual([]);
+    await snapshot(page, 'calculator-power-increase-phone');
+
+    // A previous power not below the total is refused on its field.
+    await field(page, 'Ранее присоединённая мощность, кВт').fill('15');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await expect.poll(() => page.locator('#calc-previousPowerKw-error').textContent()).toMatch(/^Ранее присоединённая мощность должна быть меньше максимальной/);
+    await page.context().close();
+  });
+});
+
 describe('tariff upload by an admin', () => {
   it('shows the row report for a bad file, then loads a good one', async () => {
     const admin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
@@ -128,11 +187,44 @@ describe('tariff upload by an admin', () => {
       ['4', 'item', 'C1', 'Повторяет строку 2: та же ставка C1 для тех же категории, территории и напряжения'],
     ]);
 
-    await field(page, 'Или вставьте содержимое файла').fill([header, '*;*;*;C1;19745;нет', '*;*;*;C8.1;2155,09;нет'].join('\n'));
+    // The good file in the new format: a C3 row for a cable laid by ГНБ, 50–100 мм², as regional decisions split it (образец).
+    const detailed = 'category;territory;voltage;item;lineType;laying;crossSection;rate;vatIncluded;note';
+    await field(page, 'Или вставьте содержимое файла').fill(
+      [detailed, '*;*;*;C1;;;;19745;нет;', '*;*;*;C8.1;;;;2155,09;нет;', '*;город;0,4;C3;plastic;ГНБ;50–100;7 600 000;нет;образец'].join('\n'),
+    );
     await page.getByRole('button', { name: 'Проверить и загрузить' }).click();
-    await expect.poll(async () => plain(await page.getByRole('status').filter({ hasText: 'Набор тарифов загружен' }).textContent().catch(() => ''))).toContain(`${region}: ставок — 2`);
+    await expect.poll(async () => plain(await page.getByRole('status').filter({ hasText: 'Набор тарифов загружен' }).textContent().catch(() => ''))).toContain(`${region}: ставок — 3`);
     await expect.poll(() => page.getByRole('heading', { name: 'Ставки e2e' }).isVisible()).toBe(true);
+    await page.getByRole('region', { name: `${region}: Ставки e2e` }).getByRole('button', { name: 'Показать ставки' }).click();
+    await expect
+      .poll(() => page.getByRole('cell', { name: 'КЛ, кабель с пластмассовой или резиновой изоляцией; горизонтальное наклонно-направленное бурение (ГНБ); сечение свыше 50 до 100 мм² включительно' }).isVisible())
+      .toBe(true);
     await snapshot(page, 'admin-tariffs');
+
+    // The calculator prices a ГНБ segment by that row at once.
+    await page.goto(`${inject('appUrl')}/calculator`);
+    await field(page, 'Регион').selectOption(region);
+    await field(page, 'Категория заявителя').selectOption('upTo150');
+    await field(page, 'Максимальная мощность, кВт').fill('50');
+    await field(page, 'Территория').selectOption('urban');
+    await field(page, 'Расстояние до существующих сетей, м').fill('100');
+    await page.getByLabel('Нужно строительство сетей').check();
+    await page.getByRole('button', { name: 'Добавить участок линии' }).click();
+    const segment = page.getByRole('group', { name: 'Участок 1' });
+    await segment.getByLabel('Тип линии').selectOption('plastic');
+    await segment.getByLabel('Способ прокладки').selectOption('hdd');
+    await segment.getByLabel('Сечение, мм²').fill('70');
+    await segment.getByLabel('Длина, м').fill('100');
+    await field(page, 'Прибор учёта').selectOption('none');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    // C1 19 745 + C3 0,1 км × 7 600 000 = 760 000; VAT 22 % 4 343,90 + 167 200 = 171 543,90; total 951 288,90
+    await expect.poll(() => text(page, '.fee-table tfoot td')).toBe('951 288,90 ₽');
+    expect((await rows(page)).map(([, amount]) => amount)).toEqual(['19 745,00 ₽', '760 000,00 ₽', '171 543,90 ₽']);
+
+    // Trench instead of ГНБ: the set has no such row, and the page says so in words.
+    await segment.getByLabel('Способ прокладки').selectOption('trench');
+    await page.getByRole('button', { name: 'Рассчитать' }).click();
+    await expect.poll(async () => plain(await page.getByRole('alert').filter({ hasText: 'Расчёт невозможен' }).textContent().catch(() => ''))).toContain('нет ставки C3 (строительство кабельных линий: КЛ, кабель с пластмассовой или резиновой изоляцией; в траншее;');
     await page.context().close();
   });
 });

@@ -19,6 +19,7 @@ import { loggedIn, registeredApplicant } from '../support/applicants';
 import { completeIndividualForm } from '../support/applications';
 import { launchBrowser, snapshot } from '../support/browser';
 import { useStackClients } from '../support/stack-clients';
+import { invoiceOf } from '../support/invoice-input';
 
 const stack = useStackClients();
 let browser: Browser;
@@ -49,7 +50,7 @@ describe('the grid late on its part', () => {
     const app = await submitApplication(stack.services(SHORT_TU), user, randomUUID(), form);
     const act = (action: 'acceptComplete' | 'postContractDocuments', input: unknown) => operator.staffApplications.act.mutate({ id: app.id, action, input });
     await act('acceptComplete', {});
-    await act('postContractDocuments', { invoiceAmountRub: 50_000, tuRequirements: 'Установить прибор учёта', connectionPoint: 'Опора № 1', constructionNeeded: false });
+    await act('postContractDocuments', { ...invoiceOf(50_000), tuRequirements: 'Установить прибор учёта', connectionPoint: 'Опора № 1', constructionNeeded: false });
     await applicant.client.applications.act.mutate({ id: app.id, action: 'payInvoice', input: {} });
     // The applicant does its part in time; the grid does not, and the term lapses.
     await applicant.client.applications.act.mutate({ id: app.id, action: 'reportTuDone', input: {} });

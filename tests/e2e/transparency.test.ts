@@ -4,6 +4,7 @@
 // to a direct computation from their histories; the quarter's disclosure report
 // equals a hand count of the same cases.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CATEGORY_LABELS } from '../../domain/application';
@@ -80,20 +81,37 @@ describe('a visitor from the landing page', () => {
 
     await fromLanding(page, 'Раскрытие информации', 'Раскрытие информации о технологическом присоединении');
     await page.goto(`${page.url()}?quarter=${seeded.quarter}`);
-    const reportCaption = `Заявки, договоры и присоединения за ${quarterLabel(seeded.quarter)}`;
+    const reportCaption = `Заявки, договоры и присоединения за ${quarterLabel(seeded.quarter)} по диапазонам мощности`;
     await expect.poll(() => page.locator('caption', { hasText: reportCaption }).count(), { timeout: 15_000 }).toBe(1);
-    // By hand (tests/support/transparency-seed.ts): received, kW, annulled, withdrawn, contracts, kW, connected, kW.
+    // By hand (tests/support/transparency-seed.ts): received, kW, annulled, withdrawn, contracts, kW, fees, connected, kW.
     expect(await tableRows(page, reportCaption)).toEqual([
-      ['до 15 кВт включительно', '3', '30', '0', '0', '2', '25', '1', '15'],
-      ['свыше 15 до 150 кВт включительно', '2', '250', '1', '0', '2', '250', '0', '0'],
-      ['свыше 150 до 670 кВт включительно', '1', '400', '0', '0', '1', '400', '1', '400'],
-      ['свыше 670 кВт', '1', '1 000', '0', '1', '1', '1 000', '0', '0'],
+      ['до 15 кВт включительно', '3', '30', '0', '0', '2', '25', '91 667,17 ₽', '1', '15'],
+      ['свыше 15 до 150 кВт включительно', '2', '250', '1', '0', '2', '250', '550 000,10 ₽', '0', '0'],
+      ['свыше 150 до 670 кВт включительно', '1', '400', '0', '0', '1', '400', '1 234 567,89 ₽', '1', '400'],
+      ['свыше 670 кВт', '1', '1 000', '0', '1', '1', '1 000', '2 000 000,01 ₽', '0', '0'],
     ]);
     const total = await page.locator('tfoot tr').first().evaluate((tr: HTMLTableRowElement) => [...tr.cells].map((c) => c.textContent ?? ''));
-    expect(total.map(plain)).toEqual(['Итого', '7', '1 680', '1', '1', '6', '1 675', '2', '415']);
+    expect(total.map(plain)).toEqual(['Итого', '7', '1 680', '1', '1', '6', '1 675', '3 876 235,17 ₽', '2', '415']);
+    // The same cases by the voltage of their forms (one has no form row).
+    expect(await tableRows(page, `Заявки, договоры и присоединения за ${quarterLabel(seeded.quarter)} по уровням напряжения`)).toEqual([
+      ['НН (до 1 кВ)', '3', '30', '0', '0', '2', '25', '91 667,17 ₽', '1', '15'],
+      ['СН-2 (от 1 до 20 кВ)', '1', '100', '0', '0', '1', '100', '250 000,10 ₽', '0', '0'],
+      ['СН-1 (35 кВ)', '1', '400', '0', '0', '1', '400', '1 234 567,89 ₽', '1', '400'],
+      ['ВН (110 кВ и выше)', '1', '1 000', '0', '1', '1', '1 000', '2 000 000,01 ₽', '0', '0'],
+      ['Напряжение в заявке не указано', '1', '150', '1', '0', '1', '150', '300 000,00 ₽', '0', '0'],
+    ]);
+    expect(await page.getByRole('columnheader', { name: 'Уровень напряжения' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('уровни тарифного регулирования', { exact: false }).count()).toBe(1);
     await expect.poll(() => page.getByText('(❓)').count()).toBeGreaterThan(0);
     const pdf = await page.request.get(`${inject('appUrl')}/api/disclosures/${seeded.quarter}.pdf`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const csv2 = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Скачать CSV' }).click();
+    const saved = await (await csv2).path();
+    const bytes = readFileSync(saved);
+    // UTF-8 with the BOM Excel needs to read Cyrillic.
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.toString('utf8')).toContain('уровень напряжения;ВН (110 кВ и выше);1;1000;0;1;1;1000;2000000,01;0;0');
     await snapshot(page, 'transparency-disclosures');
   });
 });

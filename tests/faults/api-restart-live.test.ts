@@ -10,13 +10,15 @@ import type { Browser, Page } from 'playwright-core';
 import { actorOf, applicationWorkflowId, sendAction } from '../../api/applications/service';
 import { SESSION_COOKIE } from '../../api/http/cookies';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
-import { applicantActionSchemas, STAGE_DEFINITIONS, staffActionSchemas, type ApplicantAction, type StaffAction } from '../../domain/application';
+import { applicantActionSchemas, STAGE_DEFINITIONS, type ApplicantAction, type StaffAction } from '../../domain/application';
 import { apiClient, cookiesOf } from '../support/api-client';
 import { completeIndividualForm, newDraftId } from '../support/applications';
 import { launchBrowser, snapshot } from '../support/browser';
 import { apiServices, createApplicants } from './support/cabinet';
 import { startFaultStack, type FaultStack } from './support/fault-stack';
 import { recordFault } from './support/outcome';
+import { invoiceOf } from '../support/invoice-input';
+import { staffInputSchema } from '../../domain/invoice';
 
 /** Generous on a loaded 2-core machine: the browser retries every 3 s, then refetches. */
 const CATCH_UP_MS = 60_000;
@@ -35,7 +37,7 @@ afterAll(async () => {
 /** Every remaining step of a connection, as staff and the applicant would take them. */
 const STEPS: Array<{ by: 'staff'; action: StaffAction; input: object } | { by: 'applicant'; action: ApplicantAction; input: object }> = [
   { by: 'staff', action: 'acceptComplete', input: { comment: 'Сведения полные' } },
-  { by: 'staff', action: 'postContractDocuments', input: { invoiceAmountRub: 50_000, tuRequirements: 'Установить прибор учёта на границе участка', connectionPoint: 'Опора № 12' } },
+  { by: 'staff', action: 'postContractDocuments', input: { ...invoiceOf(50_000), tuRequirements: 'Установить прибор учёта на границе участка', connectionPoint: 'Опора № 12' } },
   { by: 'applicant', action: 'payInvoice', input: {} },
   { by: 'staff', action: 'recordGridTuDone', input: { comment: 'Мероприятия сетевой организации выполнены' } },
   { by: 'applicant', action: 'reportTuDone', input: { comment: 'Прибор учёта установлен' } },
@@ -78,7 +80,7 @@ describe('API restart under a live status page', () => {
     await stack.api.stop();
     const operator = (await db.User.findOne({ where: { email: DEMO_ACCOUNTS.find((a) => a.role === 'staff')!.email } }))!;
     for (const step of STEPS) {
-      const input = step.by === 'staff' ? staffActionSchemas[step.action].parse(step.input) : applicantActionSchemas[step.action].parse(step.input);
+      const input = step.by === 'staff' ? staffInputSchema(step.action).parse(step.input) : applicantActionSchemas[step.action].parse(step.input);
       await sendAction(services, app.id, step.action, actorOf(step.by === 'staff' ? operator : applicant!.user), input);
     }
     // The workflow ends after the last stage's projection and notifications: everything the page must catch up on exists now.

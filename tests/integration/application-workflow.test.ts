@@ -12,6 +12,7 @@ import { completeIndividualForm, newDraftId } from '../support/applications';
 import { mailsTo, waitForMail } from '../support/mail';
 import { saveHistoryFixture } from '../support/histories';
 import { useStackClients } from '../support/stack-clients';
+import { invoiceOf } from '../support/invoice-input';
 
 const stack = useStackClients();
 
@@ -43,7 +44,7 @@ async function waitForStage(id: string, stage: string, timeoutMs = 30_000) {
   }
 }
 
-const postDocuments = { invoiceAmountRub: 55_000, tuRequirements: 'Установить вводное устройство и прибор учёта на границе участка', connectionPoint: 'Опора № 12 ВЛ-0,4 кВ Ф-3', constructionNeeded: true, comment: 'Проверено' };
+const postDocuments = { ...invoiceOf(55_000), tuRequirements: 'Установить вводное устройство и прибор учёта на границе участка', connectionPoint: 'Опора № 12 ВЛ-0,4 кВ Ф-3', constructionNeeded: true, overheadLineM: 120, comment: 'Проверено' };
 
 describe('connection application workflow', () => {
   it('runs the happy path to the act, with documents for every stage, notifications and e-mails', async () => {

@@ -25,6 +25,7 @@ import { completeIndividualForm, newDraftId } from '../support/applications';
 import { saveHistoryFixture } from '../support/histories';
 import { uniqueEmail } from '../support/mail';
 import { testEnv, TEST_PAYLOAD_KEYS } from '../support/test-env';
+import { invoiceOf } from '../support/invoice-input';
 
 let db: Db;
 let connection: Connection;
@@ -96,7 +97,7 @@ async function makeClosedCase() {
   await operator.staffApplications.act.mutate({
     id: app.id,
     action: 'postContractDocuments',
-    input: { invoiceAmountRub: 48_200, tuRequirements: 'Установить щит учёта на границе участка', connectionPoint: 'Опора № 7 ВЛ-0,4 кВ', comment: POST_COMMENT },
+    input: { ...invoiceOf(48_200), tuRequirements: 'Установить щит учёта на границе участка', connectionPoint: 'Опора № 7 ВЛ-0,4 кВ', comment: POST_COMMENT },
   });
   await app.client.applications.act.mutate({ id: app.id, action: 'withdraw', input: { reason: 'Продаю участок' } });
   expect(await temporal.workflow.getHandle(workflowId).result()).toBe('withdrawn');
@@ -276,6 +277,8 @@ const OWN_ACCOUNT_OR_PUBLIC = new Set([
   'auth.logoutEverywhere',
   'auth.setInitialPassword',
   'auth.changePassword',
+  // Public like registration: the token from an invitation e-mail creates the invitee's own account and session.
+  'organisation.acceptInvitation',
   'profile.update',
   'notifications.markRead',
   'outages.subscribe',

@@ -38,6 +38,7 @@ import { fakeSnils } from '../support/fake-identifiers';
 import { uniqueEmail } from '../support/mail';
 import { useStackClients } from '../support/stack-clients';
 import { testEnv } from '../support/test-env';
+import { invoiceOf } from '../support/invoice-input';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -102,10 +103,11 @@ async function runCase(p: Person, temporal: Client, taskQueue: string) {
   const staff = actorOf((await stack.db.User.findOne({ where: { email: DEMO_ACCOUNTS.find((a) => a.role === 'staff')!.email } }))!);
   await sendAction(services, filed.id, 'acceptComplete', staff, { comment: `Сверено с заявителем: СНИЛС ${formatSnils(p.snils)}, e-mail ${p.email}` });
   const view = await sendAction(services, filed.id, 'postContractDocuments', staff, {
-    invoiceAmountRub: 55_000,
+    ...invoiceOf(55_000),
     tuRequirements: `Вводное устройство на границе участка по адресу ${p.address}`,
     connectionPoint: 'Опора № 12 ВЛ-0,4 кВ Ф-3',
     constructionNeeded: true,
+    overheadLineM: 120,
     comment: `Документы для ${p.lastName}, СНИЛС ${p.snils}`,
   });
   expect(view.stage).toBe('awaitingPayment');

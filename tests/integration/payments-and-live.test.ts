@@ -6,6 +6,7 @@ import { cookiesOf } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 import { completeIndividualForm, newDraftId } from '../support/applications';
 import { TEST_BANK_SECRET } from '../support/test-env';
+import { invoiceOf } from '../support/invoice-input';
 
 const staffAccount = DEMO_ACCOUNTS.find((a) => a.role === 'staff')!;
 
@@ -18,7 +19,7 @@ async function applicationAwaitingPayment() {
   await operator.staffApplications.act.mutate({
     id: app.id,
     action: 'postContractDocuments',
-    input: { invoiceAmountRub: 50_000, tuRequirements: 'Установить прибор учёта', connectionPoint: 'Опора № 1', constructionNeeded: false },
+    input: { ...invoiceOf(50_000), tuRequirements: 'Установить прибор учёта', connectionPoint: 'Опора № 1', constructionNeeded: false },
   });
   return { applicant, app };
 }

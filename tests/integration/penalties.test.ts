@@ -21,6 +21,7 @@ import { cookiesOf, failure } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 import { completeIndividualForm, newDraftId } from '../support/applications';
 import { useStackClients } from '../support/stack-clients';
+import { invoiceOf } from '../support/invoice-input';
 
 const stack = useStackClients();
 const staffAccount = DEMO_ACCOUNTS.find((a) => a.role === 'staff')!;
@@ -47,7 +48,7 @@ async function concludedContract() {
   await operator.staffApplications.act.mutate({
     id: filed.id,
     action: 'postContractDocuments',
-    input: { invoiceAmountRub: 50_000, tuRequirements: 'Установить прибор учёта', connectionPoint: 'Опора № 1', constructionNeeded: false },
+    input: { ...invoiceOf(50_000), tuRequirements: 'Установить прибор учёта', connectionPoint: 'Опора № 1', constructionNeeded: false },
   });
   await applicant.client.applications.act.mutate({ id: filed.id, action: 'payInvoice', input: {} });
   return filed;

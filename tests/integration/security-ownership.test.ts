@@ -79,7 +79,30 @@ const OWNERSHIP: Record<string, Record<string, IdField>> = {
     appealId: (a) => refused({ id: randomUUID(), appealId: a.appealId }),
   },
   'staffApplications.get': { id: (a) => refused({ id: a.applicationId }) },
+  // Conversations: another applicant's case is answered like a missing one; so is a message carrying another's upload.
+  'conversations.get': { caseId: (a) => refused({ caseId: a.applicationId }) },
+  'conversations.post': {
+    caseId: (a) => refused({ caseId: a.appealId, text: 'Пишу в чужое дело' }),
+    'attachmentIds[]': (a) => refused({ caseId: randomUUID(), text: 'С чужим файлом', attachmentIds: [a.freeUploadId] }),
+  },
+  'conversations.markRead': { caseId: (a) => refused({ caseId: a.applicationId }) },
   'staffApplications.act': { id: (a) => refused({ id: a.applicationId, action: 'acceptComplete', input: { comment: 'Чужое решение' } }) },
+  'staffApplications.invoicePreview': { id: (a) => refused({ id: a.applicationId, input: { tariffRegion: 'Регион-образец', meteringType: '1ph' } }) },
+  'staffApplications.invoiceRegions': { id: (a) => refused({ id: a.applicationId }) },
+  // Departments: staff procedures an applicant is refused by role; their ids name departments and staff, never an applicant's thing.
+  'departments.queue': { id: { notApplicantOwned: 'a department of the grid company' } },
+  'departments.workload': { id: { notApplicantOwned: 'a department of the grid company' } },
+  'departments.update': { id: { notApplicantOwned: 'a department of the grid company' } },
+  'departments.setMembers': { id: { notApplicantOwned: 'a department of the grid company' }, 'members[].userId': { notApplicantOwned: 'a staff member of the grid company' } },
+  'departments.takeCase': { id: (a) => refused({ id: a.applicationId }) },
+  'departments.assignCase': { id: (a) => refused({ id: a.applicationId, holderId: a.userId, reason: 'Чужая заявка' }), holderId: (a) => refused({ id: a.applicationId, holderId: a.userId, reason: 'Чужая заявка' }) },
+  'admin.createStaffAccount': { supplierId: { notApplicantOwned: 'a supplier of last resort from the public list (domain/application.ts SUPPLIERS)' } },
+  // The supplier of last resort's procedures: an applicant is refused by role; another supplier's case is tested in supplier.test.ts.
+  'supplier.get': { id: (a) => refused({ id: a.applicationId }) },
+  'supplier.postContract': {
+    id: (a) => refused({ id: a.applicationId, fileId: a.freeUploadId, paymentRequisites: 'Реквизиты чужого поставщика, р/с 40702810900000000001', accountNumber: 'ЛС-1' }),
+    fileId: (a) => refused({ id: a.applicationId, fileId: a.freeUploadId, paymentRequisites: 'Реквизиты чужого поставщика, р/с 40702810900000000001', accountNumber: 'ЛС-1' }),
+  },
 
   'appeals.create': {
     id: (a, b) => refused({ id: a.appealId, form: b.appealForm }),
@@ -111,6 +134,8 @@ const OWNERSHIP: Record<string, Record<string, IdField>> = {
     caseId: (a) => refused({ caseId: a.appealId, kind: 'appeal' }),
   },
   'admin.setBlocked': { userId: (a) => refused({ userId: a.userId, blocked: true }) },
+  // Only an organisation's administrator removes, and only its own employees (tests/integration/organisations.test.ts: another organisation's administrator).
+  'organisation.removeMember': { userId: (a) => refused({ userId: a.userId }) },
 };
 
 // A's identity is distinctive, so any trace of it in B's responses is found.

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { connectDb, type Db } from '../../db';
 import { DEMO_ACCOUNTS } from '../../db/seed-demo';
-import { tariffInForce } from '../../api/tariffs/service';
+import { tariffInForce } from '../../db/read-models/tariffs';
 import { apiClient, failure } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 
@@ -113,6 +113,82 @@ describe('importing a tariff set', () => {
     ]);
     expect(fee.totalRub).toBe(37_390.99);
     expect(fee.tariff).toMatchObject({ id: result.set.id, region: r, decision: 'Постановление комитета по тарифам от 20.12.2025 № 99/1' });
+  });
+
+  it('stores rates that differ only by line type, laying method, cross-section or substation capacity, and prices by them', async () => {
+    const client = await admin();
+    const r = region();
+    const content = [
+      'category;territory;voltage;item;lineType;layingMethod;crossSection;substationType;capacity;rate;vatIncluded;note',
+      '*;*;*;C1;;;;;;19745;нет;',
+      '*;*;0.4;C3;;;;;;5069113;нет;без разбивки',
+      '*;*;0.4;C3;plastic;trench;50-100;;;4800000;нет;образец',
+      '*;*;0.4;C3;plastic;ГНБ;50-100;;;7600000;нет;образец',
+      '*;*;*;C5;;;;;;9500;нет;образец',
+      '*;*;*;C5;;;;single;100-250;8700;нет;образец',
+    ].join('\r\n');
+    const result = await client.tariffs.import.mutate({ format: 'csv', content, set: setFor(r) });
+    expect(result).toMatchObject({ status: 'imported', rateCount: 6 });
+    if (result.status !== 'imported') return;
+    const detail = await client.tariffs.get.query({ id: result.set.id });
+    expect(detail.rates.map((x) => x.detailsLabel)).toEqual([
+      '',
+      '',
+      'КЛ, кабель с пластмассовой или резиновой изоляцией; в траншее; сечение свыше 50 до 100 мм² включительно',
+      'КЛ, кабель с пластмассовой или резиновой изоляцией; горизонтальное наклонно-направленное бурение (ГНБ); сечение свыше 50 до 100 мм² включительно',
+      '',
+      'однотрансформаторная; мощностью свыше 100 до 250 кВА включительно',
+    ]);
+    // Read back from Postgres, the rows without details have none (as before migration 0017).
+    const stored = await tariffInForce(db, r, '2026-06-01');
+    expect(stored?.rates[1]).not.toHaveProperty('layingMethod');
+    expect(stored?.rates[3]).toMatchObject({ lineType: 'plastic', layingMethod: 'hdd', crossSection: '50-100' });
+
+    const fee = await apiClient().calculator.calculate.query({
+      ...smallBusiness(r, '2026-06-01'),
+      maxPowerKw: 100,
+      previousPowerKw: 40,
+      constructionNeeded: true,
+      cableLineM: 100,
+      lineSegments: [
+        { lineType: 'plastic', layingMethod: 'hdd', crossSectionMm2: 70, lengthM: 100 },
+        { lineType: 'plastic', layingMethod: 'trench', crossSectionMm2: 95, lengthM: 200 },
+      ],
+      transformerSubstation: true,
+      transformerSubstationType: 'single',
+      transformerSubstationKva: 160,
+      meteringType: 'none',
+    });
+    // C3 without details 0,1 × 5 069 113 = 506 911,30; ГНБ 0,1 × 7 600 000 = 760 000; траншея 0,2 × 4 800 000 = 960 000;
+    // C5 for a single-transformer 160 кВА substation on the increment 100 − 40 = 60 kW: 60 × 8 700 = 522 000
+    expect(fee.lines.filter((l) => l.code !== 'VAT').map((l) => [l.code, l.amountRub])).toEqual([
+      ['C1', 19_745],
+      ['C3', 506_911.3],
+      ['C3', 760_000],
+      ['C3', 960_000],
+      ['C5-7', 522_000],
+    ]);
+    expect(fee.power).toEqual({ totalKw: 100, previousKw: 40, chargedKw: 60 });
+
+    // An overhead segment in a set with no C2 row at all: a Russian 422 naming the details asked for.
+    const noRow = await failure(
+      apiClient().calculator.calculate.query({ ...smallBusiness(r, '2026-06-01'), constructionNeeded: true, lineSegments: [{ lineType: 'sip', crossSectionMm2: 35, lengthM: 10 }], meteringType: 'none' }),
+    );
+    expect(noRow.httpStatus).toBe(422);
+    expect(noRow.message).toMatch(/^В тарифах «.*» нет ставки C2 \(строительство воздушных линий: ВЛ, самонесущий изолированный провод \(СИП\); сечение до 50 мм² включительно\)/);
+  });
+
+  it('stores a separate C1 of a temporary connection (C1.temp) and charges it to a temporary connection only', async () => {
+    const client = await admin();
+    const r = region();
+    const content = `${csv('19 745')}\r\n*;*;*;C1.temp;21 128,05;нет;C1 временного присоединения`;
+    const result = await client.tariffs.import.mutate({ format: 'csv', content, set: setFor(r) });
+    expect(result).toMatchObject({ status: 'imported', rateCount: 5 });
+    const anonymous = apiClient();
+    const temporary = await anonymous.calculator.calculate.query({ ...smallBusiness(r), connectionKind: 'temporary', meteringType: 'none' });
+    expect(temporary.lines.find((l) => l.code === 'C1')).toMatchObject({ amountRub: 21_128.05, label: expect.stringContaining('при временном технологическом присоединении') });
+    const permanent = await anonymous.calculator.calculate.query({ ...smallBusiness(r), meteringType: 'none' });
+    expect(permanent.lines.find((l) => l.code === 'C1')?.amountRub).toBe(19_745);
   });
 
   it('reports every bad row and saves nothing', async () => {

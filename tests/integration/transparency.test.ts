@@ -45,7 +45,7 @@ describe('lead-time dashboard', () => {
 });
 
 describe('disclosure report', () => {
-  it('equals a hand count of the same cases by power band', async () => {
+  it('equals a hand count of the same cases by power band and voltage level, with the contracts\' fees', async () => {
     const applicant = await registeredApplicant();
     const seeded = await seedQuarter(stack.db, applicant.user.id);
     const { data, csv } = await apiClient().transparency.disclosure.query({ quarter: seeded.quarter });
@@ -57,13 +57,33 @@ describe('disclosure report', () => {
     expect(seeded.cases.every((c) => c.finishedAt === null || c.finishedAt.getTime() < untilMs)).toBe(true);
     const byBand = Object.fromEntries(data.rows.map((r) => [r.band, r]));
     expect(data.rows.map((r) => r.band)).toEqual(['upTo15', 'upTo150', 'upTo670', 'over670']);
-    expect(byBand.upTo15).toEqual({ band: 'upTo15', received: 3, receivedKw: 30, annulled: 0, withdrawn: 0, contracts: 2, contractsKw: 25, connected: 1, connectedKw: 15 });
-    expect(byBand.upTo150).toEqual({ band: 'upTo150', received: 2, receivedKw: 250, annulled: 1, withdrawn: 0, contracts: 2, contractsKw: 250, connected: 0, connectedKw: 0 });
-    expect(byBand.upTo670).toEqual({ band: 'upTo670', received: 1, receivedKw: 400, annulled: 0, withdrawn: 0, contracts: 1, contractsKw: 400, connected: 1, connectedKw: 400 });
-    expect(byBand.over670).toEqual({ band: 'over670', received: 1, receivedKw: 1000, annulled: 0, withdrawn: 1, contracts: 1, contractsKw: 1000, connected: 0, connectedKw: 0 });
-    expect(data.total.received).toBe(7);
-    expect(data.total.receivedKw).toBe(1680);
-    expect(csv).toContain('Итого');
+    // Fees: the invoices of the contracts concluded in the quarter (the 5 kW case's 20 000 ₽ is not one of them).
+    expect(byBand.upTo15).toEqual({ band: 'upTo15', received: 3, receivedKw: 30, annulled: 0, withdrawn: 0, contracts: 2, contractsKw: 25, contractsFeeRub: 91_667.17, connected: 1, connectedKw: 15 });
+    expect(byBand.upTo150).toEqual({ band: 'upTo150', received: 2, receivedKw: 250, annulled: 1, withdrawn: 0, contracts: 2, contractsKw: 250, contractsFeeRub: 550_000.1, connected: 0, connectedKw: 0 });
+    expect(byBand.upTo670).toEqual({ band: 'upTo670', received: 1, receivedKw: 400, annulled: 0, withdrawn: 0, contracts: 1, contractsKw: 400, contractsFeeRub: 1_234_567.89, connected: 1, connectedKw: 400 });
+    expect(byBand.over670).toEqual({ band: 'over670', received: 1, receivedKw: 1000, annulled: 0, withdrawn: 1, contracts: 1, contractsKw: 1000, contractsFeeRub: 2_000_000.01, connected: 0, connectedKw: 0 });
+    expect(data.total).toEqual({ received: 7, receivedKw: 1680, annulled: 1, withdrawn: 1, contracts: 6, contractsKw: 1675, contractsFeeRub: 3_876_235.17, connected: 2, connectedKw: 415 });
+
+    // By voltage level, from the forms: 15 kW 0,4 kV, 10 kW 0,23 kV and 5 kW 0,4 kV (НН); 100 kW 10 kV (СН-2);
+    // 400 kW 35 kV (СН-1); 1000 kW 110 kV (ВН); the 150 kW case has no form row (voltage not known).
+    expect(seeded.cases.map((c) => c.voltageKv)).toEqual([0.4, 0.23, 10, null, 35, 110, 0.4]);
+    expect(data.voltageRows).toEqual([
+      { level: 'hh', received: 3, receivedKw: 30, annulled: 0, withdrawn: 0, contracts: 2, contractsKw: 25, contractsFeeRub: 91_667.17, connected: 1, connectedKw: 15 },
+      { level: 'sn2', received: 1, receivedKw: 100, annulled: 0, withdrawn: 0, contracts: 1, contractsKw: 100, contractsFeeRub: 250_000.1, connected: 0, connectedKw: 0 },
+      { level: 'sn1', received: 1, receivedKw: 400, annulled: 0, withdrawn: 0, contracts: 1, contractsKw: 400, contractsFeeRub: 1_234_567.89, connected: 1, connectedKw: 400 },
+      { level: 'vn', received: 1, receivedKw: 1000, annulled: 0, withdrawn: 1, contracts: 1, contractsKw: 1000, contractsFeeRub: 2_000_000.01, connected: 0, connectedKw: 0 },
+      { level: 'unknown', received: 1, receivedKw: 150, annulled: 1, withdrawn: 0, contracts: 1, contractsKw: 150, contractsFeeRub: 300_000, connected: 0, connectedKw: 0 },
+    ]);
+    expect(data.schemaVersion).toBe(2);
+
+    // The CSV for Excel: both cuts and the total, money with a decimal comma.
+    const lines = csv.split('\r\n');
+    expect(lines[0]).toBe(
+      'Квартал;Разрез;Группа;Подано заявок, шт.;Мощность по поданным заявкам, кВт;Аннулировано заявок, шт.;Отозвано заявителями, шт.;Заключено договоров, шт.;Мощность по заключённым договорам, кВт;Плата по заключённым договорам, руб.;Выполнено присоединений, шт.;Присоединённая мощность, кВт',
+    );
+    expect(lines).toContain(`${seeded.quarter};диапазон мощности;до 15 кВт включительно;3;30;0;0;2;25;91667,17;1;15`);
+    expect(lines).toContain(`${seeded.quarter};уровень напряжения;СН-2 (от 1 до 20 кВ);1;100;0;0;1;100;250000,10;0;0`);
+    expect(lines).toContain(`${seeded.quarter};итого;Итого;7;1680;1;1;6;1675;3876235,17;2;415`);
 
     // The PDF for publishing: public, the same figures (pdftotext reads them back).
     const response = await fetch(`${inject('appUrl')}/api/disclosures/${seeded.quarter}.pdf`);
@@ -75,6 +95,10 @@ describe('disclosure report', () => {
     expect(text).toContain('Сведения о технологическом присоединении');
     expect(text).toContain('Подано заявок, шт. 7');
     expect(text).toContain('Мощность по поданным заявкам, кВт 1 680');
+    expect(text).toContain('Уровень напряжения СН-1 (35 кВ)');
+    expect(text).toContain('Плата по заключённым договорам, руб. 3 876 235,17 ₽');
+    expect(text).toContain('Напряжение в заявке не указано');
+    expect(text).toContain('уровни тарифного регулирования');
     expect((await fetch(`${inject('appUrl')}/api/disclosures/2019-Q5.pdf`)).status).toBe(404);
   });
 });

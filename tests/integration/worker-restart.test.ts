@@ -18,6 +18,7 @@ import { completeIndividualForm, newDraftId } from '../support/applications';
 import { mailsTo } from '../support/mail';
 import { temporalDataConverter } from '../../infra/data-converter';
 import { testEnv, TEST_PAYLOAD_KEYS } from '../support/test-env';
+import { invoiceOf } from '../support/invoice-input';
 
 const taskQueue = `restart-${randomUUID()}`;
 const workers: ChildProcess[] = [];
@@ -94,7 +95,7 @@ describe('worker killed mid-case', () => {
     const appealMails = (await mailsTo(applicant.email)).filter((m) => m.subject.startsWith(appeal.number));
     expect(new Set(appealMails.map((m) => m.headers['message-id'])).size).toBe(appealMails.length);
     const posted = await sendAction(services, app.id, 'postContractDocuments', operator, {
-      invoiceAmountRub: 48_000,
+      ...invoiceOf(48_000),
       tuRequirements: 'Установить прибор учёта на опоре',
       connectionPoint: 'Опора № 3',
       constructionNeeded: false,

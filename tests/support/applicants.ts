@@ -36,11 +36,12 @@ export async function loggedIn(email: string, password: string) {
 }
 
 /** A fresh staff, auditor or admin account made by the demo admin, logged in with its own password: safe to log out everywhere. */
-export async function registeredStaff(role: 'staff' | 'auditor' | 'admin') {
+/** A grid employee, or (role 'supplier') a user of a supplier of last resort, 'gp-center' unless named. */
+export async function registeredStaff(role: 'staff' | 'auditor' | 'admin' | 'supplier', supplierId: string | null = role === 'supplier' ? 'gp-center' : null) {
   const demoAdmin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
   const admin = await loggedIn(demoAdmin.email, demoAdmin.password);
   const email = uniqueEmail(role);
-  await admin.admin.createStaffAccount.mutate({ email, role, lastName: 'Тестова', firstName: 'Вера', middleName: '' });
+  await admin.admin.createStaffAccount.mutate({ email, role, lastName: 'Тестова', firstName: 'Вера', middleName: '', supplierId });
   const [mail] = await waitForMail(email, 'Логин и пароль');
   const client = apiClient();
   await client.auth.login.mutate({ email, password: passwordFrom(mail!) });

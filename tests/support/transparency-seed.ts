@@ -23,6 +23,10 @@ export interface SeededCase {
   id: string;
   category: 'individual15' | 'upTo150' | 'upTo670' | 'over670';
   maxPowerKw: number;
+  /** The voltage of the filed form (application_drafts.form.voltageKv); null: the case has no form row. */
+  voltageKv: number | null;
+  /** The invoice staff posted with the contract documents. */
+  invoiceAmountRub: number;
   status: 'active' | 'completed' | 'annulled' | 'withdrawn';
   submittedAt: Date;
   contractConcludedAt: Date | null;
@@ -48,16 +52,24 @@ export function randomOldQuarter(): Quarter {
 }
 
 const SHAPES = [
-  { category: 'individual15', kw: 15, status: 'completed' },
-  { category: 'individual15', kw: 10, status: 'active' },
-  { category: 'upTo150', kw: 100, status: 'active' },
-  { category: 'upTo150', kw: 150, status: 'annulled' },
-  { category: 'upTo670', kw: 400, status: 'completed' },
-  { category: 'over670', kw: 1000, status: 'withdrawn' },
-  { category: 'individual15', kw: 5, status: 'active' },
+  { category: 'individual15', kw: 15, kv: 0.4, invoice: 55_000.5, status: 'completed' },
+  { category: 'individual15', kw: 10, kv: 0.23, invoice: 36_666.67, status: 'active' },
+  { category: 'upTo150', kw: 100, kv: 10, invoice: 250_000.1, status: 'active' },
+  { category: 'upTo150', kw: 150, kv: null, invoice: 300_000, status: 'annulled' },
+  { category: 'upTo670', kw: 400, kv: 35, invoice: 1_234_567.89, status: 'completed' },
+  { category: 'over670', kw: 1000, kv: 110, invoice: 2_000_000.01, status: 'withdrawn' },
+  { category: 'individual15', kw: 5, kv: 0.4, invoice: 20_000, status: 'active' },
 ] as const;
 
-/** Seven applications and five appeals in the quarter; some stages late, one stage left after the quarter. */
+/** The input of the 'documents-posted' event: the typed amount (older cases) and/or the computed invoice. */
+function postedInput(c: SeededCase): Record<string, unknown> {
+  const invoice = { totalKop: Math.round(c.invoiceAmountRub * 100), lines: [] };
+  if (c.maxPowerKw === 400) return { invoiceAmountRub: c.invoiceAmountRub, invoice };
+  if (c.maxPowerKw === 1000) return { invoice };
+  return { invoiceAmountRub: c.invoiceAmountRub };
+}
+
+/** Seven applications (with their form's voltage and the invoice posted) and five appeals in the quarter; some stages late, one stage left after the quarter. */
 export async function seedQuarter(db: Db, applicantId: string, quarter: Quarter = randomOldQuarter()): Promise<Seeded> {
   const { fromMs } = quarterRange(quarter);
   const cases: SeededCase[] = [];
@@ -84,6 +96,8 @@ export async function seedQuarter(db: Db, applicantId: string, quarter: Quarter 
       id: randomUUID(),
       category: shape.category,
       maxPowerKw: shape.kw,
+      voltageKv: shape.kv,
+      invoiceAmountRub: shape.invoice,
       status: shape.status,
       submittedAt: new Date(t0),
       contractConcludedAt: new Date(tuAt),
@@ -93,9 +107,12 @@ export async function seedQuarter(db: Db, applicantId: string, quarter: Quarter 
   }
   for (const c of cases) {
     const last = c.events[c.events.length - 1]!;
+    const number = `ТП-${quarter.slice(0, 4)}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+    // The filed form (its id is the application's); one case has none, as if filed before forms were kept.
+    if (c.voltageKv !== null) await db.ApplicationDraft.create({ id: c.id, userId: applicantId, number, form: { maxPowerKw: c.maxPowerKw, voltageKv: c.voltageKv }, submittedAt: c.submittedAt });
     await db.Application.create({
       id: c.id,
-      number: `ТП-${quarter.slice(0, 4)}-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`,
+      number,
       applicantId,
       applicantName: 'Открытые данные Тест',
       category: c.category,
@@ -127,7 +144,10 @@ export async function seedQuarter(db: Db, applicantId: string, quarter: Quarter 
         actorName: null,
         actorRole: null,
         comment: '',
-        data: {},
+        // The invoice is posted with the contract documents, as the workflow records it: before the invoice
+        // was computed, the amount staff typed; since, also the computed invoice with its total in kopecks
+        // (the 400 kW case); the 1000 kW case carries only the invoice, so that field is read on its own.
+        data: e.type === 'documents-posted' ? { action: 'postContractDocuments', input: postedInput(c) } : {},
         deadlineAt: e.deadlineAt,
         at: e.at,
       });

@@ -66,6 +66,7 @@ const FIELDS: Record<GeneratedDocKind, DocumentData['fields']> = {
   connectionAct: { connectionPoint: 'Опора № 12 ВЛ-0,4 кВ от ТП-105', meterNumber: '0123456789' },
   annulmentNotice: { reason: 'unpaid' },
   withdrawalNotice: { reason: 'Передумал строить дом' },
+  terminationNotice: { costItems: ['Проектные работы — 12 000,00 ₽ (договор подряда № 5 от 01.12.2026)'], costsRub: 12_000, paidRub: 50_000, refundRub: 38_000, toPayRub: 0 },
 };
 
 /** Phrases each kind's body must carry besides the common header. */
@@ -82,6 +83,7 @@ const EXPECTED: Record<GeneratedDocKind, string[]> = {
   connectionAct: ['Опора № 12 ВЛ-0,4 кВ от ТП-105', 'начинает поставку'],
   annulmentNotice: ['Счёт не оплачен в срок', 'договор об осуществлении технологического присоединения не заключён'],
   withdrawalNotice: ['Передумал строить дом', 'отозвана'],
+  terminationNotice: ['Проектные работы', 'договор подряда № 5', 'Итого расходов 12 000,00 ₽', 'Оплачено заявителем по договору 50 000,00 ₽', 'К возврату заявителю 38 000,00 ₽', 'ст. 782'],
 };
 
 describe('generated documents', () => {
@@ -221,5 +223,18 @@ describe('upload file names', () => {
     expect(contentDisposition('attachment', 'Счёт (образец).pdf')).toBe(
       `attachment; filename="____ (_______).pdf"; filename*=UTF-8''${encodeURIComponent('Счёт').replace(/'/g, '%27')}%20%28${encodeURIComponent('образец')}%29.pdf`,
     );
+  });
+});
+
+describe('connection kinds in the documents', () => {
+  it('the ТУ and the act name a temporary connection with its period; the ТУ of microgeneration carry the export limit', async () => {
+    const temporary = { connectionKind: 'temporary' as const, connection: 'Временное технологическое присоединение на период с 01.01.2027 по 30.06.2027; к заявке (договору) на постоянное присоединение № ТП-2026-000001 от 01.12.2026' };
+    const act = pdfText(await renderDocument('connectionAct', sample(FIELDS.connectionAct, temporary)));
+    expect(act).toContain('Вид присоединения Временное технологическое присоединение на период с 01.01.2027 по 30.06.2027');
+    expect(act).toContain('Временное технологическое присоединение осуществлено');
+    const tu = pdfText(await renderDocument('technicalConditions', sample(FIELDS.technicalConditions, { connectionKind: 'microgeneration', connection: 'Присоединение объекта микрогенерации', exportLimitKw: 7.5 })));
+    expect(tu).toContain('Максимальная мощность выдачи в сеть (объект микрогенерации, ПП № 299) 7,5 кВт');
+    // A permanent connection prints nothing new.
+    expect(pdfText(await renderDocument('connectionAct', sample(FIELDS.connectionAct)))).not.toContain('Вид присоединения');
   });
 });

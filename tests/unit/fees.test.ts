@@ -293,3 +293,31 @@ describe('what cannot be calculated is said in Russian', () => {
     expect(issues({ maxPowerKw: '12,5', distanceToNetworkM: ' 150 ' })).toEqual({});
   });
 });
+
+describe('a temporary connection (Section VII of the Rules)', () => {
+  const noConstruction = { category: 'upTo150', maxPowerKw: 100, constructionNeeded: false, meteringType: 'none' } as const;
+  // One 2018 decision set C1 for a temporary connection apart: 21 128,05 ₽ excl. VAT (DOMAIN §9).
+  const withTemporaryC1 = tariff({ rates: [...RATES, rate('C1.temp', 21_128.05)] });
+
+  it('pays the set’s own C1 where the decision has one, and a permanent connection still pays the general C1', () => {
+    const temporary = fee({ ...noConstruction, connectionKind: 'temporary' }, withTemporaryC1);
+    // C1.temp = 21 128,05; VAT 22 % = 4 648,17; total 25 776,22
+    expect(amounts(temporary)).toEqual({ C1: 21_128.05, VAT: 4_648.17 });
+    expect(temporary.totalRub).toBe(25_776.22);
+    expect(label(temporary, 'C1')).toContain('при временном технологическом присоединении');
+    const permanent = fee({ ...noConstruction, connectionKind: 'permanent' }, withTemporaryC1);
+    expect(amounts(permanent)).toEqual({ C1: 19_745, VAT: 4_343.9 });
+  });
+
+  it('pays the general C1, and says so, where the decision sets no separate one', () => {
+    const r = fee({ ...noConstruction, connectionKind: 'temporary' });
+    expect(amounts(r)).toEqual({ C1: 19_745, VAT: 4_343.9 });
+    expect(r.lines.find((l) => l.code === 'C1')?.note).toMatch(/Отдельной ставки C1 для временного присоединения в решении нет/);
+  });
+
+  it('leaves the connection kind out of the calculator’s required input (old callers compute a permanent one)', () => {
+    expect(calculatorInputSchema.parse(base).connectionKind).toBe('permanent');
+    const refused = calculatorInputSchema.safeParse({ ...base, connectionKind: 'seasonal' });
+    expect(refused.success ? [] : refused.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['connectionKind', 'Выберите вид присоединения']]);
+  });
+});

@@ -30,4 +30,28 @@ describe('the timeline of an application', () => {
       ['completed', 'skipped'],
     ]);
   });
+
+  it('draws a termination after the contract where the case left the path, its costs stage then its end', () => {
+    const history = [entered('completenessCheck', '2026-12-01'), entered('preparingDocuments', '2026-12-02'), entered('awaitingPayment', '2026-12-03'), entered('tuFulfilment', '2026-12-04')];
+    const terminating = buildSteps('terminating', [...history, entered('terminating', '2026-12-07')] as never);
+    expect(terminating.map((s) => [s.stage, s.state])).toEqual([
+      ['registered', 'skipped'],
+      ['completenessCheck', 'done'],
+      ['preparingDocuments', 'done'],
+      ['awaitingPayment', 'done'],
+      ['tuFulfilment', 'done'],
+      ['terminating', 'current'],
+      ['inspection', 'skipped'],
+      ['actualConnection', 'skipped'],
+      ['actPosting', 'skipped'],
+      ['completed', 'skipped'],
+    ]);
+    const terminated = buildSteps('terminated', [...history, entered('terminating', '2026-12-07'), entered('terminated', '2026-12-10')] as never);
+    expect(terminated.slice(4, 7).map((s) => [s.stage, s.state])).toEqual([
+      ['tuFulfilment', 'done'],
+      ['terminating', 'done'],
+      ['terminated', 'stopped'],
+    ]);
+  });
 });
+

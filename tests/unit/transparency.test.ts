@@ -2,7 +2,8 @@
 // day-by-day count, quarters and power bands are cut where the report says.
 import { describe, expect, it } from 'vitest';
 import { addCalendarDays, SHIPPED_CALENDAR, workingDaysBetween } from '../../domain/calendar';
-import { percentileCont, powerBandOf, quarterOf, quarterRange, recentQuarters, workingDayCounter } from '../../domain/transparency';
+import { VOLTAGES_KV } from '../../domain/application';
+import { percentileCont, powerBandOf, quarterOf, quarterRange, recentQuarters, voltageLevelLabel, voltageLevelOf, workingDayCounter } from '../../domain/transparency';
 
 describe('workingDayCounter', () => {
   it('equals workingDaysBetween over years of pairs, across year ends and backwards', () => {
@@ -31,5 +32,17 @@ describe('statistics and bands', () => {
     expect(percentileCont([10, 1, 5], 0.9)).toBeCloseTo(9);
     expect(percentileCont([], 0.5)).toBeNull();
     expect([15, 15.5, 150, 670, 671].map(powerBandOf)).toEqual(['upTo15', 'upTo150', 'upTo150', 'upTo670', 'over670']);
+  });
+
+  it('puts every voltage the form offers on the tariff level its label names', () => {
+    expect(VOLTAGES_KV.map((kv) => [kv, voltageLevelLabel(voltageLevelOf(kv))])).toEqual([
+      [0.23, 'НН (до 1 кВ)'],
+      [0.4, 'НН (до 1 кВ)'],
+      [6, 'СН-2 (от 1 до 20 кВ)'],
+      [10, 'СН-2 (от 1 до 20 кВ)'],
+      [20, 'СН-2 (от 1 до 20 кВ)'],
+      [35, 'СН-1 (35 кВ)'],
+      [110, 'ВН (110 кВ и выше)'],
+    ]);
   });
 });

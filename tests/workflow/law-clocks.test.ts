@@ -14,6 +14,7 @@ import { appealUpdates, appealViewQuery, type AppealSnapshot } from '../../workf
 import { appealWorkflow } from '../../workflows/appeal/workflow';
 import { recalculateDeadlineUpdate, type Actor } from '../../workflows/case/contract';
 import { appealInput, applicationInput, longTerms, STAFF, useProcedureEnv } from './support/procedure-env';
+import { invoiceOf } from '../support/invoice-input';
 
 const procedure = useProcedureEnv();
 const staff = STAFF;
@@ -32,7 +33,7 @@ async function startApplication(overrides: TermOverrides) {
 /** To the contract: accepted, documents posted (a 50 000 ₽ invoice), paid. */
 async function toContract(handle: WorkflowHandle, applicant: Actor) {
   await handle.executeUpdate(applicationUpdates.acceptComplete, { args: [{ actor: staff, input: {} }] });
-  await handle.executeUpdate(applicationUpdates.postContractDocuments, { args: [{ actor: staff, input: { invoiceAmountRub: 50_000, tuRequirements: 'Установить вводное устройство', connectionPoint: 'Опора № 12' } }] });
+  await handle.executeUpdate(applicationUpdates.postContractDocuments, { args: [{ actor: staff, input: { ...invoiceOf(50_000), tuRequirements: 'Установить вводное устройство', connectionPoint: 'Опора № 12' } }] });
   return handle.executeUpdate(applicationUpdates.payInvoice, { args: [{ actor: applicant, input: {} }] });
 }
 

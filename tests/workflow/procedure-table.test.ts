@@ -55,7 +55,7 @@ describe('the connection procedure table and its workflow', () => {
     const applicant: Actor = { ...input.applicant, role: 'applicant' };
     const steps: Array<[ApplicationAction, Actor, Record<string, unknown>]> = [
       ['acceptComplete', staff, {}],
-      ['postContractDocuments', staff, { invoiceAmountRub: 50_000, tuRequirements: 'Установить вводное устройство', connectionPoint: 'Опора № 12', constructionNeeded: false }],
+      ['postContractDocuments', staff, { tariffRegion: 'Тестовый регион', meteringType: 'none', tuRequirements: 'Установить вводное устройство', connectionPoint: 'Опора № 12', constructionNeeded: false }],
       ['payInvoice', applicant, {}],
       ['reportTuDone', applicant, {}],
       ['recordGridTuDone', staff, {}],

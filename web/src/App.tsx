@@ -63,6 +63,8 @@ const ROUTES: RouteDefinition[] = [
     '/login': () => import('./pages/Login'),
     '/register': () => import('./pages/Register'),
     '/forgot-password': () => import('./pages/ForgotPassword'),
+    // An invitation to a company's or ИП's organisation (the token in the link's fragment).
+    '/invitation': () => import('./features/organisation/InvitationPage'),
   }),
   { path: '/change-password', component: PasswordChange },
   section(guarded('applicants', 'Этот раздел предназначен для заявителей. Заявки на технологическое присоединение сотрудники ведут в разделе «Заявки на ТП».'), {
@@ -75,8 +77,13 @@ const ROUTES: RouteDefinition[] = [
     '/appeals/new': () => import('./pages/appeals/New'),
     '/appeals/:id': () => import('./pages/appeals/Case'),
   }),
+  section(guarded('applicants', 'Раздел «Организация» — для заявителей: организаций и индивидуальных предпринимателей.'), {
+    '/organisation': () => import('./features/organisation/OrganisationPage'),
+  }),
   section(guarded(undefined), {
     '/notifications': () => import('./pages/Notifications'),
+    // Conversations of an applicant's cases, or applicants' unread messages for staff (issue 20 item 5).
+    '/messages': () => import('./features/conversation/Inbox'),
     '/rating': () => import('./pages/Rating'),
     '/profile': () => import('./pages/Profile'),
   }),
@@ -87,6 +94,9 @@ const ROUTES: RouteDefinition[] = [
     '/staff/appeals': () => import('./pages/staff/appeals/Inbox'),
     '/staff/appeals/report': () => import('./pages/staff/appeals/Report'),
     '/staff/penalties': () => import('./pages/staff/Penalties'),
+    '/staff/departments': () => import('./features/departments/DepartmentList'),
+    '/staff/departments/:id': () => import('./features/departments/DepartmentQueue'),
+    '/staff/departments/:id/workload': () => import('./features/departments/DepartmentWorkload'),
     '/staff/appeals/:id': () => import('./pages/staff/appeals/Case'),
   }),
   section(guarded('staff'), {
@@ -98,6 +108,11 @@ const ROUTES: RouteDefinition[] = [
     '/admin/tariffs': () => import('./pages/admin/Tariffs'),
     '/admin/calendars': () => import('./pages/admin/Calendars'),
     '/admin/capacity': () => import('./features/transparency/CapacityAdmin'),
+    '/admin/payment-requisites': () => import('./features/payment-requisites/PaymentRequisitesAdmin'),
+    '/admin/departments': () => import('./features/departments/DepartmentsAdmin'),
+  }),
+  section(guarded('suppliers'), {
+    '/supplier': () => import('./features/supplier/SupplierCases'),
   }),
   section(guarded('auditors'), {
     '/audit': () => import('./pages/audit/Search'),

@@ -2,6 +2,7 @@
 // bytes); the answer is the stored document's id, which the form then refers to.
 import { z } from 'zod';
 import { ATTACHMENT_KINDS, UPLOAD_MAX_BYTES, type AttachmentKind } from '../../domain/application';
+import { SUPPLY_CONTRACT_KIND } from '../../domain/supply-contract';
 import { session } from './session';
 
 export const uploadedFileSchema = z.object({
@@ -26,7 +27,17 @@ const FAILED = 'Не удалось загрузить файл. Повтори�
 const errorBodySchema = z.object({ error: z.object({ message: z.string() }) });
 
 /** Uploads one file; throws UploadError with a Russian message fit to show under the control. */
-export async function uploadFile(file: File, kind: AttachmentKind): Promise<UploadedFile> {
+export function uploadFile(file: File, kind: AttachmentKind): Promise<UploadedFile> {
+  return send(file, kind, uploadedFileSchema);
+}
+
+/** A supplier of last resort's draft supply contract (a PDF; the server checks it as it checks attachments). */
+const supplyContractFileSchema = uploadedFileSchema.extend({ kind: z.literal(SUPPLY_CONTRACT_KIND) });
+export function uploadSupplyContract(file: File): Promise<z.infer<typeof supplyContractFileSchema>> {
+  return send(file, SUPPLY_CONTRACT_KIND, supplyContractFileSchema);
+}
+
+async function send<T>(file: File, kind: string, schema: z.ZodType<T>): Promise<T> {
   // The server would refuse it too, but only after the whole file had crossed the network.
   if (file.size > UPLOAD_MAX_BYTES) throw new UploadError(`${TOO_LARGE}: «${file.name}»`);
   let response: Response;
@@ -43,7 +54,7 @@ export async function uploadFile(file: File, kind: AttachmentKind): Promise<Uplo
   }
   const body: unknown = await response.json().catch(() => null);
   if (response.status === 201) {
-    const parsed = uploadedFileSchema.safeParse(body);
+    const parsed = schema.safeParse(body);
     if (parsed.success) return parsed.data;
     throw new UploadError(FAILED);
   }

@@ -16,6 +16,7 @@ export class AppealCase extends CaseMachine<AppealStage, AppealAction, AppealSna
     super(
       {
         noun: 'Обращение',
+        kind: 'appeal',
         table: APPEAL_PROCEDURE,
         schemas: appealActionSchemas,
         updates: appealUpdates,

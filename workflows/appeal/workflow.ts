@@ -7,6 +7,7 @@
 import { APPEAL_CLARIFICATION_POLICY } from '../../domain/regulations';
 import { computeResumedDeadline, type DeadlineChange } from '../case/deadline';
 import type { TicketOf } from '../case/machine';
+import { openConversation } from '../case/conversation';
 import { since } from '../case/patches';
 import { AppealCase } from './appeal-case';
 import type { AppealActionInputs, AppealOutcome, AppealWorkflowInput } from './contract';
@@ -17,6 +18,8 @@ export type { AppealWorkflowInput };
 export async function appealWorkflow(input: AppealWorkflowInput): Promise<AppealOutcome> {
   const appeal = new AppealCase(input);
   appeal.listen();
+  // The case's conversation runs beside the procedure (issue 20 item 5).
+  openConversation(appeal, 'appeal');
   const number = input.number;
 
   // Registered: the number and date are the applicant's receipt; the answer term starts.

@@ -6,24 +6,30 @@ import { ANNUL_REASONS, applicantActionSchemas, staffActionSchemas, type AnnulRe
 import { APPLICATION_PROCEDURE, type ApplicationAction, type ApplicationStage, type ApplicationStageAction } from '../../domain/procedures/application';
 import type { TermContext } from '../../domain/procedures/table';
 import type { TermKey } from '../../domain/regulations';
-import { upsertSearchAttributes } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, upsertSearchAttributes } from '@temporalio/workflow';
 import type { PenaltyParty } from '../../domain/penalties';
 import type { CaseFacts } from '../../domain/procedures/table';
-import type { CalendarChange } from '../case/contract';
+import type { ActionRequest, CalendarChange, CaseEventRecord } from '../case/contract';
 import { computeDeadline, type RunningTerm } from '../case/deadline';
 import { caseActivities, CaseMachine, projectionActivities, type EntryOptions, type StageEntry } from '../case/machine';
 import { CaseOverdue } from '../search-attributes';
+import { invoiceTotalRub, isTypedAmount, postContractDocumentsSchema, recordedPostContractDocumentsSchema, scopeOf, type Invoice } from '../../domain/invoice';
 import { lateness } from './notices';
+import { Instalments } from './instalments';
+import { Holding, holdingNotices } from './holding';
+import { caseNotices } from '../case/notices';
+import type { SupplierTrack } from './supplier-track';
 import { applicationUpdates, applicationViewQuery, type ApplicationActionInputs, type ApplicationSnapshot, type ApplicationWorkflowInput } from './contract';
 
-const { informSupplier, assessPenalty } = caseActivities;
+const { informSupplier, assessPenalty, computeInvoice } = caseActivities;
 
 /** The two parts of the ТУ under the contract: each side's, with the instant it was done. */
 export type Obligations = { grid: boolean; applicant: boolean };
 
 type StageActions = { [S in ApplicationStage]: ApplicationStageAction<S> };
 
-const FINAL_STATUS: Partial<Record<ApplicationStage, ApplicationSnapshot['status']>> = { completed: 'completed', annulled: 'annulled', withdrawn: 'withdrawn' };
+// A contract terminated at the applicant's request counts as withdrawn (its stage says the contract was terminated).
+const FINAL_STATUS: Partial<Record<ApplicationStage, ApplicationSnapshot['status']>> = { completed: 'completed', annulled: 'annulled', withdrawn: 'withdrawn', terminated: 'withdrawn' };
 
 export class ConnectionCase extends CaseMachine<ApplicationStage, ApplicationAction, ApplicationSnapshot, ApplicationActionInputs, StageActions> {
   /** The ТУ term follows from the construction the grid found necessary when it posted the documents. */
@@ -33,8 +39,11 @@ export class ConnectionCase extends CaseMachine<ApplicationStage, ApplicationAct
     super(
       {
         noun: 'Заявка',
+        kind: 'application',
         table: APPLICATION_PROCEDURE,
-        schemas: { ...staffActionSchemas, ...applicantActionSchemas },
+        // Documents are posted with the scope of the computed invoice; older histories carry a typed amount.
+        schemas: { ...staffActionSchemas, ...applicantActionSchemas, postContractDocuments: postContractDocumentsSchema },
+        recordedSchemas: { postContractDocuments: recordedPostContractDocumentsSchema },
         updates: applicationUpdates,
         viewQuery: applicationViewQuery,
         finalStatus: (stage) => FINAL_STATUS[stage] ?? 'closed',
@@ -91,8 +100,92 @@ export class ConnectionCase extends CaseMachine<ApplicationStage, ApplicationAct
     return ' Если не успеть, заявка будет аннулирована.';
   }
 
+  // --- the supplier of last resort's track (since patch 'supplier-track'): beside the procedure ---
+
+  /** Started at registration (workflows/application/supplier-track.ts); null in cases before the change. */
+  supplierTrack: SupplierTrack | null = null;
+
+  /** The case ends only after the supplier's track: withdrawal or annulment cancels it (and tells the supplier), otherwise its draft is awaited. */
+  override async close(): Promise<void> {
+    await this.supplierTrack?.closing(this.snapshot.status);
+    await super.close();
+  }
+
   markContractConcluded(): void {
     this.snapshot.contractConcludedAt = Date.now();
+  }
+
+  // --- paying in parts (since patch 'payment-schedule'): the schedule runs beside the procedure ---
+
+  /** The payment schedule, when the applicant chose to pay in parts (workflows/application/instalments.ts). */
+  instalments: Instalments | null = null;
+
+  async planInstalments(totalKop: number): Promise<void> {
+    this.instalments = await Instalments.plan(this, totalKop, Date.now());
+  }
+
+  /** For the schedule's tracker: a history event within the stage, with who acted. */
+  recordEvent(type: string, title: string, data: Record<string, unknown>, actor: CaseEventRecord['actor'] = null, comment = ''): Promise<number> {
+    return this.record(type, title, data, actor, comment);
+  }
+
+  /** For the schedule's tracker: a notice to the applicant or to staff, sent beside the procedure. */
+  notify(key: string, to: 'applicant' | 'staff', title: string, body: string, deadlineAt: number | null = null): Promise<void> {
+    const s = this.snapshot;
+    const toApplicant = to === 'applicant';
+    return this.tell({ key, caseId: s.id, caseNumber: s.number, kind: toApplicant ? 'reminder' : 'overdue', title, body, to: toApplicant ? { userId: s.applicantId } : { staff: true }, link: toApplicant ? this.definition.links.applicant : this.definition.links.staff, deadlineAt });
+  }
+
+  protected override besideRefusal(_name: ApplicationAction, request: ActionRequest<unknown>): string | null {
+    const part = Number((request.input as { part?: unknown } | null)?.part);
+    return this.instalments && Number.isInteger(part) ? this.instalments.refusal(part) : null;
+  }
+
+  protected override async besideAction(name: ApplicationAction, request: ActionRequest<unknown>): Promise<string | null> {
+    if (!this.instalments) return 'По заявке нет графика платежей';
+    const input = request.input as { part: number; paymentReference?: string; comment?: string };
+    // Checked again: another payment of the same part may have been applied since the validator ran.
+    const refusal = this.instalments.refusal(input.part);
+    if (refusal) return refusal;
+    const reference = name === 'payInstalment' ? `Тестовый платёж (кабинет), ${this.snapshot.number}/${input.part}` : input.paymentReference ?? '';
+    await this.instalments.pay(input.part, request.actor, reference, input.comment ?? '');
+    return null;
+  }
+
+  // --- the invoice computed from the tariff (since patch 'invoice-from-tariff') ----------------
+
+  /** The contract's invoice: lines, VAT at the set's rate, the computed and the final total (`invoice.totalKop`); null in older cases. */
+  invoice: Invoice | null = null;
+
+  /**
+   * The invoice of the posted documents, computed by an activity so its inputs and result
+   * are in the history; the fee of the contract (penalties) is its final total. The entry
+   * that follows carries it: the documents print it, and the event's input holds the total
+   * as `invoiceAmountRub` (what the applicant's payment, the history and the disclosure
+   * report read) and the whole invoice. Resolves with a refusal when it cannot be computed.
+   */
+  async computeInvoice(ticket: { request: ActionRequest<ApplicationActionInputs['postContractDocuments']> }): Promise<string | null> {
+    const { actor, input } = ticket.request;
+    if (isTypedAmount(input)) {
+      // Only a client older than the change sends this; the amount is taken as typed, as before.
+      this.feeRub = input.invoiceAmountRub;
+      return null;
+    }
+    try {
+      this.invoice = await computeInvoice({
+        applicationId: this.input.applicationId,
+        tariffRegion: input.tariffRegion,
+        scope: scopeOf(input),
+        correction: input.correction ?? null,
+        correctedBy: input.correction ? { id: actor.id ?? '', name: actor.name } : null,
+      });
+    } catch (error) {
+      if (error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === 'InvoiceError') return error.cause.message;
+      throw error;
+    }
+    this.feeRub = invoiceTotalRub(this.invoice);
+    Object.assign(input, { invoiceAmountRub: this.feeRub, invoice: this.invoice });
+    return null;
   }
 
   markAnnulled(reason: AnnulReason): void {
@@ -105,8 +198,31 @@ export class ConnectionCase extends CaseMachine<ApplicationStage, ApplicationAct
   readonly owed: Obligations = { grid: true, applicant: true };
   private obligationsTracked = false;
 
+  // --- who holds the case (since patch 'case-holder'): workflows/application/holding.ts ---
+
+  readonly holding = new Holding({
+    snapshot: this.snapshot,
+    closedRefusal: () => (this.definition.table.stages[this.stage].final === true ? caseNotices.closed('Заявка', this.snapshot.number) : null),
+    recordEvent: (type, title, data, actor, comment) => this.record(type, title, data, actor ?? null, comment ?? ''),
+    tellUser: (request) => this.tell({ ...request, caseId: this.snapshot.id, caseNumber: this.snapshot.number, link: this.definition.links.staff }),
+    view: () => this.view(),
+  });
+
+  override listen(): void {
+    super.listen();
+    this.holding.listen();
+  }
+
+  protected override holderRefusal(): string {
+    return holdingNotices.refusedToOthers(this.snapshot.number, this.snapshot.holderName ?? 'другой сотрудник');
+  }
+
+  protected override holder(): string | null {
+    return this.snapshot.holderId ?? null;
+  }
+
   protected override facts(): CaseFacts {
-    return { obligationsTracked: this.obligationsTracked, gridPartDone: !this.owed.grid, applicantPartDone: !this.owed.applicant };
+    return { holderId: this.snapshot.holderId ?? null, obligationsTracked: this.obligationsTracked, gridPartDone: !this.owed.grid, applicantPartDone: !this.owed.applicant, instalmentOpen: this.instalments?.open ?? false };
   }
 
   /** Remarks after the inspection: the side's part is owed again. */
@@ -126,6 +242,7 @@ export class ConnectionCase extends CaseMachine<ApplicationStage, ApplicationAct
 
   /** The ТУ stage's term, started with the contract, is the connection term (п.16 «б»): stored with the same entry. */
   protected override onEntering(stage: ApplicationStage): void {
+    this.holding.onEntering(this.stage, stage);
     if (this.obligationsTracked && stage === 'tuFulfilment' && this.connectionDeadline === null) this.snapshot.connectionDeadlineAt = this.snapshot.deadlineAt;
   }
 

@@ -7,7 +7,11 @@ import type { z } from 'zod';
 import type { ApplicantAction, ApplicantActionInput, applicantActionSchemas, StaffAction, StaffActionInput, staffActionSchemas } from '../../domain/application';
 import type { ApplicationAction, ApplicationStage } from '../../domain/procedures/application';
 import type { PenaltyAssessment } from '../../domain/penalties';
+import type { postContractDocumentsSchema, RecordedPostContractDocuments } from '../../domain/invoice';
+import type { ScheduleOption, ScheduleState } from '../../domain/payment-schedule';
 import type { ResolvedTerms } from '../../domain/regulations';
+import type { ConnectionKindInput } from '../../domain/connection-kind';
+import type { SupplierTrackState } from '../../domain/supply-contract';
 import type { ActionRequest, CaseSnapshot, CaseView } from '../case/contract';
 
 export interface ApplicationWorkflowInput {
@@ -21,9 +25,14 @@ export interface ApplicationWorkflowInput {
   submittedAt: number;
   /** The regulations table as it was when the case started: the case keeps these terms. */
   terms: ResolvedTerms;
+  /** The kind of connection and its particulars (domain/connection-kind.ts); absent in cases before the change: permanent. */
+  connection?: ConnectionKindInput;
+  /** The applicant chose to pay in parts (domain/payment-schedule.ts); absent: the invoice is paid at once (and in cases before the change). */
+  paymentSchedule?: { option: ScheduleOption; quarters: number };
 }
 
-export type ApplicationOutcome = 'completed' | 'annulled' | 'withdrawn';
+/** 'terminated': withdrawn after the contract, which was terminated with the costs actually incurred (domain/termination.ts). */
+export type ApplicationOutcome = 'completed' | 'annulled' | 'withdrawn' | 'terminated';
 
 export interface ApplicationSnapshot extends CaseSnapshot {
   applicantName: string;
@@ -44,13 +53,28 @@ export interface ApplicationSnapshot extends CaseSnapshot {
   /** When staff recorded the grid's ТУ measures done, and when the applicant reported its part. */
   gridTuDoneAt?: number | null;
   applicantTuDoneAt?: number | null;
+  /** The payment schedule with each part's status and payment record (workflows/application/instalments.ts). */
+  paymentSchedule?: ScheduleState | null;
+  /** A part of the schedule is overdue: the applicant's debt, never the grid's lateness. */
+  instalmentOverdue?: boolean;
+  /** The supplier of last resort's track (workflows/application/supplier-track.ts); absent in cases before patch 'supplier-track'. */
+  supplierTrack?: SupplierTrackState | null;
+  /** The staff member holding the case in its stage, and since when (workflows/application/holding.ts); absent in cases before patch 'case-holder'. */
+  holderId?: string | null;
+  holderName?: string | null;
+  heldSince?: number | null;
 }
 
 /** The validated input of each action, by name. */
-export type ApplicationActionInputs = { [A in StaffAction]: StaffActionInput<A> } & { [A in ApplicantAction]: ApplicantActionInput<A> };
+export type ApplicationActionInputs = { [A in Exclude<StaffAction, 'postContractDocuments'>]: StaffActionInput<A> } & { [A in ApplicantAction]: ApplicantActionInput<A> } & {
+  /** The scope and correction of the computed invoice, or (older histories) the amount typed by staff. */
+  postContractDocuments: RecordedPostContractDocuments;
+};
 
 /** What a client sends for each action, before the schema fills defaults. */
-export type ApplicationActionSent = { [A in StaffAction]: z.input<(typeof staffActionSchemas)[A]> } & { [A in ApplicantAction]: z.input<(typeof applicantActionSchemas)[A]> };
+export type ApplicationActionSent = { [A in Exclude<StaffAction, 'postContractDocuments'>]: z.input<(typeof staffActionSchemas)[A]> } & { [A in ApplicantAction]: z.input<(typeof applicantActionSchemas)[A]> } & {
+  postContractDocuments: z.input<typeof postContractDocumentsSchema>;
+};
 
 export type ApplicationUpdate<A extends ApplicationAction> = ReturnType<typeof defineUpdate<CaseView<ApplicationStage>, [ActionRequest<ApplicationActionSent[A]>], A>>;
 
@@ -68,6 +92,9 @@ export const applicationUpdates: { [A in ApplicationAction]: ApplicationUpdate<A
   payInvoice: defineUpdate('payInvoice'),
   reportTuDone: defineUpdate('reportTuDone'),
   withdraw: defineUpdate('withdraw'),
+  recordTerminationCosts: defineUpdate('recordTerminationCosts'),
+  payInstalment: defineUpdate('payInstalment'),
+  confirmInstalment: defineUpdate('confirmInstalment'),
 };
 
 export const applicationViewQuery = defineQuery<CaseView<ApplicationStage>>('caseView');

@@ -9,7 +9,9 @@ import type { TermSpec } from '../../domain/regulations';
 export interface Actor {
   id: string | null;
   name: string;
-  role: 'applicant' | 'staff' | 'admin' | 'bank' | 'system';
+  role: 'applicant' | 'staff' | 'admin' | 'bank' | 'system' | 'supplier';
+  /** Set by the API for a staff member who supervises the department serving the case's stage (domain/departments.ts): may act on a case another holds. */
+  supervisor?: boolean;
 }
 
 /** What every action Update carries. */
@@ -66,8 +68,12 @@ export interface NotificationRequest {
   link?: string;
   title: string;
   body: string;
-  /** A user, or every staff member (their workspace feed; admins also get the e-mail). */
-  to: { userId: string } | { staff: true };
+  /**
+   * A user, every staff member (their workspace feed; admins also get the e-mail), or the
+   * supervisors of the departments serving a stage (`application:preparingDocuments`,
+   * domain/departments.ts; the staff feed when no department has one).
+   */
+  to: { userId: string } | { staff: true } | { supervisorsOf: string };
   /** The deadline the text names, if any: the notice marks it «предварительно» when its year's calendar is provisional. */
   deadlineAt?: number | null;
 }

@@ -9,10 +9,13 @@ import { formatTerm, type TermSpec } from '../../domain/regulations';
 import type { CaseSnapshot, StartingTerm } from './contract';
 import { since } from './patches';
 
-const { deadlineFor, resumeDeadline } = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds' });
+const { deadlineFor, resumeDeadline, termAtRiskFrom } = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds' });
 
 /** A term's end on the production calendar, computed outside the workflow and recorded in its history. */
 export const computeDeadline = (startMs: number, term: TermSpec): Promise<number> => deadlineFor(startMs, term);
+
+/** The instant a term ending at `deadlineMs` is at risk (`before` ahead of it on the production calendar), recorded in the history. */
+export const computeAtRisk = (deadlineMs: number, before: TermSpec): Promise<number> => termAtRiskFrom(deadlineMs, before);
 
 /** A paused term's end when it resumes with `leftMs` to run: at the end of a working day for day-based terms (ГК РФ ст. 193). */
 export const computeResumedDeadline = (resumeAtMs: number, leftMs: number, term: TermSpec): Promise<number> => resumeDeadline(resumeAtMs, leftMs, term);

@@ -6,7 +6,7 @@ import type { UpdateDefinition } from '@temporalio/common';
 import type { QueryDefinition } from '@temporalio/workflow';
 import type { z } from 'zod';
 import type { GeneratedDocKind } from '../../documents/kinds';
-import { mayHold, openIn, performs, REFUSAL_BY, type CaseFacts, type ProcedureTable } from '../../domain/procedures/table';
+import { heldByAnother, mayHold, openIn, performs, REFUSAL_BY, type CaseFacts, type ProcedureTable } from '../../domain/procedures/table';
 import type { ResolvedTerms } from '../../domain/regulations';
 import type { ActionRequest, Actor, CaseEventRecord, CaseSnapshot, CaseView, Projected, StartingTerm } from './contract';
 import type { DeadlineChange } from './deadline';
@@ -31,8 +31,12 @@ export class CaseExit<N extends string = string> {
 export interface CaseDefinition<S extends string, A extends string, Snap extends CaseSnapshot> {
   /** «Заявка», «Обращение»: the subject of refusals. */
   noun: string;
+  /** Which procedure: with the stage it names the departments serving it (domain/departments.ts). */
+  kind: 'application' | 'appeal';
   table: ProcedureTable<S, A>;
   schemas: Record<A, z.ZodType>;
+  /** Where an action's input changed shape: a schema that also reads what older histories recorded (used when applying, not when validating). */
+  recordedSchemas?: Partial<Record<A, z.ZodType>>;
   /** The contract's Update of each action (what a client sends is checked by the schema, so its type does not matter here). */
   updates: { [K in A]: Pick<UpdateDefinition<CaseView<S>, [], K>, 'type' | 'name'> };
   viewQuery: QueryDefinition<CaseView<S>>;
@@ -74,12 +78,13 @@ export function refusalOf<S extends string, A extends string>(
   request: ActionRequest<unknown>,
 ): string | null {
   const stageRow = d.table.stages[c.stage];
-  if (stageRow.final) return caseNotices.closed(d.noun, c.number);
+  // An action beside the procedure (a later instalment) outlives its end; its own condition decides.
+  if (stageRow.final && !d.table.actions[name].beside) return caseNotices.closed(d.noun, c.number);
   if (!openIn(d.table, c.stage, name)) return caseNotices.notInStage(d.table.actions[name].label, stageRow.title);
   const row = d.table.actions[name];
   if (!performs(row.by, request.actor.role)) return REFUSAL_BY[row.by];
   if (row.by === 'applicant' && request.actor.id !== c.applicantId) return REFUSAL_BY.applicant;
-  if (row.holderOnly && !mayHold(request.actor, c.facts)) return c.holderRefusal();
+  if ((row.holderOnly || heldByAnother(row, request.actor, c.facts)) && !mayHold(request.actor, c.facts)) return c.holderRefusal();
   const refusal = row.refuse?.(c.facts);
   if (refusal) return refusal;
   // Who may act is settled first: the content of an action nobody may take now is not worth checking.

@@ -12,8 +12,9 @@ import { CaseOverdue, CaseStage, CaseStatus } from '../search-attributes';
 import { caseActivities } from './activity-proxies';
 
 import { recalculateDeadlineUpdate, type ActionRequest, type CalendarChange, type CaseEventRecord, type CaseSnapshot, type CaseView, type NotificationRequest } from './contract';
-import { applyDeadline, computeDeadline, type RunningTerm } from './deadline';
+import { applyDeadline, computeAtRisk, computeDeadline, type RunningTerm } from './deadline';
 import { CaseExit, refusalOf, type CaseDefinition, type EntryOptions, type StageEntry, type Ticket, type TicketOf } from './definition';
+import type { ConversationHost, ConversationMessage } from './conversation';
 import { caseNotices } from './notices';
 import { since } from './patches';
 
@@ -31,6 +32,8 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
   protected runningTerm: RunningTerm | null = null;
   /** The running term ran out and the procedure dealt with it: the stage waits on without a deadline. */
   protected termLapsed = false;
+  /** The grid's running term and when it is at risk (computed once per deadline), and whether that was told. */
+  private atRisk: { deadline: number; at: number; told: boolean } | null = null;
   /** Notifications still on their way; the procedure does not wait for them. */
   private sending: Promise<void>[] = [];
 
@@ -57,7 +60,9 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     setHandler(this.definition.viewQuery, () => this.view());
     for (const name of Object.keys(this.table.actions) as A[]) {
       const update = this.definition.updates[name] as unknown as UpdateDefinition<CaseView<S>, [ActionRequest<unknown>], string>;
-      setHandler(update, (request: ActionRequest<unknown>) => this.receive(name, request), { validator: (request: ActionRequest<unknown>) => this.validate(name, request) });
+      // An action beside the procedure (a later instalment) is applied at once by its own handler; the stages never wait on it.
+      const receive = this.table.actions[name].beside ? (request: ActionRequest<unknown>) => this.receiveBeside(name, request) : (request: ActionRequest<unknown>) => this.receive(name, request);
+      setHandler(update, receive, { validator: (request: ActionRequest<unknown>) => this.validate(name, request) });
     }
     setHandler(recalculateDeadlineUpdate as unknown as UpdateDefinition<CaseView<S>, [CalendarChange]>, (change: CalendarChange) => this.receiveCalendarChange(change), {
       validator: (_change: CalendarChange) => {
@@ -133,18 +138,36 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
   /** Synchronous, as Update validators must be: every refusal leaves no trace in the history. */
   private validate(name: A, request: ActionRequest<unknown>): void {
     const s = this.snapshot;
-    const refusal = refusalOf(this.definition, { stage: this.stage, number: s.number, applicantId: s.applicantId, facts: this.facts(), holderRefusal: () => this.holderRefusal() }, name, request);
+    const refusal = refusalOf(this.definition, { stage: this.stage, number: s.number, applicantId: s.applicantId, facts: this.facts(), holderRefusal: () => this.holderRefusal() }, name, request) ?? (this.table.actions[name].beside ? this.besideRefusal(name, request) : null);
     if (refusal) throw new Error(refusal);
   }
 
   private async receive(name: A, request: ActionRequest<unknown>): Promise<CaseView<S>> {
-    const input = this.definition.schemas[name].parse(request.input) as unknown;
+    // Validators do not run on replay: what an older version accepted is parsed by the schema that knows its shape.
+    const input = (this.definition.recordedSchemas?.[name] ?? this.definition.schemas[name]).parse(request.input) as unknown;
     const ticket: Ticket<A, unknown> = { name, request: { actor: request.actor, input }, done: false };
     this.inbox.push(ticket);
     // Read your writes: answer only once the projection of the action's effect is stored.
     await condition(() => ticket.done);
     if (ticket.refusal) throw ApplicationFailure.nonRetryable(ticket.refusal, 'ActionRefused');
     return this.view();
+  }
+
+  private async receiveBeside(name: A, request: ActionRequest<unknown>): Promise<CaseView<S>> {
+    const input = this.definition.schemas[name].parse(request.input) as unknown;
+    const refusal = await this.besideAction(name, { actor: request.actor, input });
+    if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'ActionRefused');
+    return this.view();
+  }
+
+  /** Why an action beside the procedure is refused with this input (synchronous, in the validator), or null. */
+  protected besideRefusal(_name: A, _request: ActionRequest<unknown>): string | null {
+    return null;
+  }
+
+  /** Applies an action the table marks `beside`; resolves with a refusal, or null once its effect is projected. */
+  protected async besideAction(name: A, _request: ActionRequest<unknown>): Promise<string | null> {
+    return `${this.actionLabel(name)}: действие не поддерживается`;
   }
 
   /** The next accepted action that is still open now; ones overtaken by an earlier action are refused. */
@@ -172,15 +195,22 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
    * reminders at set fractions of the term, then the deadline. An action open
    * in every stage (withdrawal) leaves the procedure as a CaseExit.
    */
-  private async waitInStage(stage: S, remind: 'applicant' | 'staff' | 'nobody'): Promise<Ticket<A, unknown> | 'lapsed'> {
+  private async waitInStage(stage: S, remind: 'applicant' | 'staff' | 'nobody', gridClock = false): Promise<Ticket<A, unknown> | 'lapsed'> {
     if (stage !== this.stage) throw new Error(`the case waits in ${this.stage}, not in ${stage}`);
     for (;;) {
       // Read each round: a calendar change may have moved the deadline.
       const deadline = this.snapshot.overdue || this.termLapsed ? null : this.snapshot.deadlineAt;
       const reminders = deadline !== null && remind !== 'nobody' ? reminderInstants(this.termStart(), deadline) : [];
-      for (const at of reminders.filter((r) => r > Date.now())) {
+      const atRisk = gridClock && deadline !== null ? await this.atRiskOf(deadline) : null;
+      const due = [
+        ...reminders.filter((r) => r > Date.now()).map((at) => ({ at, warn: false })),
+        // A term shorter than the warning has no moment of risk; one that became at risk before this wait (a term kept from the previous stage) is told at once.
+        ...(atRisk && !atRisk.told && atRisk.at > this.termStart() ? [{ at: Math.max(atRisk.at, Date.now()), warn: true }] : []),
+      ].sort((a, b) => a.at - b.at);
+      for (const { at, warn } of due) {
         if (await this.until(at)) break;
-        await this.remind(remind as 'applicant' | 'staff');
+        if (warn) await this.warnAtRisk();
+        else await this.remind(remind as 'applicant' | 'staff');
       }
       if (await this.until(deadline)) {
         if (this.recalculations.length > 0) {
@@ -203,7 +233,7 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
    */
   async awaitGrid<T extends S>(stage: T): Promise<TicketOf<I, M[T]>> {
     this.expectParty(stage, ['grid', 'both']);
-    const first = await this.waitInStage(stage, this.table.stages[stage].remind);
+    const first = await this.waitInStage(stage, this.table.stages[stage].remind, true);
     if (first !== 'lapsed') return first as TicketOf<I, M[T]>;
     await this.escalate();
     await this.afterEscalation();
@@ -331,11 +361,44 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
   }
 
   /** A system event within the stage (reminder, overdue): history and read model, no stage change. */
-  protected async record(type: string, title: string, data: Record<string, unknown> = {}): Promise<number> {
-    this.seq += 1;
-    const event: CaseEventRecord = { seq: this.seq, type, stage: this.stage, title, actor: null, comment: '', data, deadlineAt: this.snapshot.deadlineAt, at: Date.now() };
+  protected async record(type: string, title: string, data: Record<string, unknown> = {}, actor: CaseEventRecord['actor'] = null, comment = ''): Promise<number> {
+    // Its own number: a payment beside the procedure may record while another event is being projected.
+    const seq = ++this.seq;
+    const event: CaseEventRecord = { seq, type, stage: this.stage, title, actor, comment, data, deadlineAt: this.snapshot.deadlineAt, at: Date.now() };
     await this.definition.project({ ...this.snapshot }, event);
-    return this.seq;
+    return seq;
+  }
+
+  /**
+   * When the grid's term ending at `deadline` is at risk (term termAtRisk before it, on the
+   * production calendar; since patch 'term-escalation'). Computed once per deadline: a
+   * calendar change that moves the deadline warns again about the new one.
+   */
+  private async atRiskOf(deadline: number): Promise<{ deadline: number; at: number; told: boolean } | null> {
+    if (this.atRisk?.deadline === deadline) return this.atRisk;
+    const before = this.termSpec('termAtRisk');
+    if (before.amount <= 0 || !since('term-escalation')) return null; // 0: the grid configured no warning
+    this.atRisk = { deadline, at: await computeAtRisk(deadline, before), told: false };
+    return this.atRisk;
+  }
+
+  /** The grid's term is at risk: the holder (if anyone holds the case) and the supervisors of the stage's department hear of it. */
+  private async warnAtRisk(): Promise<void> {
+    const s = this.snapshot;
+    this.atRisk!.told = true;
+    const stageTitle = this.table.stages[this.stage].title;
+    const title = caseNotices.atRiskTitle(s.number, stageTitle);
+    const seq = await this.record('term-at-risk', title, { deadlineAt: s.deadlineAt, holderId: this.holder() });
+    const common = { caseId: s.id, caseNumber: s.number, kind: 'reminder' as const, title, body: caseNotices.atRiskBody(stageTitle, s.deadlineAt!), link: this.definition.links.staff };
+    const holder = this.holder();
+    if (holder) await this.tell({ ...common, key: `${s.id}:${seq}:at-risk-holder`, to: { userId: holder } });
+    await this.tell({ ...common, key: `${s.id}:${seq}:at-risk-supervisors`, to: { supervisorsOf: `${this.definition.kind}:${this.stage}` } });
+  }
+
+  /** Who holds the case now (the holder of an application, the assignee of an appeal), or null. */
+  protected holder(): string | null {
+    const audience = this.staffAudience();
+    return 'userId' in audience ? audience.userId : null;
   }
 
   private async remind(who: 'applicant' | 'staff'): Promise<void> {
@@ -363,6 +426,32 @@ export class CaseMachine<S extends string, A extends string, Snap extends CaseSn
     const common = { caseId: s.id, caseNumber: s.number, kind: 'overdue' as const };
     await this.tell({ ...common, key: `${s.id}:${seq}:overdue-applicant`, title: caseNotices.overdueApplicantTitle, body: caseNotices.overdueApplicantBody(stageTitle, s.deadlineAt!), to: { userId: s.applicantId }, link: this.definition.links.applicant });
     await this.tell({ ...common, key: `${s.id}:${seq}:overdue-staff`, title: caseNotices.overdueStaffTitle(s.number), body: caseNotices.overdueStaffBody(stageTitle, s.deadlineAt!), to: { staff: true }, link: this.definition.links.staff });
+    // The department's supervisors by name, beside the whole staff feed (issue 20 item 3).
+    if (since('term-escalation')) {
+      await this.tell({ ...common, key: `${s.id}:${seq}:overdue-supervisors`, title: caseNotices.overdueStaffTitle(s.number), body: caseNotices.overdueStaffBody(stageTitle, s.deadlineAt!), to: { supervisorsOf: `${this.definition.kind}:${this.stage}` }, link: this.definition.links.staff });
+    }
+  }
+
+  /**
+   * What the case's conversation (workflows/case/conversation.ts) needs of it: whether it is closed,
+   * who on the staff side hears of messages, its notice window, and notices beside the procedure
+   * that close() waits for.
+   */
+  conversationHost(kind: ConversationHost['kind'], project: (message: ConversationMessage) => Promise<unknown>): ConversationHost {
+    return {
+      kind,
+      noun: this.definition.noun,
+      caseId: this.snapshot.id,
+      number: () => this.snapshot.number,
+      applicantId: () => this.snapshot.applicantId,
+      closed: () => this.table.stages[this.stage].final === true,
+      links: this.definition.links,
+      staffAudience: () => this.staffAudience(),
+      window: () => this.termSpec('messageNoticeWindow'),
+      project,
+      tell: (request) => this.tell(request),
+      alongside: (work) => void this.beside(work),
+    };
   }
 
   /** The case has ended: actions that arrive now are answered, not left hanging, and the case closes once its notifications are out. */

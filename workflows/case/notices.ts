@@ -16,6 +16,8 @@ export const caseNotices = {
   documents: (titles: string[]) => ` Размещены документы: ${titles.map((t) => `«${t}»`).join(', ')}.`,
   reminderTitle: (stage: string) => `Приближается срок этапа «${stage}»`,
   reminderBody: (title: string, deadlineAt: number, tail: string) => `${title}: до ${formatInstant(deadlineAt)}.${tail}`,
+  atRiskTitle: (number: string, stage: string) => `Срок под угрозой: ${number}, этап «${stage}»`,
+  atRiskBody: (stage: string, deadlineAt: number) => `Срок этапа «${stage}» истекает ${formatInstant(deadlineAt)}, этап ещё не выполнен.`,
   overdueEvent: (stage: string) => `Сетевая организация нарушила срок этапа «${stage}»`,
   overdueApplicantTitle: 'Срок нарушен сетевой организацией',
   overdueApplicantBody: (stage: string, deadlineAt: number) => `Срок этапа «${stage}» истёк ${formatInstant(deadlineAt)}. Нарушение передано руководителю; мы сообщим, когда этап будет выполнен.`,

@@ -17,33 +17,41 @@ import type { CaughtMail } from '../../support/mail';
 import type { DrivenCase } from './case-driver';
 
 /**
- * The paths the driver takes, as their events in order and who is told of
- * each: the applicant of every event, the staff feed (mailed to admins) of
- * some, the assignee, and the supplier of last resort of the milestones
- * (workflows/application/workflow.ts, workflows/appeal/workflow.ts).
+ * The paths the driver takes, as their events in order (seq = position + 1)
+ * and who is mailed of each: the applicant (of every event the applicant
+ * sees), the staff feed (mailed to admins), the assignee, and the supplier of
+ * last resort by the key its mail uses (workflows/application/workflow.ts,
+ * workflows/application/supplier-track.ts, workflows/appeal/workflow.ts).
  */
-interface CasePath {
-  events: readonly string[];
-  /** Event numbers (seq) told to each audience. */
-  staffFeed: readonly number[];
-  assignee: readonly number[];
-  supplier: readonly number[];
+interface PathEvent {
+  type: string;
+  /** False for the events of the supplier's own track, which the applicant is not mailed of. */
+  applicant?: false;
+  staffFeed?: true;
+  assignee?: true;
+  /** The key suffix of the supplier's mail: the milestones (`supplier`) or the handover that starts its clock. */
+  supplier?: 'supplier' | 'supplier-handover';
 }
 
-const PATHS: Record<DrivenCase['kind'], CasePath> = {
-  application: {
+const PATHS: Record<DrivenCase['kind'], readonly PathEvent[]> = {
+  application: [
+    { type: 'submitted', staffFeed: true },
+    // Handed over to the supplier of last resort at registration: its one mail of the registration (patch supplier-one-mail-at-registration).
+    { type: 'supplier-handover', applicant: false, supplier: 'supplier-handover' },
+    { type: 'check-started' },
+    { type: 'accepted' },
+    { type: 'documents-posted' },
+    { type: 'paid', supplier: 'supplier' },
     // The driver reports the applicant's part of the ТУ first, then records the grid's (both within the connection term).
-    events: ['submitted', 'check-started', 'accepted', 'documents-posted', 'paid', 'tu-done-reported', 'grid-tu-done', 'inspection-passed', 'connected', 'act-issued'],
-    staffFeed: [1, 6, 7],
-    assignee: [],
-    supplier: [1, 5, 9, 10],
-  },
-  appeal: {
-    events: ['registered', 'assigned', 'answered', 'auto-closed'],
-    staffFeed: [1],
-    assignee: [2],
-    supplier: [],
-  },
+    { type: 'tu-done-reported', staffFeed: true },
+    { type: 'grid-tu-done', staffFeed: true },
+    { type: 'inspection-passed' },
+    { type: 'connected', supplier: 'supplier' },
+    { type: 'act-issued', supplier: 'supplier' },
+    // The act ends the supplier's track unmailed: the supplier heard of the act above.
+    { type: 'supplier-track-cancelled', applicant: false },
+  ],
+  appeal: [{ type: 'registered', staffFeed: true }, { type: 'assigned', assignee: true }, { type: 'answered' }, { type: 'auto-closed' }],
 };
 
 export interface ExpectedMail {
@@ -61,16 +69,15 @@ export async function expectedMails(db: Db, cases: DrivenCase[]): Promise<Expect
   const supplier = SUPPLIERS.find((s) => s.id === 'gp-center')!;
   const out: ExpectedMail[] = [];
   for (const c of cases) {
-    const path = PATHS[c.kind];
     const applicant = byEmail.get(c.email)!;
-    path.events.forEach((_, i) => {
+    PATHS[c.kind].forEach((event, i) => {
       const seq = i + 1;
-      out.push({ messageId: mailMessageId(`${c.id}:${seq}:applicant:${applicant.id}`), to: applicant.email, what: `${c.number} #${seq} applicant` });
-      if (path.staffFeed.includes(seq)) {
+      if (event.applicant !== false) out.push({ messageId: mailMessageId(`${c.id}:${seq}:applicant:${applicant.id}`), to: applicant.email, what: `${c.number} #${seq} applicant` });
+      if (event.staffFeed) {
         for (const a of admins) out.push({ messageId: mailMessageId(`${c.id}:${seq}:staff:${a.id}`), to: a.email, what: `${c.number} #${seq} staff` });
       }
-      if (path.assignee.includes(seq)) out.push({ messageId: mailMessageId(`${c.id}:${seq}:staff:${operator.id}`), to: operator.email, what: `${c.number} #${seq} assignee` });
-      if (path.supplier.includes(seq)) out.push({ messageId: mailMessageId(`${c.id}:${seq}:supplier`), to: supplier.email, what: `${c.number} #${seq} supplier` });
+      if (event.assignee) out.push({ messageId: mailMessageId(`${c.id}:${seq}:staff:${operator.id}`), to: operator.email, what: `${c.number} #${seq} assignee` });
+      if (event.supplier) out.push({ messageId: mailMessageId(`${c.id}:${seq}:${event.supplier}`), to: supplier.email, what: `${c.number} #${seq} ${event.supplier}` });
     });
   }
   return out;
@@ -141,7 +148,7 @@ export async function auditReadModels(db: Db, cases: DrivenCase[]): Promise<Read
   let missingEvents = 0;
   for (const c of cases) {
     const recorded = new Set(events.filter((e) => e.case_id === c.id).map((e) => e.type));
-    missingEvents += PATHS[c.kind].events.filter((type) => !recorded.has(type)).length;
+    missingEvents += PATHS[c.kind].filter((event) => !recorded.has(event.type)).length;
   }
   const [unsent] = await db.sequelize.query<{ n: string }>(`SELECT count(*) AS n FROM mail_outbox WHERE status <> 'sent'`, { type: QueryTypes.SELECT });
   return { duplicateRows, missingEvents, unsentOutbox: Number(unsent!.n) };

@@ -11,6 +11,7 @@ import type { AppealStage } from '../../../domain/appeal';
 import type { Stage } from '../../../domain/application';
 import { apiClient } from '../../support/api-client';
 import { completeIndividualForm, newDraftId } from '../../support/applications';
+import { invoiceOf } from '../../support/invoice-input';
 
 export type CabinetClient = ReturnType<typeof apiClient>;
 
@@ -196,7 +197,7 @@ const APPLICATION_STEPS: Partial<Record<Stage, ApplicationStep | ApplicationStep
   preparingDocuments: {
     by: 'staff',
     action: 'postContractDocuments',
-    input: { invoiceAmountRub: 48_000, tuRequirements: 'Установить прибор учёта на границе участка', connectionPoint: 'Опора № 3 ВЛ-0,4 кВ', constructionNeeded: false, comment: '' },
+    input: { ...invoiceOf(48_000), tuRequirements: 'Установить прибор учёта на границе участка', connectionPoint: 'Опора № 3 ВЛ-0,4 кВ', constructionNeeded: false, comment: '' },
   },
   awaitingPayment: { by: 'applicant', action: 'payInvoice', input: {} },
   tuFulfilment: [

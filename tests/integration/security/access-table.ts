@@ -5,8 +5,10 @@
 // procedure then does with the input and the ids is the ownership test's business.
 import type { Audience } from './router';
 
-const EVERYONE = ['anonymous', 'applicant', 'staff', 'auditor', 'admin'] as const;
-const LOGGED_IN = ['applicant', 'staff', 'auditor', 'admin'] as const;
+const EVERYONE = ['anonymous', 'applicant', 'staff', 'auditor', 'admin', 'supplier'] as const;
+const LOGGED_IN = ['applicant', 'staff', 'auditor', 'admin', 'supplier'] as const;
+/** A supplier of last resort's user: only the cases handed over to its organisation. */
+const SUPPLIER = ['supplier'] as const;
 const APPLICANT = ['applicant'] as const;
 /** Staff and supervisors (admins) act on cases. */
 const STAFF = ['staff', 'admin'] as const;
@@ -34,6 +36,31 @@ export const ACCESS_TABLE: Record<string, readonly Audience[]> = {
   'admin.createStaffAccount': ADMIN,
   'admin.setBlocked': ADMIN,
 
+  // The supplier of last resort: only its own handed-over cases (the service filters by the account's supplier).
+  'supplier.cases': SUPPLIER,
+  'supplier.get': SUPPLIER,
+  'supplier.postContract': SUPPLIER,
+
+  // Departments (issue 20): an admin defines them; the grid reads the queues; staff take cases, supervisors (or admins) assign them.
+  'departments.list': READERS,
+  'departments.queue': READERS,
+  // Readers by role; a staff member must also supervise the department (tests/integration/departments.test.ts).
+  'departments.workload': READERS,
+  'departments.mine': STAFF,
+  'departments.staff': STAFF,
+  'departments.create': ADMIN,
+  'departments.update': ADMIN,
+  'departments.setMembers': ADMIN,
+  'departments.takeCase': STAFF,
+  'departments.assignCase': STAFF,
+
+  // Conversations (issue 20 item 5): the applicant of the case and any staff member write; auditors only read.
+  'conversations.get': [...APPLICANT, ...READERS],
+  'conversations.post': [...APPLICANT, ...STAFF],
+  'conversations.markRead': [...APPLICANT, ...STAFF],
+  'conversations.unread': [...APPLICANT, ...STAFF],
+  'conversations.inbox': [...APPLICANT, ...STAFF],
+
   'applications.drafts': APPLICANT,
   'applications.draft': APPLICANT,
   'applications.saveDraft': APPLICANT,
@@ -48,6 +75,8 @@ export const ACCESS_TABLE: Record<string, readonly Audience[]> = {
   'staffApplications.dashboard': READERS,
   'staffApplications.get': READERS,
   'staffApplications.act': STAFF,
+  'staffApplications.invoicePreview': STAFF,
+  'staffApplications.invoiceRegions': READERS,
   'staffApplications.penalties': READERS,
 
   'appeals.create': APPLICANT,
@@ -99,6 +128,17 @@ export const ACCESS_TABLE: Record<string, readonly Audience[]> = {
   'capacity.search': EVERYONE,
   'capacity.versions': READERS,
   'capacity.import': ADMIN,
+  // The grid's bank requisites that invoices print: staff and auditors see the versions, admins change them.
+  'paymentRequisites.history': READERS,
+  'paymentRequisites.save': ADMIN,
+
+  // Organisations (companies, ИП): any applicant asks; the service lets only the organisation's administrator invite
+  // or remove (an individual and an employee are told why not). The invitee has no account yet: the link's token is the credential.
+  'organisation.get': APPLICANT,
+  'organisation.invite': APPLICANT,
+  'organisation.removeMember': APPLICANT,
+  'organisation.invitation': EVERYONE,
+  'organisation.acceptInvitation': EVERYONE,
 
   'ratings.rateable': APPLICANT,
   'ratings.submit': APPLICANT,

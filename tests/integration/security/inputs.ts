@@ -38,6 +38,20 @@ const SAMPLES: Record<string, (fuzzEmail: () => string) => unknown> = {
   'transparency.leadTimes': () => ({ quarter: '2019-Q2' }),
   'transparency.disclosure': () => ({ quarter: '2019-Q2' }),
   'capacity.import': () => ({ asOf: '2026-10-01', source: 'Проверка доступа', content: 'settlement;centre;voltage;freeMva\r\n' }),
+  // Checksummed: the ИНН, and both accounts' control keys against the БИК (ПАО Сбербанк's БИК and correspondent account).
+  'paymentRequisites.save': () => ({
+    name: 'АО «Сетевая компания» (проверка доступа)',
+    inn: '5000999991',
+    kpp: '500001001',
+    address: '143500, Московская обл., г. Истра, ул. Примерная, д. 1',
+    bankName: 'ПАО Сбербанк',
+    bik: '044525225',
+    correspondentAccount: '30101810400000000225',
+    account: '40702810938000000001',
+  }),
+  // An invitation token is 32 base32 letters (only its SHA-256 is stored): a well-formed one nobody was sent.
+  'organisation.invitation': () => ({ token: 'a'.repeat(32) }),
+  'organisation.acceptInvitation': () => ({ token: 'a'.repeat(32), phone: '+7 900 123-45-67', newPassword: 'Лесная-тропа-47', confirmPassword: 'Лесная-тропа-47', consent: true }),
   'auth.setInitialPassword': () => ({ newPassword: 'Лесная-тропа-47', confirmPassword: 'Лесная-тропа-47' }),
   'auth.changePassword': () => ({ currentPassword: 'неверный-пароль', newPassword: 'Лесная-тропа-47', confirmPassword: 'Лесная-тропа-47' }),
 };

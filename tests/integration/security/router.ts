@@ -9,7 +9,7 @@ import type { Role } from '../../../domain/account';
 
 /** Who calls: a role's session, or nobody logged in. */
 export type Audience = 'anonymous' | Role;
-export const AUDIENCES: readonly Audience[] = ['anonymous', 'applicant', 'staff', 'auditor', 'admin'];
+export const AUDIENCES: readonly Audience[] = ['anonymous', 'applicant', 'staff', 'auditor', 'admin', 'supplier'];
 
 interface RawMiddleware {
   _type?: string;

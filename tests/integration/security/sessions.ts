@@ -31,6 +31,6 @@ async function account(audience: Audience): Promise<Account> {
 }
 
 export async function accountsForEveryRole(): Promise<Record<Audience, Account>> {
-  const [anon, applicant, staff, auditor, admin] = await Promise.all((['anonymous', 'applicant', 'staff', 'auditor', 'admin'] as const).map(account));
-  return { anonymous: anon!, applicant: applicant!, staff: staff!, auditor: auditor!, admin: admin! };
+  const [anon, applicant, staff, auditor, admin, supplier] = await Promise.all((['anonymous', 'applicant', 'staff', 'auditor', 'admin', 'supplier'] as const).map(account));
+  return { anonymous: anon!, applicant: applicant!, staff: staff!, auditor: auditor!, admin: admin!, supplier: supplier! };
 }

@@ -8,6 +8,9 @@ import { afterAll, beforeAll } from 'vitest';
 import { Worker } from '@temporalio/worker';
 import type { Activities } from '../../../activities';
 import { assessPenalty } from '../../../domain/penalties';
+import { applicationFactsOf, computeInvoice } from '../../../domain/invoice';
+import type { Tariff } from '../../../domain/tariffs';
+import { planSchedule, reminderBefore } from '../../../domain/payment-schedule';
 import { resolveTerms, resumedDeadline, termDeadline, TERM_KEYS, type ResolvedTerms, type TermOverrides } from '../../../domain/regulations';
 import { findTemporalCli } from '../../../infra/temporal-cli';
 import { workflowBundle } from '../../../worker/create-worker';
@@ -15,6 +18,24 @@ import type { ApplicationWorkflowInput } from '../../../workflows/application/co
 import type { AppealWorkflowInput } from '../../../workflows/appeal/contract';
 import type { Actor, CaseEventRecord, CaseSnapshot, NotificationRequest, Projected, StartingTerm } from '../../../workflows/case/contract';
 import { ALL_SEARCH_ATTRIBUTES } from '../../../workflows/search-attributes';
+import type { ConversationMessage } from '../../../domain/conversation';
+
+/** The filed form and the tariff the in-memory invoice is computed from (the integration suites read the real ones). */
+const FILED_FORM = { category: 'individual15', maxPowerKw: 15, voltageKv: 0.4, reliability: 'III', territory: 'urban', distanceToNetworkM: 10 };
+const INVOICE_TARIFF: Tariff = {
+  id: 'workflow-test',
+  region: 'Тестовый регион',
+  title: 'Ставки для проверки процедуры',
+  validFrom: '2026-01-01',
+  validTo: null,
+  decision: 'Тест',
+  sample: true,
+  source: 'tests/workflow',
+  vatRatePercent: 22,
+  preferentialRatePerKwKop: null,
+  preferentialRateVatIncluded: true,
+  rates: [{ category: '*', territory: '*', voltageClass: '*', item: 'C1', rateKop: 19_745_00, vatIncluded: false, note: '' }],
+};
 
 export interface Recorded {
   /** Every projected event, by case id, in order. */
@@ -23,6 +44,8 @@ export interface Recorded {
   summaries: Map<string, CaseSnapshot>;
   notices: NotificationRequest[];
   supplierMails: Array<{ caseNumber: string; title: string }>;
+  /** Conversation messages as projected (workflows/case/conversation.ts). */
+  messages: ConversationMessage[];
   /** Added to every deadline computed from now on: a stand-in for a production calendar that moved a day off. */
   calendarShiftMs: number;
 }
@@ -46,11 +69,20 @@ function fakeActivities(recorded: Recorded): Partial<Activities> {
   return {
     deadlineFor: async (startMs, term) => termDeadline(startMs, term) + recorded.calendarShiftMs,
     resumeDeadline: async (resumeAtMs, leftMs, term) => resumedDeadline(resumeAtMs, leftMs, term),
+    termAtRiskFrom: async (deadlineMs, before) => reminderBefore(deadlineMs, before),
     assessPenalty: async (input) => assessPenalty(input),
+    planPaymentSchedule: async (request) => planSchedule(request),
+    computeInvoice: async (request) =>
+      computeInvoice({ facts: applicationFactsOf(FILED_FORM, request.tariffRegion, '2026-01-15'), scope: request.scope, tariff: INVOICE_TARIFF, correction: request.correction ?? null, correctedBy: request.correctedBy ?? null }),
     projectApplication: project(recorded),
     projectAppeal: project(recorded),
     notify: async (request) => void recorded.notices.push(request),
+    projectMessage: async (message) => {
+      if (!recorded.messages.some((m) => m.caseId === message.caseId && m.n === message.n)) recorded.messages.push(message);
+      return { n: message.n };
+    },
     informSupplier: async (request) => void recorded.supplierMails.push({ caseNumber: request.caseNumber, title: request.title }),
+    attachSupplyContract: async (request) => ({ filename: `Проект договора ${request.documentId.slice(0, 8)}.pdf` }),
     publishDocuments: async (request) =>
       request.kinds.map((kind, i) => ({ id: randomUUID(), kind, title: `Документ ${kind}`, filename: `${kind}.pdf`, size: 1, sha256: String(i), stage: request.stage })) as Awaited<ReturnType<Activities['publishDocuments']>>,
   };
@@ -71,7 +103,7 @@ export async function startProcedureEnv(): Promise<ProcedureEnv> {
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: cli }, ip: '127.0.0.1', searchAttributes: ALL_SEARCH_ATTRIBUTES, extraArgs: ['--log-level', 'error'] },
   });
-  const recorded: Recorded = { events: new Map(), summaries: new Map(), notices: [], supplierMails: [], calendarShiftMs: 0 };
+  const recorded: Recorded = { events: new Map(), summaries: new Map(), notices: [], supplierMails: [], messages: [], calendarShiftMs: 0 };
   const taskQueue = `procedure-${randomUUID()}`;
   const bundle = await workflowBundle();
   return {
@@ -96,7 +128,8 @@ export function useProcedureEnv(): () => ProcedureEnv {
 
 /** Every term an hour long (nothing lapses by accident), then the ones a test shrinks. */
 export function longTerms(overrides: TermOverrides = {}): ResolvedTerms {
-  return resolveTerms({ scale: 'seconds', ...Object.fromEntries(TERM_KEYS.map((k) => [k, { amount: 3600, unit: 'seconds' as const }])), ...overrides });
+  // No at-risk warning unless a test asks for one (issue 20 item 3; tests/workflow/escalation.test.ts).
+  return resolveTerms({ scale: 'seconds', ...Object.fromEntries(TERM_KEYS.map((k) => [k, { amount: 3600, unit: 'seconds' as const }])), termAtRisk: { amount: 0, unit: 'seconds' }, ...overrides });
 }
 
 export const STAFF: Actor = { id: randomUUID(), name: 'Сидорова Анна', role: 'staff' };

@@ -2,6 +2,7 @@
 // and the tariff it was taken from: shared by the calculator and the estimate
 // in the application form.
 import { For, Show } from 'solid-js';
+import { formatQuantity } from '../../../domain/money';
 import type { RouterOutputs } from '../trpc';
 import { Alert, StatusChip } from '../ui';
 import { formatDate, formatRub } from '../ui/format';
@@ -23,6 +24,17 @@ export function FeeTable(props: { result: FeeResult; caption?: string }) {
           </tr>
         </thead>
         <tbody>
+          {/* A power increase is charged on the increment: said before the lines that multiply by kW. */}
+          <Show when={props.result.power.previousKw > 0}>
+            <tr class="fee-table__power" data-code="POWER">
+              <td data-label="Составляющая платы">
+                Мощность, на которую рассчитана плата (прирост): {formatKw(props.result.power.totalKw)} − {formatKw(props.result.power.previousKw)} ранее присоединённой
+              </td>
+              <td data-label="Сумма" class="fee-table__amount">
+                {formatKw(props.result.power.chargedKw)}
+              </td>
+            </tr>
+          </Show>
           <For each={props.result.lines}>
             {(line) => (
               <tr classList={{ 'fee-table__cap': line.code === 'CAP' }} data-code={line.code}>
@@ -51,6 +63,8 @@ export function FeeTable(props: { result: FeeResult; caption?: string }) {
     </div>
   );
 }
+
+const formatKw = (kw: number) => `${formatQuantity(kw)} кВт`;
 
 export function FeeRule(props: { result: FeeResult }) {
   return (

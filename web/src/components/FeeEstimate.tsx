@@ -15,6 +15,8 @@ import { FeeRule, FeeTable, type FeeResult } from './FeeBreakdown';
 export interface FeeEstimateValues {
   category: string;
   maxPowerKw: string | number;
+  /** Power already connected at the point (a power increase): the fee is estimated on the increment. */
+  previousPowerKw?: string | number;
   voltageKv: string | number;
   reliability: string;
   territory: string;
@@ -55,6 +57,7 @@ export function FeeEstimate(props: { values: FeeEstimateValues; region?: string 
       region: region(),
       category: v.category,
       maxPowerKw: v.maxPowerKw,
+      previousPowerKw: v.previousPowerKw,
       voltageKv: v.voltageKv,
       reliability: v.reliability,
       territory: v.territory,

@@ -43,6 +43,20 @@ export const problemColumns = (format: ImportFormat, columnHeader: string): Colu
   { header: 'Что не так', cell: (p) => p.message },
 ];
 
+/**
+ * The failure of a card whose page has fields of its own (the set's, the version's): the server's
+ * message, then the field errors no field on the page shows (those beside a field are shown there).
+ */
+export function failureShownOn(title: string, form: { showServerErrors(errors: Record<string, string[]>): string[] }) {
+  return {
+    title,
+    text: (error: unknown) => {
+      const { message, fieldErrors } = describeApiError(error);
+      return [message, ...form.showServerErrors(fieldErrors)].join(' ');
+    },
+  };
+}
+
 export function FileImportCard<E>(props: {
   title: string;
   /** What loading a file does, above the picker. */

@@ -2,10 +2,20 @@
 // The same zod schema and formula as the API; the server computes, the page
 // shows the sum line by line with the rule that set it and the tariff used.
 import { createEffect, createResource, createSignal, on, onCleanup, Show } from 'solid-js';
-import { calculatorInputSchema, PREFERENTIAL_GROUP_RATE } from '../../../domain/fees';
+import { PREFERENTIAL_GROUP_RATE } from '../../../domain/fees';
 import { FeeRule, FeeTable, TariffInfo, type FeeResult } from '../components/FeeBreakdown';
 import { LoginLinks } from '../components/LoginLinks';
-import { CATEGORY_OPTIONS, METERING_OPTIONS, PREFERENTIAL_OPTIONS, RELIABILITY_OPTIONS, TERRITORY_OPTIONS, VOLTAGE_OPTIONS } from '../features/fees/fee-options';
+import { calculatorInputOf, calculatorPageSchema, SCOPE_INITIAL } from '../features/fees/calculator-form';
+import { ConstructionScopeFields } from '../features/fees/ConstructionScopeFields';
+import {
+  CATEGORY_OPTIONS,
+  CONNECTION_KIND_OPTIONS,
+  METERING_OPTIONS,
+  PREFERENTIAL_OPTIONS,
+  RELIABILITY_OPTIONS,
+  TERRITORY_OPTIONS,
+  VOLTAGE_OPTIONS,
+} from '../features/fees/fee-options';
 import { rememberTyped } from '../features/visitor/carry';
 import { createForm, focusFirstInvalid, type FormValue } from '../forms';
 import { session } from '../session';
@@ -15,39 +25,29 @@ import { formatRub } from '../ui/format';
 
 const RECALCULATE_DELAY_MS = 400;
 
-const CONSTRUCTION_FIELDS = ['overheadLineM', 'cableLineM', 'sectionalisingPoints', 'transformerSubstation', 'distributionSubstation', 'substation35'] as const;
-
-function toInput(values: Readonly<Record<string, FormValue>>) {
-  const input: Record<string, FormValue> = { ...values };
-  // Hidden fields keep what was typed (the user may tick the box again) but do not count.
-  if (values.category !== 'individual15') input.preferentialGroup = 'none';
-  if (values.constructionNeeded !== true) for (const f of CONSTRUCTION_FIELDS) delete input[f];
-  return input;
-}
-
 export default function CalculatorPage() {
   const [regions] = createResource(() => trpc.calculator.regions.query({}));
+  // Line segments shown (their slots are in the form from the start, see calculator-form.ts).
+  const [segments, setSegments] = createSignal(0);
+  const toInput = (values: Readonly<Record<string, FormValue>>) => calculatorInputOf(values, segments());
   const form = createForm({
     initial: {
       region: '',
       category: 'individual15',
+      connectionKind: 'permanent',
       maxPowerKw: '',
+      previousPowerKw: '',
       voltageKv: '0.4',
       reliability: 'III',
       territory: '',
       distanceToNetworkM: '',
       constructionNeeded: false,
-      overheadLineM: '',
-      cableLineM: '',
-      sectionalisingPoints: '',
-      transformerSubstation: false,
-      distributionSubstation: false,
-      substation35: false,
+      ...SCOPE_INITIAL,
       meteringType: '1ph',
       meteringPoints: '1',
       preferentialGroup: 'none',
     },
-    schema: calculatorInputSchema,
+    schema: calculatorPageSchema,
     toInput,
   });
   // A visitor's parameters are kept for the application they may file after registering (features/visitor/carry.ts).
@@ -68,7 +68,7 @@ export default function CalculatorPage() {
   });
 
   async function calculate(opts: { quiet?: boolean } = {}) {
-    const input = opts.quiet ? calculatorInputSchema.safeParse(toInput(form.values)).data : form.parse();
+    const input = opts.quiet ? calculatorPageSchema.safeParse(toInput(form.values)).data : form.parse();
     if (!input) {
       if (!opts.quiet) focusFirstInvalid(formEl);
       return;
@@ -96,7 +96,7 @@ export default function CalculatorPage() {
   onCleanup(() => clearTimeout(timer));
   createEffect(
     on(
-      () => JSON.stringify(form.values),
+      () => JSON.stringify([form.values, segments()]),
       () => {
         if (!result()) return;
         clearTimeout(timer);
@@ -136,9 +136,21 @@ export default function CalculatorPage() {
             <div class="form-grid">
               <Select id="calc-region" label="Регион" placeholder="Выберите регион" options={regionOptions()} required {...form.bindText('region')} />
               <Select id="calc-category" label="Категория заявителя" options={CATEGORY_OPTIONS} required {...form.bindText('category')} />
+              <Select id="calc-connectionKind" label="Вид присоединения" hint="Для временного присоединения применяется своя ставка C1, если она есть в решении региона" options={CONNECTION_KIND_OPTIONS} required {...form.bindText('connectionKind')} />
             </div>
             <div class="form-grid">
-              <Field id="calc-maxPowerKw" label="Максимальная мощность, кВт" inputMode="decimal" autocomplete="off" maxLength={12} required {...form.bindText('maxPowerKw')} />
+              <Field id="calc-maxPowerKw" label="Максимальная мощность, кВт" hint="С учётом ранее присоединённой" inputMode="decimal" autocomplete="off" maxLength={12} required {...form.bindText('maxPowerKw')} />
+              <Field
+                id="calc-previousPowerKw"
+                label="Ранее присоединённая мощность, кВт"
+                hint="При увеличении мощности: плата считается на прирост. Для нового присоединения оставьте пустым"
+                inputMode="decimal"
+                autocomplete="off"
+                maxLength={12}
+                {...form.bindText('previousPowerKw')}
+              />
+            </div>
+            <div class="form-grid">
               <Select id="calc-voltageKv" label="Уровень напряжения" options={VOLTAGE_OPTIONS} required {...form.bindText('voltageKv')} />
               <Select id="calc-reliability" label="Категория надёжности" options={RELIABILITY_OPTIONS} required {...form.bindText('reliability')} />
             </div>
@@ -160,25 +172,7 @@ export default function CalculatorPage() {
               Нужно строительство сетей
             </Checkbox>
             <Show when={form.checked('constructionNeeded')}>
-              <fieldset class="fieldset stack">
-                <legend class="fieldset__legend">Что нужно построить</legend>
-                <div class="form-grid">
-                  <Field id="calc-overheadLineM" label="Воздушная линия, м" hint="Ставка C2" inputMode="numeric" autocomplete="off" maxLength={6} {...form.bindText('overheadLineM')} />
-                  <Field id="calc-cableLineM" label="Кабельная линия, м" hint="Ставка C3" inputMode="numeric" autocomplete="off" maxLength={6} {...form.bindText('cableLineM')} />
-                  <Field id="calc-sectionalisingPoints" label="Пункты секционирования, шт." hint="Ставка C4" inputMode="numeric" autocomplete="off" maxLength={2} {...form.bindText('sectionalisingPoints')} />
-                </div>
-                <div class="stack" style={{ gap: 'var(--space-2)' }}>
-                  <Checkbox id="calc-transformerSubstation" {...form.bindCheck('transformerSubstation')}>
-                    Трансформаторная подстанция (ставка C5)
-                  </Checkbox>
-                  <Checkbox id="calc-distributionSubstation" {...form.bindCheck('distributionSubstation')}>
-                    Распределительная трансформаторная подстанция (ставка C6)
-                  </Checkbox>
-                  <Checkbox id="calc-substation35" {...form.bindCheck('substation35')}>
-                    Подстанция 35 кВ и выше (ставка C7)
-                  </Checkbox>
-                </div>
-              </fieldset>
+              <ConstructionScopeFields form={form} idPrefix="calc" segments={segments()} onSegments={setSegments} />
             </Show>
 
             <div class="form-grid">

@@ -7,7 +7,7 @@ import { NAV_GROUPS } from './nav';
 
 export function MainNav(props: { open: boolean; onClose: () => void }) {
   const groups = () =>
-    NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => !item.group || userIn(session.user(), item.group)) })).filter((group) => group.items.length > 0);
+    NAV_GROUPS.map((group) => ({ ...group, items: group.items.filter((item) => (!item.group || userIn(session.user(), item.group)) && (!item.when || item.when(session.user()))) })).filter((group) => group.items.length > 0);
   return (
     <nav id="app-nav" class="app-nav" classList={{ 'is-open': props.open }} aria-label="Разделы личного кабинета" onKeyDown={(e) => e.key === 'Escape' && props.onClose()}>
       <For each={groups()}>

@@ -2,6 +2,8 @@
 // Data only, so a new section is one line here; MainNav renders it.
 import type { RoleGroup } from '../../../domain/roles';
 import { unread } from '../notifications';
+import { unreadMessages } from '../features/conversation/unread';
+import type { PublicUser } from '../trpc';
 
 interface NavItem {
   href: string;
@@ -10,6 +12,8 @@ interface NavItem {
   group?: RoleGroup;
   /** A number shown beside the label (and read out with it), e.g. unread notifications. */
   count?: () => number;
+  /** Shown only when this holds for the user besides the group (e.g. «Организация»: employees of a company or ИП). */
+  when?: (user: PublicUser | null | undefined) => boolean;
 }
 
 export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
@@ -20,6 +24,7 @@ export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
       { href: '/applications', label: 'Поданные заявки', group: 'applicants' },
       { href: '/appeals', label: 'Обращения', group: 'applicants' },
       { href: '/notifications', label: 'Уведомления', count: () => unread.count() },
+      { href: '/messages', label: 'Сообщения', group: 'applicants', count: () => unreadMessages.count() },
     ],
   },
   {
@@ -33,13 +38,21 @@ export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
       { href: '/rating', label: 'Оценить качество' },
     ],
   },
-  { title: 'Учётная запись', items: [{ href: '/profile', label: 'Профиль' }] },
+  {
+    title: 'Учётная запись',
+    items: [
+      { href: '/profile', label: 'Профиль' },
+      { href: '/organisation', label: 'Организация', group: 'applicants', when: (user) => Boolean(user?.organisationId) },
+    ],
+  },
   {
     title: 'Сотрудникам',
     items: [
       { href: '/staff/applications', label: 'Заявки на ТП', group: 'readers' },
+      { href: '/staff/departments', label: 'Очереди отделов', group: 'readers' },
       { href: '/staff/ratings', label: 'Оценки качества', group: 'readers' },
       { href: '/staff/appeals', label: 'Обращения', group: 'readers' },
+      { href: '/messages', label: 'Сообщения заявителей', group: 'staff', count: () => unreadMessages.count() },
       { href: '/staff/appeals/report', label: 'Отчёт по обращениям', group: 'readers' },
       { href: '/staff/penalties', label: 'Неустойки', group: 'readers' },
       { href: '/staff/register-visitor', label: 'Регистрация посетителя', group: 'staff' },
@@ -48,8 +61,11 @@ export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
       { href: '/admin/tariffs', label: 'Тарифы', group: 'admins' },
       { href: '/admin/calendars', label: 'Производственный календарь', group: 'admins' },
       { href: '/admin/capacity', label: 'Свободная мощность (загрузка)', group: 'admins' },
+      { href: '/admin/payment-requisites', label: 'Платёжные реквизиты', group: 'admins' },
+      { href: '/admin/departments', label: 'Отделы', group: 'admins' },
       { href: '/audit', label: 'Аудит', group: 'auditors' },
       { href: '/audit/access-log', label: 'Журнал доступа', group: 'auditors' },
     ],
   },
+  { title: 'Гарантирующему поставщику', items: [{ href: '/supplier', label: 'Переданные заявки', group: 'suppliers' }] },
 ];

@@ -9,6 +9,8 @@ import {
   type AttachmentKind,
 } from '../../../../domain/application';
 import { formatDate, formatNumber, NO_VALUE } from '../../ui/format';
+import { CONNECTION_KIND_LABELS, type ConnectionKind } from '../../../../domain/connection-kind';
+import { MICROGENERATION_RULE, TEMPORARY_CONNECTION_RULE } from '../../../../domain/regulations';
 
 const lookup = <T extends string>(labels: Record<T, string>, value: unknown): string => (typeof value === 'string' && value in labels ? labels[value as T] : typeof value === 'string' && value ? value : NO_VALUE);
 const num = (value: unknown, unit: string): string => {
@@ -23,6 +25,31 @@ const mask = (value: unknown, keep: number): string => {
   return text ? `${'*'.repeat(Math.max(0, text.length - keep))}${text.slice(-keep)}` : NO_VALUE;
 };
 
+/** The kind of connection and its own fields (forms filed before the kinds: permanent); ❓ rules said as staff must check them. */
+function kindLines(form: Record<string, unknown>): Array<[string, string]> {
+  const kind = typeof form.connectionKind === 'string' && form.connectionKind in CONNECTION_KIND_LABELS ? (form.connectionKind as ConnectionKind) : 'permanent';
+  const out: Array<[string, string]> = [['Вид присоединения', CONNECTION_KIND_LABELS[kind]]];
+  const part = (key: string) => (form[key] && typeof form[key] === 'object' ? (form[key] as Record<string, unknown>) : null);
+  const t = part('temporary');
+  if (kind === 'temporary' && t) {
+    out.push(
+      ['Постоянное присоединение (заявка или договор)', `№ ${str(t.permanentNumber)} от ${typeof t.permanentDate === 'string' ? formatDate(t.permanentDate) : NO_VALUE}`],
+      ['Период электроснабжения по временной схеме', `${typeof t.supplyFrom === 'string' ? formatDate(t.supplyFrom) : NO_VALUE} — ${typeof t.supplyTo === 'string' ? formatDate(t.supplyTo) : NO_VALUE} (наибольший срок ${TEMPORARY_CONNECTION_RULE.maxMonths} мес. — ${TEMPORARY_CONNECTION_RULE.mark} проверить)`],
+      ['Передвижной объект', yesNo(t.mobile)],
+    );
+  }
+  const m = part('microgeneration');
+  if (kind === 'microgeneration' && m) {
+    out.push(
+      ['Мощность устройств потребителя', num(m.consumerMaxPowerKw, 'кВт')],
+      ['Мощность выдачи в сеть (в ТУ)', num(m.exportLimitKw, 'кВт')],
+      ['Устройства потребителя', m.ownDevices === 'connected' ? `присоединены, акт № ${str(m.ownDevicesActNumber)}` : 'присоединяются вместе с объектом микрогенерации'],
+      ['Плата и срок', `${MICROGENERATION_RULE.feeAndTerm}`],
+    );
+  }
+  return out;
+}
+
 /** The filed form as label/value lines, in the order of the form. */
 export function formLines(form: Record<string, unknown>): Array<[string, string]> {
   const passport = form.passport && typeof form.passport === 'object' ? (form.passport as Record<string, unknown>) : null;
@@ -34,6 +61,7 @@ export function formLines(form: Record<string, unknown>): Array<[string, string]
     .filter((k) => k in ATTACHMENT_LABELS)
     .map((k) => ATTACHMENT_LABELS[k as AttachmentKind]);
   const out: Array<[string, string]> = [
+    ...kindLines(form),
     ['Категория заявителя', lookup(CATEGORY_LABELS, form.category)],
     ['Причина обращения', lookup(REASON_LABELS, form.reason)],
   ];
@@ -57,6 +85,7 @@ export function formLines(form: Record<string, unknown>): Array<[string, string]
   if (typeof form.stagesPlan === 'string' && form.stagesPlan.trim()) out.push(['Этапы ввода в эксплуатацию', form.stagesPlan]);
   out.push(
     ['Порядок оплаты', lookup(PAYMENT_OPTION_LABELS, form.paymentOption ?? 'full')],
+    ...(form.paymentOption === 'instalments' ? [['Срок рассрочки, кварталов', String(form.instalmentQuarters ?? '—')] as [string, string]] : []),
     ['Заказчик по 44-ФЗ / 275-ФЗ', yesNo(form.publicBuyer)],
     ['Гарантирующий поставщик', supplier?.name ?? NO_VALUE],
     ['Подаётся представителем по доверенности', yesNo(form.byRepresentative)],

@@ -7,3 +7,5 @@ export { buildSteps, type StepState } from './timeline';
 export { CaseActions, CaseHeader, CasePage, casePage, type CaseOutcome, type CaseWords } from './CasePage';
 export { ApplicationSummaryCard, categoryLabel } from './SummaryCard';
 export { PenaltyCard } from './PenaltyCard';
+export { PaymentScheduleCard } from './PaymentScheduleCard';
+export { InvoiceBreakdown, InvoiceCard } from './InvoiceBreakdown';

@@ -18,8 +18,8 @@ export type CaseDocument = ApplicantCase['documents'][number];
 export type Viewer = 'applicant' | 'staff';
 
 const WHO_ACTS: Record<Viewer, Record<WhoActs, string>> = {
-  applicant: { grid: 'Сетевая организация', applicant: 'Вы', both: 'Обе стороны', nobody: NO_VALUE },
-  staff: { grid: 'Сетевая организация', applicant: 'Заявитель', both: 'Обе стороны', nobody: NO_VALUE },
+  applicant: { grid: 'Сетевая организация', applicant: 'Вы', both: 'Обе стороны', supplier: 'Гарантирующий поставщик', nobody: NO_VALUE },
+  staff: { grid: 'Сетевая организация', applicant: 'Заявитель', both: 'Обе стороны', supplier: 'Гарантирующий поставщик', nobody: NO_VALUE },
 };
 
 export function whoActsLabel(who: WhoActs, viewer: Viewer): string {

@@ -3,11 +3,11 @@
 // loaded so far. The newest version is what visitors see on /open-data/capacity.
 import { createResource } from 'solid-js';
 import { CAPACITY_COLUMN_HELP, CAPACITY_COLUMNS, capacityCsvTemplate, capacityMetaSchema, type CapacityProblem } from '../../../../domain/capacity';
-import { FileImportCard, problemColumns, refusal, type ImportAnswer, type ImportFile } from '../../components/FileImportCard';
+import { failureShownOn, FileImportCard, problemColumns, refusal, type ImportAnswer, type ImportFile } from '../../components/FileImportCard';
 import { ColumnsHelp } from '../../components/ImportParts';
 import { Loaded } from '../../components/Loaded';
 import { createForm } from '../../forms';
-import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
+import { trpc, type RouterOutputs } from '../../trpc';
 import { Button, Card, DataTable, EmptyState, Field, PageHeader } from '../../ui';
 import { formatDate, formatDateTime, formatNumber } from '../../ui/format';
 import { download } from './wording';
@@ -42,13 +42,7 @@ function CapacityImportCard(props: { onImported: () => void }) {
       settings={{ legend: 'Сведения о версии', inFile: () => false, inFileNote: '' }}
       submitLabel="Проверить и загрузить"
       empty={{ title: 'Нет данных', text: 'Выберите файл или вставьте его содержимое.' }}
-      failure={{
-        title: 'Данные не загружены',
-        text: (error) => {
-          const { message, fieldErrors } = describeApiError(error);
-          return [message, ...form.showServerErrors(fieldErrors)].join(' ');
-        },
-      }}
+      failure={failureShownOn('Данные не загружены', form)}
       send={send}
       errorColumns={(format) => problemColumns(format, 'Столбец')}
       onImported={props.onImported}

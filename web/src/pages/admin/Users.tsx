@@ -1,5 +1,6 @@
 import { createMemo, createResource, createSignal, Index, onCleanup, Show } from 'solid-js';
 import { ROLE_LABELS, ROLES, staffAccountSchema, type Role } from '../../../../domain/account';
+import { SUPPLIERS } from '../../../../domain/application';
 import { EmailField } from '../../components/AccountFields';
 import { FormEnd } from '../../components/FormEnd';
 import { createForm } from '../../forms';
@@ -15,8 +16,9 @@ type UserRow = RouterOutputs['admin']['listUsers'][number];
 const LIST_LIMIT = 100;
 const SEARCH_DELAY_MS = 300;
 
-const ROLE_TONES: Record<Role, ChipTone> = { applicant: 'neutral', staff: 'info', auditor: 'info', admin: 'warning' };
-const STAFF_ROLE_OPTIONS = (['staff', 'auditor', 'admin'] as const).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+const ROLE_TONES: Record<Role, ChipTone> = { applicant: 'neutral', staff: 'info', auditor: 'info', admin: 'warning', supplier: 'neutral' };
+const STAFF_ROLE_OPTIONS = (['staff', 'auditor', 'admin', 'supplier'] as const).map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+const SUPPLIER_OPTIONS = SUPPLIERS.map((s) => ({ value: s.id, label: s.name }));
 const FILTER_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
 function isRole(value: string): value is Role {
@@ -30,11 +32,12 @@ interface Notice {
 
 function CreateStaffAccount(props: { onCreated: () => void }) {
   const form = createForm({
-    initial: { email: '', role: '', lastName: '', firstName: '', middleName: '' },
+    initial: { email: '', role: '', lastName: '', firstName: '', middleName: '', supplierId: '' },
     schema: staffAccountSchema,
   });
   const [notice, setNotice] = createSignal<Notice | null>(null);
   const role = form.bindText('role');
+  const supplier = form.bindText('supplierId');
   const sending = createSubmit(form, {
     onStart: () => setNotice(null),
     send: async (data) => {
@@ -53,12 +56,16 @@ function CreateStaffAccount(props: { onCreated: () => void }) {
     <Card title="Новая учётная запись сотрудника">
       <form ref={sending.ref} class="stack" novalidate onSubmit={sending.submit}>
         <p class="muted" style={{ margin: 0 }}>
-          Сотрудник получит логин и временный пароль по электронной почте и при первом входе задаст свой пароль.
+          Сотрудник (или пользователь гарантирующего поставщика) получит логин и временный пароль по электронной почте и при первом входе задаст свой пароль.
         </p>
         <div class="form-grid">
           <EmailField id="staff-email" autocomplete="off" {...form.bindText('email')} />
           <Select id="staff-role" label="Роль" placeholder="Выберите роль" options={STAFF_ROLE_OPTIONS} required value={role.value} error={role.error} onValue={role.onValue} onBlur={role.onBlur} />
         </div>
+        {/* A supplier of last resort's user sees only the cases handed over to its organisation. */}
+        <Show when={role.value === 'supplier'}>
+          <Select id="staff-supplier" label="Гарантирующий поставщик" placeholder="Выберите организацию" options={SUPPLIER_OPTIONS} required value={supplier.value} error={supplier.error} onValue={supplier.onValue} onBlur={supplier.onBlur} />
+        </Show>
         <div class="form-grid">
           <Field id="staff-lastName" label="Фамилия" autocomplete="off" maxLength={100} required {...form.bindText('lastName')} />
           <Field id="staff-firstName" label="Имя" autocomplete="off" maxLength={100} required {...form.bindText('firstName')} />

@@ -14,6 +14,7 @@ import { unread } from '../../notifications';
 import { trpc } from '../../trpc';
 import { Card, Muted } from '../../ui';
 import { AppealApplicantActions } from './ApplicantActions';
+import { ConversationCard } from '../../features/conversation/ConversationCard';
 
 /** The linked application's number, when it is among the user's applications. */
 function LinkedApplication(props: { id: string }) {
@@ -62,6 +63,7 @@ function AppealBody(props: { data: ApplicantAppeal; outcome: CaseOutcome }) {
       </Card>
 
       <AppealDocuments documents={props.data.documents} viewer="applicant" />
+      <ConversationCard caseId={s().id} />
     </div>
   );
 }

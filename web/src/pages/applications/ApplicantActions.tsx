@@ -9,7 +9,9 @@ import { FormEnd } from '../../components/FormEnd';
 import { createForm, focusFirstInvalid } from '../../forms';
 import { describeApiError, trpc, type RouterOutputs } from '../../trpc';
 import { Alert, Button, Card, Field, Select } from '../../ui';
-import { formatRub } from '../../ui/format';
+import { formatDate, formatRub } from '../../ui/format';
+import { formatKop } from '../../../../domain/money';
+import { nextOpenPart, type ScheduleState } from '../../../../domain/payment-schedule';
 import type { UploadedFile } from '../../uploads';
 
 export type CaseView = RouterOutputs['applications']['act'];
@@ -18,6 +20,8 @@ interface ActionProps {
   caseId: string;
   number: string;
   events: readonly CaseEvent[];
+  /** The payment schedule, when the applicant pays in parts. */
+  schedule?: ScheduleState | null;
   /** Called with the case as the server has it after the action. */
   onDone: (action: ApplicantAction, view: CaseView) => void;
   /** The server refused: the case may have moved on, so the page refetches it. */
@@ -125,10 +129,21 @@ function PayInvoice(props: ActionProps & { paymentsMode: ApplicantCase['payments
   return (
     <Card title={APPLICANT_ACTIONS.payInvoice.label} level={3}>
       <div class="stack">
-        <Show when={amount()}>
-          {(sum) => (
+        <Show
+          when={props.schedule?.parts[0]}
+          fallback={
+            <Show when={amount()}>
+              {(sum) => (
+                <p style={{ margin: 0 }}>
+                  Сумма счёта: <strong>{formatRub(sum())}</strong>. Оплата счёта означает согласие с условиями договора: договор считается заключённым в день оплаты.
+                </p>
+              )}
+            </Show>
+          }
+        >
+          {(first) => (
             <p style={{ margin: 0 }}>
-              Сумма счёта: <strong>{formatRub(sum())}</strong>. Оплата счёта означает согласие с условиями договора: договор считается заключённым в день оплаты.
+              Первый платёж по графику: <strong>{formatKop(first().amountKop)}</strong>. Его оплата означает согласие с условиями договора: договор считается заключённым в день оплаты первого платежа, остальные платежи вносятся по графику.
             </p>
           )}
         </Show>
@@ -173,6 +188,8 @@ function Withdraw(props: ActionProps) {
   const act = useAct(props);
   let formEl: HTMLFormElement | undefined;
   let confirmEl: HTMLDivElement | undefined;
+  // Once paid, the contract is concluded: withdrawing terminates it, with the grid's costs actually incurred (domain/termination.ts).
+  const afterContract = () => props.events.some((e) => e.type === 'paid');
 
   function next(event: SubmitEvent) {
     event.preventDefault();
@@ -191,7 +208,12 @@ function Withdraw(props: ActionProps) {
     <Card title={APPLICANT_ACTIONS.withdraw.label} level={3}>
       <div class="stack">
         <p class="muted" style={{ margin: 0 }}>
-          Отозвать заявку можно на любом этапе до завершения присоединения. Возобновить рассмотрение отозванной заявки нельзя — потребуется подать новую.
+          <Show
+            when={afterContract()}
+            fallback="Отозвать заявку можно на любом этапе до завершения присоединения. Возобновить рассмотрение отозванной заявки нельзя — потребуется подать новую."
+          >
+            Договор уже заключён: отзыв заявки — это отказ от договора и его расторжение. Сетевая организация рассчитает фактически понесённые ею расходы и сообщит сумму к доплате или к возврату оплаченного.
+          </Show>
         </p>
         <Switch>
           <Match when={step() === 'closed'}>
@@ -218,7 +240,7 @@ function Withdraw(props: ActionProps) {
             <div ref={confirmEl} class="stack">
               <Alert tone="warning" title={`Отозвать заявку ${props.number}?`}>
                 <p>Причина: {form.text('reason').trim()}</p>
-                <p>Рассмотрение заявки прекратится. Это действие нельзя отменить.</p>
+                <p>{afterContract() ? 'Договор будет расторгнут с возмещением фактически понесённых сетевой организацией расходов.' : 'Рассмотрение заявки прекратится.'} Это действие нельзя отменить.</p>
               </Alert>
               <Show when={act.problem()}>
                 <Alert tone="error">{act.problem()}</Alert>
@@ -239,11 +261,43 @@ function Withdraw(props: ActionProps) {
   );
 }
 
+/** The next part of the payment schedule (test payments mode: marked paid without a transfer). */
+function PayInstalment(props: ActionProps & { paymentsMode: ApplicantCase['paymentsMode'] }) {
+  const act = useAct(props);
+  const part = () => nextOpenPart(props.schedule);
+  return (
+    <Card title={APPLICANT_ACTIONS.payInstalment.label} level={3}>
+      <div class="stack">
+        <Show when={part()}>
+          {(p) => (
+            <p style={{ margin: 0 }}>
+              Платёж № {p().no} ({p().title}): <strong>{formatKop(p().amountKop)}</strong>
+              {p().dueAt !== null ? `, срок — до ${formatDate(p().dueAt!)}` : ', срок наступит после акта о технологическом присоединении'}.
+            </p>
+          )}
+        </Show>
+        <Alert tone="warning" title="Тестовый режим: деньги не списываются">
+          <p>Платёж только отмечается как выполненный, настоящий перевод не производится.</p>
+        </Alert>
+        <Show when={act.problem()}>
+          <Alert tone="error">{act.problem()}</Alert>
+        </Show>
+        <div class="cluster">
+          <Button loading={act.busy()} disabled={!part()} onClick={() => void act.run('payInstalment', { part: part()!.no })}>
+            {`Оплатить платёж № ${part()?.no ?? ''} (тестовый платёж)`}
+          </Button>
+        </div>
+      </div>
+    </Card>
+  );
+}
+
 const FORMS: Record<ApplicantAction, (props: ActionProps & { paymentsMode: ApplicantCase['paymentsMode'] }) => JSX.Element> = {
   supplyMissingData: SupplyMissingData,
   payInvoice: PayInvoice,
   reportTuDone: ReportTuDone,
   withdraw: Withdraw,
+  payInstalment: PayInstalment,
 };
 
 export function ApplicantActions(props: ActionProps & { actions: readonly ApplicantAction[]; paymentsMode: ApplicantCase['paymentsMode'] }) {

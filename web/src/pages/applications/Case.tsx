@@ -4,18 +4,22 @@ import { CASE_PAGE_WORDS } from '../../features/cases/page-words';
 import { useParams } from '@solidjs/router';
 import { createResource, Show } from 'solid-js';
 import { STAGE_DEFINITIONS } from '../../../../domain/application';
-import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseStatusChip, CaseHeader, CasePage, DocumentsCard, HistoryCard, PenaltyCard, StageTimeline, type CaseOutcome } from '../../features/cases';
+import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseStatusChip, CaseHeader, CasePage, DocumentsCard, HistoryCard, InvoiceCard, PaymentScheduleCard, PenaltyCard, StageTimeline, type CaseOutcome } from '../../features/cases';
 import { afterActionText, tuTermInput, type ApplicantCase } from '../../features/cases/wording';
 import { unread } from '../../notifications';
 import { trpc } from '../../trpc';
 import { Card, Muted } from '../../ui';
+import { SupplierStageCard } from '../../features/supplier/SupplierStageCard';
 import { ApplicantActions } from './ApplicantActions';
+import { ConversationCard } from '../../features/conversation/ConversationCard';
 
-function BankPaymentNote() {
+function BankPaymentNote(props: { inParts: boolean }) {
   return (
     <Card title="Оплата счёта" level={3}>
       <p style={{ margin: 0 }}>
-        Оплатите счёт по реквизитам из документа «Счёт на оплату» в разделе «Документы». Оплату подтверждает банк или сотрудник сетевой организации; после этого договор считается заключённым, а статус заявки изменится.
+        {props.inParts
+          ? 'Внесите первый платёж по графику (он указан в счёте и в QR-коде) по реквизитам из документа «Счёт на оплату» в разделе «Документы». Оплату подтверждает банк или сотрудник сетевой организации; после первого платежа договор считается заключённым, остальные платежи — по графику.'
+          : 'Оплатите счёт по реквизитам из документа «Счёт на оплату» в разделе «Документы». Оплату подтверждает банк или сотрудник сетевой организации; после этого договор считается заключённым, а статус заявки изменится.'}
       </p>
     </Card>
   );
@@ -35,10 +39,13 @@ function CaseBody(props: { data: ApplicantCase; form: Record<string, unknown> | 
       />
       <ApplicationSummaryCard summary={s()} viewer="applicant" />
       <PenaltyCard summary={s()} viewer="applicant" />
+      <InvoiceCard invoice={props.data.invoice} viewer="applicant" />
+      <PaymentScheduleCard schedule={s().paymentSchedule} viewer="applicant" />
+      <SupplierStageCard track={s().supplierTrack} viewer="applicant" />
 
       <CaseActions titleId="case-actions-title" outcome={props.outcome} open={props.data.actions}>
         <Show when={s().stage === 'awaitingPayment' && props.data.paymentsMode !== 'test'}>
-          <BankPaymentNote />
+          <BankPaymentNote inParts={Boolean(s().paymentSchedule)} />
         </Show>
         <Show
           when={props.data.actions.length}
@@ -48,6 +55,7 @@ function CaseBody(props: { data: ApplicantCase; form: Record<string, unknown> | 
             caseId={s().id}
             number={s().number}
             events={props.data.events}
+            schedule={s().paymentSchedule}
             actions={props.data.actions}
             paymentsMode={props.data.paymentsMode}
             onDone={(_action, view) => {
@@ -64,6 +72,7 @@ function CaseBody(props: { data: ApplicantCase; form: Record<string, unknown> | 
       </Card>
 
       <DocumentsCard documents={props.data.documents} category={s().category} />
+      <ConversationCard caseId={s().id} />
       <HistoryCard events={props.data.events} />
     </div>
   );

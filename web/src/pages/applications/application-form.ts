@@ -17,6 +17,15 @@ import {
 import { uploadedFileSchema, type UploadedFile } from '../../uploads';
 
 export const TEXT_FIELDS = [
+  'connectionKind',
+  'temporary.permanentNumber',
+  'temporary.permanentDate',
+  'temporary.supplyFrom',
+  'temporary.supplyTo',
+  'microgeneration.consumerMaxPowerKw',
+  'microgeneration.exportLimitKw',
+  'microgeneration.ownDevices',
+  'microgeneration.ownDevicesActNumber',
   'category',
   'reason',
   'passport.series',
@@ -36,17 +45,27 @@ export const TEXT_FIELDS = [
   'plannedCommissioning',
   'stagesPlan',
   'paymentOption',
+  'instalmentQuarters',
   'supplierId',
 ] as const;
 export type TextField = (typeof TEXT_FIELDS)[number];
 
-export const CHECK_FIELDS = ['publicBuyer', 'byRepresentative'] as const;
+export const CHECK_FIELDS = ['publicBuyer', 'byRepresentative', 'temporary.mobile'] as const;
 export type CheckField = (typeof CHECK_FIELDS)[number];
 
 type TextValues = Record<TextField, string>;
 type CheckValues = Record<CheckField, boolean>;
 
 const EMPTY_TEXT: TextValues = {
+  connectionKind: 'permanent',
+  'temporary.permanentNumber': '',
+  'temporary.permanentDate': '',
+  'temporary.supplyFrom': '',
+  'temporary.supplyTo': '',
+  'microgeneration.consumerMaxPowerKw': '',
+  'microgeneration.exportLimitKw': '',
+  'microgeneration.ownDevices': '',
+  'microgeneration.ownDevicesActNumber': '',
   category: '',
   reason: 'new',
   'passport.series': '',
@@ -66,8 +85,11 @@ const EMPTY_TEXT: TextValues = {
   plannedCommissioning: '',
   stagesPlan: '',
   paymentOption: 'full',
+  instalmentQuarters: '12',
   supplierId: '',
 };
+
+const NUMBER_FIELDS: ReadonlySet<TextField> = new Set<TextField>(['maxPowerKw', 'previousPowerKw', 'distanceToNetworkM', 'voltageKv', 'instalmentQuarters', 'microgeneration.consumerMaxPowerKw', 'microgeneration.exportLimitKw']);
 
 /** Above this power the applicant describes the stages of commissioning. */
 export const STAGES_PLAN_MIN_KW = 15;
@@ -111,7 +133,7 @@ export type ApplicationFormState = ReturnType<typeof createApplicationForm>;
 export function createApplicationForm(kind: ApplicantKind) {
   // The kind from the profile suggests the usual category; the applicant may change it.
   const [text, setText] = createStore<TextValues>({ ...EMPTY_TEXT, category: kind === 'individual' ? 'individual15' : 'upTo150' });
-  const [checks, setChecks] = createStore<CheckValues>({ publicBuyer: false, byRepresentative: false });
+  const [checks, setChecks] = createStore<CheckValues>({ publicBuyer: false, byRepresentative: false, 'temporary.mobile': false });
   const [attachments, setAttachments] = createSignal<UploadedFile[]>([]);
   const [shown, setShown] = createStore<Record<string, string | undefined>>({});
   const [edited, setEdited] = createSignal<ReadonlySet<string>>(new Set());
@@ -125,12 +147,16 @@ export function createApplicationForm(kind: ApplicantKind) {
     const out: Record<string, unknown> = {};
     for (const field of TEXT_FIELDS) {
       if (field.startsWith('passport.') && kind !== 'individual') continue;
+      // Only the chosen kind's own fields are sent (domain/connection-kind.ts).
+      if (field.startsWith('temporary.') && text.connectionKind !== 'temporary') continue;
+      if (field.startsWith('microgeneration.') && text.connectionKind !== 'microgeneration') continue;
       const value = text[field];
-      if (field === 'maxPowerKw' || field === 'previousPowerKw' || field === 'distanceToNetworkM' || field === 'voltageKv') setPath(out, field, numberInput(value));
+      if (field === 'microgeneration.ownDevices' && value === '') continue;
+      if (NUMBER_FIELDS.has(field)) setPath(out, field, numberInput(value));
       else if (field === 'stagesPlan') setPath(out, field, stagesPlanShown() ? value : '');
       else setPath(out, field, value);
     }
-    for (const field of CHECK_FIELDS) out[field] = checks[field];
+    for (const field of CHECK_FIELDS) if (!field.startsWith('temporary.') || text.connectionKind === 'temporary') setPath(out, field, checks[field]);
     out.attachments = attachments().map((a) => ({ id: a.id, kind: a.kind }));
     return out;
   }
@@ -169,8 +195,8 @@ export function createApplicationForm(kind: ApplicantKind) {
     batch(() => {
       setText(field, value);
       changed(field);
-      // «Поэтапно» exists only for upTo150: another category falls back to paying at once.
-      if (field === 'category' && value !== 'upTo150' && text.paymentOption === 'parts') setText('paymentOption', 'full');
+      // Paying in parts exists only for upTo150: another category falls back to paying at once.
+      if (field === 'category' && value !== 'upTo150' && text.paymentOption !== 'full') setText('paymentOption', 'full');
     });
   }
 
@@ -260,7 +286,7 @@ export function createApplicationForm(kind: ApplicantKind) {
     toDraft(): Record<string, unknown> {
       const out: Record<string, unknown> = {};
       for (const field of TEXT_FIELDS) setPath(out, field, text[field]);
-      for (const field of CHECK_FIELDS) out[field] = checks[field];
+      for (const field of CHECK_FIELDS) setPath(out, field, checks[field]);
       out.attachments = attachments();
       return out;
     },
@@ -274,7 +300,7 @@ export function createApplicationForm(kind: ApplicantKind) {
         }
         if (!allowedCategories.some((c) => c === text.category)) setText('category', '');
         if (!VOLTAGES_KV.map(String).includes(text.voltageKv)) setText('voltageKv', EMPTY_TEXT.voltageKv);
-        for (const field of CHECK_FIELDS) setChecks(field, draft[field] === true);
+        for (const field of CHECK_FIELDS) setChecks(field, getPath(draft, field) === true);
         const files = Array.isArray(draft.attachments) ? draft.attachments : [];
         setAttachments(files.flatMap((f) => {
           const parsed = uploadedFileSchema.safeParse(f);

@@ -5,7 +5,8 @@ import { CASE_PAGE_WORDS } from '../../features/cases/page-words';
 import { Match, Show, Switch } from 'solid-js';
 import { APPLICANT_KIND_LABELS, ROLE_LABELS } from '../../../../domain/account';
 import { STAFF_ACTIONS, STAGE_DEFINITIONS } from '../../../../domain/application';
-import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseHeader, casePage, CaseStatusChip, DocumentsCard, HistoryCard, PenaltyCard, StageTimeline, type CaseOutcome } from '../../features/cases';
+import { SupplierStageCard } from '../../features/supplier/SupplierStageCard';
+import { ApplicationSummaryCard, ApplicationTitle, CaseActions, CaseHeader, casePage, CaseStatusChip, DocumentsCard, HistoryCard, InvoiceCard, PaymentScheduleCard, PenaltyCard, StageTimeline, type CaseOutcome } from '../../features/cases';
 import { formLines } from '../../features/cases/filed-form';
 import { afterActionText, tuTermInput, type StaffCase } from '../../features/cases/wording';
 import { session } from '../../session';
@@ -13,6 +14,8 @@ import { trpc } from '../../trpc';
 import { Card, Fact, FactLines, Facts, Muted, SmallNote } from '../../ui';
 import { NO_VALUE } from '../../ui/format';
 import { StaffActions } from './StaffActions';
+import { ConversationCard } from '../../features/conversation/ConversationCard';
+import { HolderCard } from '../../features/departments/HolderCard';
 
 /** Why a staff member sees no action forms at this stage. */
 function noActionsText(s: StaffCase['summary']): string {
@@ -74,7 +77,11 @@ function CaseBody(props: { data: StaffCase; outcome: CaseOutcome }) {
         backLabel="← К очереди заявок"
       />
       <ApplicationSummaryCard summary={s()} viewer="staff" />
+      <HolderCard caseId={s().id} number={s().number} holderName={s().holderName} heldSince={s().heldSince} canAct={!auditor()} supervises={props.data.supervises} final={STAGE_DEFINITIONS[s().stage].final === true} />
       <PenaltyCard summary={s()} viewer="staff" />
+      <InvoiceCard invoice={props.data.invoice} viewer="staff" />
+      <PaymentScheduleCard schedule={s().paymentSchedule} viewer="staff" />
+      <SupplierStageCard track={s().supplierTrack} viewer="staff" />
 
       <CaseActions titleId="staff-actions-title" outcome={props.outcome} open={props.data.actions}>
         <Switch>
@@ -87,6 +94,7 @@ function CaseBody(props: { data: StaffCase; outcome: CaseOutcome }) {
           <Match when={true}>
             <StaffActions
               caseId={s().id}
+              schedule={s().paymentSchedule}
               actions={props.data.actions}
               onDone={(action, view) => props.outcome.done(`Выполнено: «${STAFF_ACTIONS[action].label}». ${afterActionText(view.stage)}.`)}
               onRefused={props.outcome.refused}
@@ -111,6 +119,7 @@ function CaseBody(props: { data: StaffCase; outcome: CaseOutcome }) {
       </Card>
 
       <DocumentsCard documents={props.data.documents} category={s().category} />
+      <ConversationCard caseId={s().id} />
       <HistoryCard events={props.data.events} />
     </div>
   );

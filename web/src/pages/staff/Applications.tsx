@@ -34,9 +34,15 @@ const COLUMNS: Column<QueueRow>[] = [
   {
     header: 'Просрочка',
     cell: (a) => (
-      <Show when={a.overdue || a.lateParty} fallback={<span class="muted">—</span>}>
-        <StatusChip tone="danger">Просрочено</StatusChip>
-        <Show when={a.lateParty}>{(party) => <div class="muted small">{LATE_PARTY_WORDS[party()]}</div>}</Show>
+      <Show when={a.overdue || a.lateParty || a.instalmentOverdue} fallback={<span class="muted">—</span>}>
+        <Show when={a.overdue || a.lateParty}>
+          <StatusChip tone="danger">Просрочено</StatusChip>
+          <Show when={a.lateParty}>{(party) => <div class="muted small">{LATE_PARTY_WORDS[party()]}</div>}</Show>
+        </Show>
+        {/* A missed instalment is the applicant's debt: shown apart, never as the grid's lateness. */}
+        <Show when={a.instalmentOverdue}>
+          <StatusChip tone="warning">Долг заявителя по графику платежей</StatusChip>
+        </Show>
       </Show>
     ),
   },

@@ -4,14 +4,19 @@
 import { For, Show, type JSX } from 'solid-js';
 import { STAFF_ACTIONS, staffActionSchemas, type StaffAction } from '../../../../domain/application';
 import { ActionForm, ActionForms } from '../../components/ActionForm';
+import { PostContractDocuments } from './PostContractDocumentsForm';
 import { createForm, type Form, type TextBinding } from '../../forms';
 import { trpc, type RouterOutputs } from '../../trpc';
-import { Checkbox, Field } from '../../ui';
+import { Field, Select } from '../../ui';
+import { formatKop } from '../../../../domain/money';
+import { nextOpenPart, type ScheduleState } from '../../../../domain/payment-schedule';
 
 export type CaseView = RouterOutputs['staffApplications']['act'];
 
 interface Props {
   caseId: string;
+  /** The payment schedule, when the applicant pays in parts. */
+  schedule?: ScheduleState | null;
   onDone: (action: StaffAction, view: CaseView) => void;
   /** The server refused: the case may have moved on, so the page refetches it. */
   onRefused: (action: StaffAction, message: string) => void;
@@ -21,9 +26,12 @@ const HINTS: Partial<Record<StaffAction, string>> = {
   acceptComplete: 'Сведения и документы заявки полные: заявка переходит к подготовке условий договора, ТУ и счёта.',
   requestMissingData: 'Заявитель получит уведомление со списком; на представление сведений у него 20 рабочих дней.',
   postContractDocuments: 'Условия договора, технические условия, счёт и инструкция будут сформированы и размещены в личном кабинете заявителя.',
-  confirmPayment: 'Оплата счёта означает заключение договора: начнётся срок выполнения мероприятий по ТУ.',
+  confirmPayment: 'Оплата счёта означает заключение договора: начнётся срок выполнения мероприятий по ТУ. При оплате частями договор заключает первый платёж по графику.',
+  confirmInstalment: 'Отмечает платёж по графику внесённым; просрочка платежа — задолженность заявителя, не сетевой организации.',
   recordInspection: 'При замечаниях заявка возвращается к выполнению мероприятий по ТУ; срок ТУ продолжает течь.',
   recordConnection: 'Фиксирует фактическое присоединение и допуск прибора учёта в эксплуатацию.',
+  recordTerminationCosts:
+    'Заявитель отказался от заключённого договора: внесите расходы, фактически понесённые по договору. Заявителю будет сообщена сумма к доплате или к возврату (с учётом оплаченного), договор будет расторгнут.',
   issueAct: 'Акт об осуществлении технологического присоединения будет размещён в личном кабинете заявителя; заявка закроется.',
 };
 
@@ -84,32 +92,31 @@ const amount = (text: string) => {
   return t === '' ? undefined : t;
 };
 
-function PostContractDocuments(props: Props) {
-  const form = createForm({
-    initial: { invoiceAmountRub: '', tuRequirements: '', connectionPoint: '', constructionNeeded: false, comment: '' },
-    schema: staffActionSchemas.postContractDocuments,
-    toInput: (v) => ({ ...v, invoiceAmountRub: amount(String(v.invoiceAmountRub)) }),
-  });
-  const construction = form.bindCheck('constructionNeeded');
-  return (
-    <ActionShell action="postContractDocuments" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
-      <Field id="act-postContractDocuments-invoiceAmountRub" label="Сумма счёта, ₽" hint="Например, 55 000,00" inputMode="decimal" autocomplete="off" maxLength={20} required {...form.bindText('invoiceAmountRub')} />
-      <Field id="act-postContractDocuments-tuRequirements" label="Мероприятия по техническим условиям" hint="Что выполняет сетевая организация и что — заявитель" multiline rows={5} maxLength={5000} required {...form.bindText('tuRequirements')} />
-      <Field id="act-postContractDocuments-connectionPoint" label="Точка присоединения" hint="Например, опора № 12 ВЛ-0,4 кВ Ф-3 от ТП-105" maxLength={500} required {...form.bindText('connectionPoint')} />
-      <Checkbox id="act-postContractDocuments-constructionNeeded" checked={construction.checked} error={construction.error} onChange={construction.onChange} hint="Влияет на срок выполнения мероприятий по ТУ">
-        Требуется строительство
-      </Checkbox>
-      <CommentField action="postContractDocuments" binding={form.bindText('comment')} />
-    </ActionShell>
-  );
-}
-
 function ConfirmPayment(props: Props) {
   const form = createForm({ initial: { paymentReference: '', comment: '' }, schema: staffActionSchemas.confirmPayment });
   return (
     <ActionShell action="confirmPayment" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
       <Field id="act-confirmPayment-paymentReference" label="Номер платёжного документа" autocomplete="off" maxLength={100} required {...form.bindText('paymentReference')} />
       <CommentField action="confirmPayment" binding={form.bindText('comment')} />
+    </ActionShell>
+  );
+}
+
+/** A later part of the payment schedule paid (the first is the invoice's payment above). */
+function ConfirmInstalment(props: Props) {
+  const next = () => nextOpenPart(props.schedule);
+  const form = createForm({ initial: { part: String(next()?.no ?? ''), paymentReference: '', comment: '' }, schema: staffActionSchemas.confirmInstalment });
+  const open = () => (props.schedule?.parts ?? []).filter((p) => p.no > 1 && p.status !== 'paid' && p.status !== 'cancelled');
+  return (
+    <ActionShell action="confirmInstalment" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
+      <Select
+        id="act-confirmInstalment-part"
+        label="Платёж по графику"
+        options={open().map((p) => ({ value: String(p.no), label: `№ ${p.no}: ${p.title}, ${formatKop(p.amountKop)}` }))}
+        {...form.bindText('part')}
+      />
+      <Field id="act-confirmInstalment-paymentReference" label="Номер платёжного документа" autocomplete="off" maxLength={100} required {...form.bindText('paymentReference')} />
+      <CommentField action="confirmInstalment" binding={form.bindText('comment')} />
     </ActionShell>
   );
 }
@@ -186,6 +193,35 @@ function RecordConnection(props: Props) {
   );
 }
 
+/** «Что; сумма; документ» per line → the cost lines of domain/termination.ts (a line missing a part fails the schema in words). */
+function costLines(text: string) {
+  return lines(text).map((line) => {
+    const [title = '', sum = '', ...document] = line.split(';').map((p) => p.trim());
+    return { title, amountRub: amount(sum), document: document.join('; ') };
+  });
+}
+
+function RecordTerminationCosts(props: Props) {
+  const form = createForm({
+    initial: { items: '', comment: '' },
+    schema: staffActionSchemas.recordTerminationCosts,
+    toInput: (v) => ({ items: costLines(String(v.items)), comment: v.comment }),
+  });
+  return (
+    <ActionShell action="recordTerminationCosts" caseId={props.caseId} form={form} onDone={props.onDone} onRefused={props.onRefused}>
+      <Field
+        id="act-recordTerminationCosts-items"
+        label="Фактически понесённые расходы"
+        hint="По одному расходу на строке: что; сумма, ₽; подтверждающий документ. Например: «Проектные работы; 12 000,00; договор подряда № 5 от 01.12.2026». Расходов нет — оставьте пустым"
+        multiline
+        rows={5}
+        {...form.bindText('items')}
+      />
+      <CommentField action="recordTerminationCosts" binding={form.bindText('comment')} />
+    </ActionShell>
+  );
+}
+
 /** An action whose form is a comment and the button. */
 function commentOnly(action: 'acceptComplete' | 'recordGridTuDone' | 'issueAct') {
   return (props: Props) => {
@@ -207,6 +243,8 @@ const FORMS: Record<StaffAction, (props: Props) => JSX.Element> = {
   recordGridTuDone: commentOnly('recordGridTuDone'),
   recordConnection: RecordConnection,
   issueAct: commentOnly('issueAct'),
+  recordTerminationCosts: RecordTerminationCosts,
+  confirmInstalment: ConfirmInstalment,
 };
 
 export function StaffActions(props: Props & { actions: readonly StaffAction[] }) {

@@ -1,12 +1,13 @@
 // «Загрузить новый набор тарифов»: a regional decision as CSV or JSON, with the
 // set's parameters (unless the JSON file carries them). Every row is checked on
 // the server; one bad row and nothing is saved, and the report says where.
+import { FEE_RULES } from '../../../../../domain/regulations';
 import { tariffCsvTemplate, TARIFF_COLUMN_HELP, TARIFF_COLUMNS, type ImportProblem } from '../../../../../domain/tariff-import';
 import { tariffSetMetaSchema, vatRateOn } from '../../../../../domain/tariffs';
-import { FileImportCard, problemColumns, refusal, type ImportAnswer, type ImportFile } from '../../../components/FileImportCard';
+import { failureShownOn, FileImportCard, problemColumns, refusal, type ImportAnswer, type ImportFile } from '../../../components/FileImportCard';
 import { ColumnsHelp } from '../../../components/ImportParts';
 import { createForm } from '../../../forms';
-import { describeApiError, trpc } from '../../../trpc';
+import { trpc } from '../../../trpc';
 import { Button, Checkbox, Field } from '../../../ui';
 import { formatDate } from '../../../ui/format';
 import { download, fileCarriesSet, numberText } from './files';
@@ -65,19 +66,19 @@ export function TariffImportCard(props: { onImported: () => void }) {
           </div>
           <ColumnsHelp columns={TARIFF_COLUMNS} help={TARIFF_COLUMN_HELP} code>
             <p class="muted small">JSON — массив таких записей или объект {'{ "set": {…параметры набора…}, "rows": [ … ] }'}.</p>
+            <p class="muted small">
+              Столбцы lineType, layingMethod, crossSection, substationType, capacity необязательны: файл без них загружается как раньше, ставка без разбивки пишется со «*». {FEE_RULES.constructionRateStructure.rule}{' '}
+              <span>
+                ({FEE_RULES.constructionRateStructure.mark} {FEE_RULES.constructionRateStructure.source})
+              </span>
+            </p>
           </ColumnsHelp>
         </>
       }
       settings={{ legend: 'Параметры набора', inFile: setFromFile, inFileNote: 'Параметры набора (регион, период, решение) взяты из файла: поле «set».' }}
       submitLabel="Проверить и загрузить"
       empty={{ title: 'Нет данных', text: 'Выберите файл с тарифами или вставьте его содержимое.' }}
-      failure={{
-        title: 'Набор не загружен',
-        text: (error) => {
-          const { message, fieldErrors } = describeApiError(error);
-          return [message, ...form.showServerErrors(fieldErrors)].join(' ');
-        },
-      }}
+      failure={failureShownOn('Набор не загружен', form)}
       send={send}
       errorColumns={(format) => problemColumns(format, 'Столбец')}
       onImported={props.onImported}

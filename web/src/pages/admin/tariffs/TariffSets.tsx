@@ -21,6 +21,7 @@ const RATE_COLUMNS: Column<Rate>[] = [
     ),
   },
   { header: 'Для кого', cell: (r) => r.keyLabel },
+  { header: 'Разбивка (линия, прокладка, сечение, подстанция)', cell: (r) => r.detailsLabel || 'без разбивки' },
   {
     header: 'Размер',
     class: 'fee-table__amount',

@@ -3,11 +3,14 @@
 // supply. Labels and ids are what the e2e tests and screen readers find.
 import { Show } from 'solid-js';
 import type { ApplicantKind } from '../../../../../domain/account';
+import { paymentInPartsRefusal } from '../../../../../domain/payment-schedule';
+import { INSTALMENT_PAYMENT_RULE } from '../../../../../domain/regulations';
 import { CATEGORY_LABELS, PAYMENT_OPTION_LABELS, REASON_LABELS, REASONS, RELIABILITY, SUPPLIERS, VOLTAGES_KV } from '../../../../../domain/application';
 import { FeeEstimate } from '../../../components/FeeEstimate';
 import { Card, Checkbox, Field, Select } from '../../../ui';
-import { formatNumber } from '../../../ui/format';
-import { STAGES_PLAN_MIN_KW, type ApplicationFormState } from '../application-form';
+import { formatNumber, pluralRu } from '../../../ui/format';
+import { parsePower, STAGES_PLAN_MIN_KW, type ApplicationFormState } from '../application-form';
+import { ConnectionKindSection } from './ConnectionKindSection';
 
 const REASON_OPTIONS = REASONS.map((r) => ({ value: r, label: REASON_LABELS[r] }));
 const VOLTAGE_OPTIONS = VOLTAGES_KV.map((v) => ({ value: String(v), label: `${formatNumber(v)} кВ` }));
@@ -21,16 +24,27 @@ const SUPPLIER_OPTIONS = SUPPLIERS.map((s) => ({ value: s.id, label: s.name }));
 export function FormSections(props: { form: ApplicationFormState; kind: ApplicantKind }) {
   const form = props.form;
   const t = form.bind;
+  // Paying in parts is offered where the rule allows it (domain/payment-schedule.ts); the server checks the same.
+  const partsRefusal = () => {
+    const distanceM = parsePower(form.text.distanceToNetworkM);
+    const voltageKv = parsePower(form.text.voltageKv);
+    const territory = form.text.territory === 'urban' || form.text.territory === 'rural' ? form.text.territory : 'urban';
+    return paymentInPartsRefusal({ category: form.text.category, applicantKind: props.kind, voltageKv: voltageKv ?? 0, distanceM: distanceM ?? 0, territory });
+  };
   const paymentOptions = () =>
-    form.text.category === 'upTo150'
+    partsRefusal() === null
       ? [
           { value: 'full', label: PAYMENT_OPTION_LABELS.full },
           { value: 'parts', label: PAYMENT_OPTION_LABELS.parts },
+          { value: 'instalments', label: PAYMENT_OPTION_LABELS.instalments },
         ]
       : [{ value: 'full', label: PAYMENT_OPTION_LABELS.full }];
+  const quarterOptions = Array.from({ length: INSTALMENT_PAYMENT_RULE.maxQuarters }, (_, i) => ({ value: String(i + 1), label: `${i + 1} ${pluralRu(i + 1, ['квартал', 'квартала', 'кварталов'])}` }));
   const categoryOptions = form.allowedCategories.map((c) => ({ value: c, label: CATEGORY_LABELS[c] }));
   return (
     <>
+      <ConnectionKindSection form={form} />
+
       <Card>
         <fieldset class="fieldset stack">
           <legend class="fieldset__legend">Основные сведения</legend>
@@ -85,6 +99,7 @@ export function FormSections(props: { form: ApplicationFormState; kind: Applican
             values={{
               category: form.text.category,
               maxPowerKw: form.text.maxPowerKw,
+              previousPowerKw: form.text.previousPowerKw,
               voltageKv: form.text.voltageKv,
               reliability: form.text.reliability,
               territory: form.text.territory,
@@ -112,10 +127,26 @@ export function FormSections(props: { form: ApplicationFormState; kind: Applican
           <Select
             id="app-paymentOption"
             label="Порядок оплаты"
-            hint={form.text.category === 'upTo150' ? undefined : 'Оплата по этапам доступна юридическим лицам и ИП до 150 кВт'}
+            hint={partsRefusal() ?? 'Договор заключается первым платежом (5 рабочих дней со дня размещения счёта); остальные — по графику, который будет в счёте.'}
             options={paymentOptions()}
             {...t('paymentOption')}
           />
+          <Show when={form.text.paymentOption === 'parts'}>
+            <p class="muted" style={{ margin: 0 }}>
+              Поэтапно: 15 % — в течение 5 рабочих дней со дня размещения счёта, 30 % — в течение 20 дней, 35 % — в течение 40 дней со дня счёта, 20 % — в течение 10 дней после акта о технологическом присоединении.
+            </p>
+          </Show>
+          <Show when={form.text.paymentOption === 'instalments'}>
+            <p class="muted" style={{ margin: 0 }}>
+              Рассрочка: 5 % — аванс в течение 5 рабочих дней со дня размещения счёта, остальные 95 % — равными частями ежеквартально после акта о технологическом присоединении, с процентами по ключевой ставке Банка России + 4 п.п.
+            </p>
+            <Select id="app-instalmentQuarters" label="Срок рассрочки" hint="Не более 12 кварталов (3 лет) со дня акта" options={quarterOptions} {...t('instalmentQuarters')} />
+          </Show>
+          <Show when={form.text.paymentOption !== 'full'}>
+            <p class="muted" style={{ margin: 0 }}>
+              ◐ Порядок оплаты частями взят из действующих форм заявок (вторичный источник); сроки и доли — данные кабинета, их можно уточнить.
+            </p>
+          </Show>
           <Checkbox id="app-publicBuyer" checked={form.checks.publicBuyer} error={form.error('publicBuyer')} onChange={(v) => form.setCheck('publicBuyer', v)} hint="Срок оплаты счёта — 15 рабочих дней вместо 5">
             Заявитель — государственный (муниципальный) заказчик по 44-ФЗ/275-ФЗ
           </Checkbox>

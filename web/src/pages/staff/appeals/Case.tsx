@@ -2,6 +2,7 @@
 // conversation, the actions open to this user, timeline, documents and the
 // history with who did what. Auditors get the same page without actions.
 import { CASE_PAGE_WORDS } from '../../../features/cases/page-words';
+import { ConversationCard } from '../../../features/conversation/ConversationCard';
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { APPEAL_STAFF_ACTIONS, APPEAL_STAGE_DEFINITIONS, APPEAL_TOPIC_LABELS } from '../../../../../domain/appeal';
@@ -86,6 +87,7 @@ function AppealBody(props: { data: StaffAppeal; outcome: CaseOutcome }) {
       </Card>
 
       <AppealDocuments documents={props.data.documents} viewer="staff" />
+      <ConversationCard caseId={s().id} />
       <HistoryCard events={props.data.events} />
     </div>
   );
