@@ -11,7 +11,6 @@ import { applicationWorkflowId } from '../api/applications/service';
 import { CATEGORIES } from '../domain/application';
 import { STANDARD_DOC_KINDS } from '../documents/kinds';
 import { renderStandardDocument } from '../documents/pdf';
-import type { ApplicantAction, StaffAction } from '../domain/application';
 import { applicants, attachmentsFor, fileApplication, settled, staffMember, type Applicant, type Caller } from './cabinet';
 import { cpuSnapshot, cpuSpent } from './cpu';
 import { fmt, median, percentile, ratioOf } from './report';
@@ -20,25 +19,8 @@ import type { BenchFigure, BenchSection } from './types';
 import { ApplicantId, CaseKind, CaseNumber, CaseOverdue, CaseStage, CaseStatus } from '../workflows/search-attributes';
 import { bareAction, type bareCaseWorkflow } from './bare/workflow';
 import { ENCRYPTED_SUFFIX, type BarePayloads, type BarePlan, type BareStep, type BareWork } from './bare/plan';
-import { invoiceOf } from '../tests/support/invoice-input';
+import { HAPPY_PATH, type Step } from './happy-path';
 
-type Step = { by: 'staff'; action: StaffAction; input: Record<string, unknown> } | { by: 'applicant'; action: ApplicantAction; input: Record<string, unknown> };
-
-/** The happy path of tests/integration/application-workflow.test.ts: eight actions, submission to the act. */
-export const HAPPY_PATH: Step[] = [
-  { by: 'staff', action: 'acceptComplete', input: { comment: 'Сведения полные' } },
-  {
-    by: 'staff',
-    action: 'postContractDocuments',
-    input: { ...invoiceOf(55_000), tuRequirements: 'Установить вводное устройство и прибор учёта на границе участка', connectionPoint: 'Опора № 12 ВЛ-0,4 кВ Ф-3', constructionNeeded: true, comment: '' },
-  },
-  { by: 'applicant', action: 'payInvoice', input: {} },
-  { by: 'staff', action: 'recordGridTuDone', input: { comment: 'Готово' } },
-  { by: 'applicant', action: 'reportTuDone', input: { comment: 'Готово' } },
-  { by: 'staff', action: 'recordInspection', input: { passed: true, remarks: '', comment: '' } },
-  { by: 'staff', action: 'recordConnection', input: { meterNumber: '011552123456789', meterType: 'Меркурий 201.8', comment: '' } },
-  { by: 'staff', action: 'issueAct', input: { comment: 'Акт подписан' } },
-];
 
 interface RoundResult {
   seconds: number;
