@@ -11,6 +11,8 @@ import { provisionalDeadlineNote, type ProductionCalendar } from '../domain/cale
 import { queryRows } from '../db/statements';
 import { sendOnce, type Mailer } from './mailer';
 import { caseMail } from './mail-templates';
+import { representationOf } from '../db/read-models/representation';
+import { representationLine } from '../domain/representation';
 import type { CaseEventRecord, CaseSnapshot, NotificationRequest, Projected, StartingTerm } from '../workflows/case/contract';
 import type { ApplicationSnapshot } from '../workflows/application/contract';
 import type { AppealSnapshot } from '../workflows/appeal/contract';
@@ -170,7 +172,10 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
       const addressees: Array<{ userId: string | null; key: string }> =
         'userId' in to ? [{ userId: to.userId, key: request.key }] : supervisors.length ? supervisors.map((id) => ({ userId: id, key: `${request.key}:${id}` })) : [{ userId: null, key: request.key }];
       // A deadline in a year without a decree may still move: the notice says so.
-      const body = request.deadlineAt ? `${request.body}${provisionalDeadlineNote(request.deadlineAt, await calendar())}` : request.body;
+      const dated = request.deadlineAt ? `${request.body}${provisionalDeadlineNote(request.deadlineAt, await calendar())}` : request.body;
+      // A case filed by a representative: the applicant's notice names both, and the representative gets the letter too while the power of attorney is in force.
+      const representation = 'userId' in to ? await representationOf(db, request.caseId) : null;
+      const body = representation ? `${dated}\n\n${representationLine(representation)}` : dated;
       for (const { userId, key } of addressees) {
         const path = request.link ?? (userId && !('supervisorsOf' in to) ? `/applications/${request.caseId}` : `/staff/applications/${request.caseId}`);
         await queryRows(
@@ -184,6 +189,9 @@ export function createCaseActivities({ db, mailer, publicUrl }: CaseActivityDeps
         const recipients = userId
           ? await queryRows<Recipient>(db, 'SELECT id, email FROM users WHERE id = $1 AND blocked_at IS NULL', [userId])
           : await queryRows<Recipient>(db, `SELECT id, email FROM users WHERE role = 'admin' AND blocked_at IS NULL`, []);
+        if (userId && representation?.inForce) {
+          recipients.push(...(await queryRows<Recipient>(db, 'SELECT id, email FROM users WHERE id = $1 AND blocked_at IS NULL', [representation.representativeId])));
+        }
         for (const r of recipients) {
           await sendOnce(db, mailer, `${key}:${r.id}`, caseMail({ to: r.email, subject: `${request.caseNumber}: ${request.title}`, body, link: `${publicUrl}${path}` }));
         }

@@ -11,7 +11,8 @@ import { formatTerm, type TermSpec } from '../domain/regulations';
 import type { DocumentStore } from '../documents/store';
 import type { Db } from '../db';
 import { createCalendarCache } from '../db/read-models/calendars';
-import { provisionalDeadlineNote } from '../domain/calendar';
+import { formatRuDate, provisionalDeadlineNote } from '../domain/calendar';
+import { representationOf } from '../db/read-models/representation';
 import { asInvoice } from '../domain/invoice';
 import { asPaymentSchedule } from '../documents/payment-schedule-block';
 import { paymentRequisitesAt } from '../db/read-models/payment-requisites';
@@ -63,8 +64,12 @@ export function createDocumentActivities({ db, store }: DocumentActivityDeps) {
     async publishDocuments(req: PublishRequest): Promise<PublishedDocument[]> {
       const draft = await db.ApplicationDraft.findByPk(req.caseId);
       if (!draft) throw new Error(`application ${req.caseId} has no submitted form`);
-      const [user, filed] = await Promise.all([db.User.findByPk(draft.userId), db.Application.findByPk(req.caseId, { attributes: ['organisationId'] })]);
-      if (!user) throw new Error(`applicant ${draft.userId} not found`);
+      // A case a representative filed is the principal's: the documents name the principal as applicant and the representative beside.
+      const representation = await representationOf(db, req.caseId);
+      const applicantId = representation?.applicantId ?? draft.userId;
+      const [user, filed] = await Promise.all([db.User.findByPk(applicantId), db.Application.findByPk(req.caseId, { attributes: ['organisationId'] })]);
+      if (!user) throw new Error(`applicant ${applicantId} not found`);
+      const representative = representation ? { representative: `${representation.representativeName}, доверенность № ${representation.number} от ${formatRuDate(representation.issuedOn)}` } : {};
       // An organisation's case names the organisation and the employee who filed it, even after that employee left
       // (the receipt is published before the case's first projection: then the filer's organisation is the case's).
       const organisationId = filed ? filed.organisationId : user.organisationId;
@@ -77,8 +82,8 @@ export function createDocumentActivities({ db, store }: DocumentActivityDeps) {
         number: draft.number ?? '',
         issuedAt: new Date(req.issuedAt).toISOString(),
         applicant: organisation
-          ? { name: organisation.name, kind: organisation.kind, email: user.email, filedBy: [user.lastName, user.firstName, user.middleName].filter(Boolean).join(' ') }
-          : { name: applicantDisplayName(user), kind: user.kind ?? 'individual', email: user.email },
+          ? { name: organisation.name, kind: organisation.kind, email: user.email, ...(representation ? representative : { filedBy: [user.lastName, user.firstName, user.middleName].filter(Boolean).join(' ') }) }
+          : { name: applicantDisplayName(user), kind: user.kind ?? 'individual', email: user.email, ...representative },
         object: {
           name: form.objectName,
           address: form.objectAddress,

@@ -19,6 +19,7 @@ import { paymentRequisitesRouter } from './payment-requisites/router';
 import { supplierRouter } from './supplier/router';
 import { departmentsRouter } from './departments/router';
 import { organisationRouter } from './organisations/router';
+import { representationRouter, staffRepresentationRouter } from './representation/router';
 import { conversationsRouter } from './conversations/router';
 import { router } from './trpc';
 
@@ -44,6 +45,8 @@ export const appRouter = router({
   supplier: supplierRouter,
   departments: departmentsRouter,
   organisation: organisationRouter,
+  representation: representationRouter,
+  staffRepresentation: staffRepresentationRouter,
   conversations: conversationsRouter,
 });
 

@@ -3,6 +3,7 @@
 import { QueryTypes } from 'sequelize';
 import type { Db } from '../db';
 import type { User, UserRecord } from '../db/models';
+import type { Authority } from '../domain/representation';
 import { columnsOf, selectRows } from '../db/statements';
 import { generateSessionToken, sessionIdFromToken } from './tokens';
 
@@ -11,11 +12,14 @@ export const SESSION_LIFETIME_MS = 30 * DAY;
 /** Past half its life a used session is extended, so active users stay logged in. */
 const RENEW_WHEN_LEFT_MS = 15 * DAY;
 
+/** The session's user with the powers of attorney in force that name it as representative (domain/case-access.ts). */
+export type SessionUser = UserRecord & { representing: Authority[] };
+
 export interface ValidSession {
   id: string;
   expiresAt: Date;
   /** Read with the session in one query; a plain record, since building a model instance per request cost more CPU than the query. */
-  user: UserRecord;
+  user: SessionUser;
   /** True when the expiry moved and the cookie must be re-sent. */
   renewed: boolean;
 }
@@ -27,13 +31,30 @@ export async function createSession(db: Db, userId: string, meta: { ip?: string;
   return { token, expiresAt };
 }
 
+/**
+ * The powers of attorney in force naming the user `u` as representative: verified, not revoked, and
+ * today (in Moscow) within their term; an individual principal's account must still be open. Read on
+ * every request, so a revocation or the end of the term takes effect at once.
+ */
+const AUTHORITIES_IN_FORCE = `coalesce((
+  SELECT json_agg(json_build_object('poaId', p.id, 'number', p.number, 'principalId', p.principal_id, 'organisationId', p.organisation_id,
+                                    'principalName', p.principal_name, 'validUntil', p.valid_until,
+                                    'principalKind', coalesce((SELECT o.kind FROM organisations o WHERE o.id = p.organisation_id), (SELECT pu.kind FROM users pu WHERE pu.id = p.principal_id)))
+                  ORDER BY p.principal_name, p.id)
+    FROM powers_of_attorney p
+   WHERE p.representative_id = u.id AND p.verified_at IS NOT NULL AND p.revoked_at IS NULL
+     AND (now() AT TIME ZONE 'Europe/Moscow')::date BETWEEN p.issued_on AND p.valid_until
+     AND (p.organisation_id IS NOT NULL OR EXISTS (SELECT 1 FROM users pu WHERE pu.id = p.principal_id AND pu.blocked_at IS NULL))
+), '[]'::json)`;
+
 export async function validateSessionToken(db: Db, token: string): Promise<ValidSession | null> {
   const id = sessionIdFromToken(token);
-  // One round trip for every request that carries a cookie: the session with its user.
-  const [row] = await selectRows<User, { sessionExpiresAt: Date }>(
+  // One round trip for every request that carries a cookie: the session with its user and the user's authorities.
+  const [row] = await selectRows<User, { sessionExpiresAt: Date; representing: Authority[] }>(
     db,
     db.User,
-    `SELECT ${columnsOf(db.User, 'u')}, s.expires_at AS "sessionExpiresAt" FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+    `SELECT ${columnsOf(db.User, 'u')}, s.expires_at AS "sessionExpiresAt", ${AUTHORITIES_IN_FORCE} AS representing
+       FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
     [id],
   );
   if (!row) return null;

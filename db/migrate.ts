@@ -25,6 +25,7 @@ import * as departments from './migrations/0021_departments';
 import * as conversations from './migrations/0022_conversations';
 import * as organisations from './migrations/0023_organisations';
 import * as temporaryConnectionC1 from './migrations/0024_temporary_connection_c1';
+import * as powersOfAttorney from './migrations/0025_powers_of_attorney';
 
 export type Migration = MigrationFn<Sequelize>;
 
@@ -54,6 +55,7 @@ const MIGRATIONS = [
   { name: '0022_conversations', ...conversations },
   { name: '0023_organisations', ...organisations },
   { name: '0024_temporary_connection_c1', ...temporaryConnectionC1 },
+  { name: '0025_powers_of_attorney', ...powersOfAttorney },
 ];
 
 export function migrator(sequelize: Sequelize) {

@@ -42,7 +42,7 @@ export interface DocumentData {
   /** ISO instant of issue: the date printed and the PDF's creation date. */
   issuedAt: string;
   /** For an organisation's case: the organisation's name, and `filedBy` the employee who filed it. */
-  applicant: { name: string; kind: ApplicantKind; email: string; filedBy?: string };
+  applicant: { name: string; kind: ApplicantKind; email: string; filedBy?: string; /** A case filed by a representative: who, by which power of attorney (domain/representation.ts). */ representative?: string };
   object: {
     name: string;
     address: string;
@@ -126,6 +126,7 @@ function applicantRows(data: DocumentData): Array<[string, string]> {
   return [
     ['Заявитель', `${data.applicant.name} (${APPLICANT_KIND_LABELS[data.applicant.kind].toLowerCase()})`],
     ...(data.applicant.filedBy ? [['Подал(а) от имени заявителя', data.applicant.filedBy] as [string, string]] : []),
+    ...(data.applicant.representative ? [['Представитель заявителя', data.applicant.representative] as [string, string]] : []),
     ['Электронная почта', data.applicant.email],
   ];
 }

@@ -12,7 +12,7 @@ import { inGroup, ROLE_GROUPS } from '../../domain/roles';
 import type { UserRecord } from '../../db/models';
 import { appealCase, appealInboxPage, appealReport } from '../../db/read-models/appeals';
 import { canActForApplicant } from '../../domain/case-access';
-import { actorOf } from '../applications/service';
+import { actorOf, caseActorOf } from '../applications/service';
 import { recordAccess } from '../audit/access-log';
 import type { ApiServices } from '../context';
 import { appealApplicantActions, appealStaffActions } from './actions';
@@ -98,7 +98,7 @@ export async function actOnAppeal(ctx: Caller, input: { id: string; action: Appe
   if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', message: parsed.error.issues[0]!.message, cause: parsed.error });
   const ids = attachmentIdsOf(parsed.data);
   if (ids.length) await ctx.db.Document.update({ caseId: appeal.id, stage: appeal.stage }, { where: { id: ids, ownerId: ctx.user.id, caseId: null } });
-  return sendAppealAction(ctx, appeal.id, input.action, actorOf(ctx.user), parsed.data);
+  return sendAppealAction(ctx, appeal.id, input.action, caseActorOf(ctx.user, appeal), parsed.data);
 }
 
 /** An appeal received in writing or orally, registered by staff for an existing applicant. */

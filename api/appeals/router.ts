@@ -13,8 +13,9 @@ const applicantActions = Object.keys(APPEAL_APPLICANT_ACTIONS) as [AppealApplica
 
 export const appealsRouter = router({
   create: applicants
-    .input(z.object({ id: z.uuid(), form: appealFormSchema }))
-    .mutation(({ ctx, input }) => fileAppeal(ctx, ctx.user, input.id, input.form, { channel: 'electronic', registeredBy: null })),
+    // forPoaId: filed by a representative for the principal of that power of attorney (domain/representation.ts).
+    .input(z.object({ id: z.uuid(), form: appealFormSchema, forPoaId: z.uuid().optional() }))
+    .mutation(({ ctx, input }) => fileAppeal(ctx, ctx.user, input.id, input.form, { channel: 'electronic', registeredBy: null, forPoaId: input.forPoaId })),
 
   list: applicants.input(pageInputSchema).query(({ ctx, input }) => applicantAppealsPage(ctx.db, ctx.user, input)),
 

@@ -17,6 +17,10 @@ import { appealWorkflow } from '../../workflows/appeal/workflow';
 import { fieldIssues } from '../applications/service';
 import { executeCaseAction, nextCaseNumber, startCase, waitForReadModel } from '../cases/commands';
 import { applicantNameOf } from '../organisations/names';
+import { principalOf, recordRepresentation } from '../representation/service';
+import { representativeActorName } from '../../domain/representation';
+import { applicantDisplayName } from '../../domain/account';
+import type { SessionUser } from '../../auth/sessions';
 import type { ApiServices } from '../context';
 
 export { appealWorkflowId };
@@ -25,15 +29,25 @@ export { appealWorkflowId };
  * Files an appeal. The client's id makes a retry (double click, network
  * error) find the same appeal; its number and date are the receipt.
  */
-export async function fileAppeal(services: ApiServices, applicant: UserRecord, appealId: string, form: AppealForm, origin: { channel: AppealChannel; registeredBy: string | null }) {
+export async function fileAppeal(
+  services: ApiServices,
+  filer: UserRecord | SessionUser,
+  appealId: string,
+  form: AppealForm,
+  origin: { channel: AppealChannel; registeredBy: string | null; forPoaId?: string },
+) {
   const { db } = services;
+  // A representative files for the principal of a power of attorney in force, as with applications (api/representation/service.ts).
+  const representation = origin.forPoaId && 'representing' in filer ? await principalOf(db, filer, origin.forPoaId) : null;
+  if (origin.forPoaId && !representation) throw fieldIssues([{ path: 'forPoaId', message: 'Подать обращение от имени другого лица может только его представитель по доверенности' }]);
+  const applicant = representation?.applicant ?? filer;
   const linked = form.applicationId ? await db.Application.findByPk(form.applicationId) : null;
-  if (form.applicationId && !(linked && canActForApplicant(applicant, linked))) {
+  if (form.applicationId && !(linked && canActForApplicant(applicant, linked) && canActForApplicant(filer, linked))) {
     throw fieldIssues([{ path: 'applicationId', message: 'Заявка не найдена среди ваших заявок' }]);
   }
   const attachmentIds = form.attachments.map((a) => a.id);
   if (attachmentIds.length) {
-    const owned = await db.Document.count({ where: { id: attachmentIds, [Op.or]: [{ caseId: null }, { caseId: appealId }], ownerId: origin.registeredBy ?? applicant.id } });
+    const owned = await db.Document.count({ where: { id: attachmentIds, [Op.or]: [{ caseId: null }, { caseId: appealId }], ownerId: origin.registeredBy ?? filer.id } });
     if (owned !== new Set(attachmentIds).size) throw fieldIssues([{ path: 'attachments', message: 'Файл не найден: загрузите его заново' }]);
   }
   const content = await db.sequelize.transaction(async (transaction) => {
@@ -50,12 +64,14 @@ export async function fileAppeal(services: ApiServices, applicant: UserRecord, a
       { transaction },
     );
     if (attachmentIds.length) await db.Document.update({ caseId: appealId, stage: 'registered' }, { where: { id: attachmentIds }, transaction });
+    if (representation) await recordRepresentation(db, appealId, representation, filer.id, transaction);
     return row;
   });
   const input: AppealWorkflowInput = {
     appealId,
     number: content.number,
     applicant: { id: applicant.id, name: await applicantNameOf(db, applicant) },
+    ...(representation ? { filedBy: { id: filer.id, name: representativeActorName(applicantDisplayName(filer), representation.authority), role: 'applicant' as const } } : {}),
     topic: form.topic,
     kind: form.kind,
     channel: origin.channel,

@@ -14,7 +14,7 @@ import type { ApiServices } from '../context';
 import { applicantActionsFor, staffActionsFor } from './actions';
 import { checkInvoice } from './invoice';
 import { staffInputSchema, type PostContractDocumentsInput } from '../../domain/invoice';
-import { actorOf, sendAction } from './service';
+import { caseActorOf, sendAction } from './service';
 import { staffActorAt } from '../departments/service';
 
 type Caller = ApiServices & { user: UserRecord };
@@ -87,7 +87,7 @@ export async function applicantAct(ctx: Caller, input: { id: string; action: App
   const parsed = applicantActionSchemas[input.action].safeParse(input.input ?? {});
   if (!parsed.success) throw new TRPCError({ code: 'BAD_REQUEST', message: parsed.error.issues[0]!.message, cause: parsed.error });
   if (input.action === 'supplyMissingData') await linkAttachments(ctx, input.id, parsed.data as { attachments: Array<{ id: string }> });
-  return sendAction(ctx, input.id, input.action, actorOf(ctx.user), parsed.data);
+  return sendAction(ctx, input.id, input.action, caseActorOf(ctx.user, application), parsed.data);
 }
 
 /** A staff member's action on any application. */

@@ -11,7 +11,8 @@ import { accruedPenalties } from '../../db/read-models/penalties';
 import { penaltyReportCsv, penaltyTotals } from '../../domain/penalty-report';
 import { penaltyClaim, PenaltyClaimError, penaltyClaimText, PENALTY_CLAIM_TITLE, type PenaltyClaim } from '../../domain/penalty-claim';
 import { inGroup } from '../../domain/roles';
-import { canActForApplicant } from '../../domain/case-access';
+import { authorityFor, canActForApplicant } from '../../domain/case-access';
+import type { SessionUser } from '../../auth/sessions';
 import { renderPenaltyClaim } from '../../documents/penalty-claim';
 import { GRID_COMPANY_NAME } from '../../documents/templates';
 import type { Db } from '../../db';
@@ -65,11 +66,14 @@ export async function penaltyClaimPdf(db: Db, user: UserRecord, applicationId: s
  * «Жалоба» on the topic of connection, linked to the application. The client's
  * id makes a double click find the same appeal (fileAppeal).
  */
-export async function fileClaimAsComplaint(services: ApiServices, applicant: UserRecord, input: { applicationId: string; appealId: string }) {
+export async function fileClaimAsComplaint(services: ApiServices, applicant: UserRecord | SessionUser, input: { applicationId: string; appealId: string }) {
   const outcome = await penaltyClaimOf(services.db, applicant, input.applicationId);
   if (!outcome.ok) throw new TRPCError({ code: outcome.status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: outcome.message });
   const form = appealFormSchema.parse({ topic: 'connection', kind: 'complaint', text: penaltyClaimText(outcome.claim), applicationId: input.applicationId });
-  return fileAppeal(services, applicant, input.appealId, form, { channel: 'electronic', registeredBy: null });
+  // A representative files the claim for the principal whose application it is.
+  const application = await services.db.Application.findByPk(outcome.caseId);
+  const authority = application ? authorityFor(applicant, application) : null;
+  return fileAppeal(services, applicant, input.appealId, form, { channel: 'electronic', registeredBy: null, ...(authority ? { forPoaId: authority.poaId } : {}) });
 }
 
 /** «Неустойки»: every case with a penalty, its sum as of today, the totals per liable party and the CSV. */

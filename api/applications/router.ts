@@ -21,7 +21,10 @@ export const applicationsRouter = router({
 
   deleteDraft: applicants.input(byId).mutation(({ ctx, input }) => deleteDraft(ctx, input.id)),
 
-  submit: applicants.input(z.object({ draftId: z.uuid(), form: applicationFormSchema })).mutation(({ ctx, input }) => submitApplication(ctx, ctx.user, input.draftId, input.form)),
+  // forPoaId: filed by a representative for the principal of that power of attorney (domain/representation.ts).
+  submit: applicants
+    .input(z.object({ draftId: z.uuid(), form: applicationFormSchema, forPoaId: z.uuid().optional() }))
+    .mutation(({ ctx, input }) => submitApplication(ctx, ctx.user, input.draftId, input.form, input.forPoaId)),
 
   list: applicants.input(pageInputSchema).query(({ ctx, input }) => applicantApplicationsPage(ctx.db, ctx.user, input)),
 

@@ -12,7 +12,7 @@ import { inGroup } from '../../domain/roles';
 import { appealWorkflowId } from '../../workflows/appeal/contract';
 import { applicationWorkflowId } from '../../workflows/application/contract';
 import { postMessageUpdate } from '../../workflows/case/conversation';
-import { actorOf } from '../applications/service';
+import { caseActorOf } from '../applications/service';
 import { executeCaseAction } from '../cases/commands';
 import type { ApiServices } from '../context';
 
@@ -23,6 +23,7 @@ interface CaseRef {
   id: string;
   number: string;
   applicantId: string;
+  organisationId: string | null;
   closed: boolean;
 }
 
@@ -38,7 +39,7 @@ async function caseFor(ctx: Caller, caseId: string): Promise<CaseRef> {
   if (!inGroup(ctx.user.role, 'applicants') && !inGroup(ctx.user.role, 'readers')) throw notFound();
   // A closed case keeps its conversation for reading only (the workflow refuses messages after its final stage).
   const closed = application ? application.status !== 'active' : appeal!.status === 'closed';
-  return { kind: application ? 'application' : 'appeal', id: row.id, number: row.number, applicantId: row.applicantId, closed };
+  return { kind: application ? 'application' : 'appeal', id: row.id, number: row.number, applicantId: row.applicantId, organisationId: row.organisationId, closed };
 }
 
 const sideOf = (user: UserRecord): ConversationSide => (inGroup(user.role, 'applicants') ? 'applicant' : 'grid');
@@ -86,7 +87,7 @@ export async function postMessage(ctx: Caller, input: PostMessageInput): Promise
   if (files.length !== ids.length) throw new TRPCError({ code: 'BAD_REQUEST', message: 'Файл не найден среди ваших загрузок: загрузите его заново' });
   const byId = new Map(files.map((f) => [f.id, f]));
   const workflowId = c.kind === 'application' ? applicationWorkflowId(c.id) : appealWorkflowId(c.id);
-  await executeCaseAction(ctx, workflowId, postMessageUpdate as never, actorOf(ctx.user), { text: input.text, internal: input.internal, attachments: ids.map((id) => byId.get(id)!) });
+  await executeCaseAction(ctx, workflowId, postMessageUpdate as never, caseActorOf(ctx.user, c), { text: input.text, internal: input.internal, attachments: ids.map((id) => byId.get(id)!) });
   return conversationPage(ctx, c.id);
 }
 

@@ -75,10 +75,12 @@ export async function createLiveHub(databaseUrl: string, log: { warn(obj: object
   return {
     stream(req, res, session, stillValid) {
       const staffLike = inGroup(session.user.role, 'readers');
+      // A representative's pages follow the principals' cases too (only the signal goes out: each refetch checks the authority again).
+      const principals = new Set(session.user.representing.map((a) => a.principalId));
       res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write('retry: 3000\n\n');
       const forward = (event: LiveEvent) => {
-        if (event.userId === session.user.id || (staffLike && (event.userId === null || event.kind === 'case'))) {
+        if (event.userId === session.user.id || (event.userId !== null && principals.has(event.userId)) || (staffLike && (event.userId === null || event.kind === 'case'))) {
           res.write(`event: ${event.kind}\ndata: ${JSON.stringify({ caseId: event.caseId })}\n\n`);
         }
       };

@@ -3,9 +3,8 @@
 // tRPC procedure builders (api/trpc.ts) and the same role groups (domain/roles.ts),
 // so a route cannot drift from the procedures by checking roles its own way.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { validateSessionToken, type ValidSession } from '../../auth/sessions';
+import { validateSessionToken, type SessionUser, type ValidSession } from '../../auth/sessions';
 import type { Db } from '../../db';
-import type { UserRecord } from '../../db/models';
 import { inGroup, type RoleGroup } from '../../domain/roles';
 import { clearedSessionCookie, parseCookies, SESSION_COOKIE, sessionCookie } from './cookies';
 
@@ -24,7 +23,7 @@ export interface SessionRequirement {
 }
 
 export type SessionRefusal = { ok: false; status: 401 | 403; reason: 'unauthorized' | 'passwordChange' | 'forbidden'; message: string };
-export type SessionCheck = { ok: true; session: ValidSession; user: UserRecord } | SessionRefusal;
+export type SessionCheck = { ok: true; session: ValidSession; user: SessionUser } | SessionRefusal;
 
 export const SESSION_MESSAGES = {
   unauthorized: 'Войдите в личный кабинет',

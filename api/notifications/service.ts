@@ -1,12 +1,18 @@
 // «Уведомления» for the procedures: whose feed a user reads, and marking it read.
 import { Op, type WhereOptions } from 'sequelize';
 import { inGroup } from '../../domain/roles';
+import type { ApplicantAccount } from '../../domain/case-access';
 import type { Db } from '../../db';
 import type { Notification, UserRecord } from '../../db/models';
 import { feedOf, notificationFeed, unreadCount, type FeedReader } from '../../db/read-models/notifications';
 
-/** Staff members and supervisors also read the staff feed. */
-export const readerOf = (user: UserRecord): FeedReader => ({ id: user.id, seesStaffFeed: inGroup(user.role, 'staff'), organisationId: user.organisationId ?? null });
+/** Staff members and supervisors also read the staff feed; an employee and a representative, their organisation's and principals' cases'. */
+export const readerOf = (user: UserRecord & Pick<ApplicantAccount, 'representing'>): FeedReader => ({
+  id: user.id,
+  seesStaffFeed: inGroup(user.role, 'staff'),
+  organisationId: user.organisationId ?? null,
+  representing: user.representing ?? [],
+});
 
 export const feedFor = (db: Db, user: UserRecord, limit: number) => notificationFeed(db, readerOf(user), limit);
 

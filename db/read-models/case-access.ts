@@ -1,31 +1,35 @@
 // The ownership rule of domain/case-access.ts (canActForApplicant) for
 // queries that list or count an applicant's cases: a case of an organisation
-// belongs to its current employees, any other case to its applicant. Keep the
-// three forms together; representatives extend all of them here.
+// belongs to its current employees, any other case to its applicant, and a
+// representative reaches its principals' cases too (reachOf). Keep the three
+// forms together.
 import { Op, type WhereOptions } from 'sequelize';
-import type { ApplicantAccount } from '../../domain/case-access';
+import { reachOf, type ApplicantAccount } from '../../domain/case-access';
 
-/** SQL condition on a table alias with organisation_id and applicant_id; the two parameters bind the account's id and organisation. */
-export function applicantCaseSql(alias: string, accountParam: string, organisationParam: string): string {
-  // organisation_id = NULL is never true: an account without an organisation reaches only its own individual cases.
-  return `(${alias}.organisation_id = ${organisationParam}::uuid OR (${alias}.organisation_id IS NULL AND ${alias}.applicant_id = ${accountParam}::uuid))`;
+/** SQL condition on a table alias with organisation_id and applicant_id; the two parameters bind the arrays of applicantCaseBind. */
+export function applicantCaseSql(alias: string, applicantsParam: string, organisationsParam: string): string {
+  return `(${alias}.organisation_id = ANY(${organisationsParam}::uuid[]) OR (${alias}.organisation_id IS NULL AND ${alias}.applicant_id = ANY(${applicantsParam}::uuid[])))`;
 }
 
 /** The bind values of applicantCaseSql, in its order. */
-export function applicantCaseBind(account: ApplicantAccount): [string, string | null] {
-  return [account.id, account.organisationId];
+export function applicantCaseBind(account: ApplicantAccount): [string[], string[]] {
+  const reach = reachOf(account);
+  return [reach.applicantIds, reach.organisationIds];
 }
 
 /**
- * The ids of an organisation's cases: their notifications (addressed to the employee who filed)
- * are in the feed of every current employee, as the cases themselves are.
+ * The ids of the cases of the organisations and principals the reader reaches besides its own:
+ * their notifications (addressed to whoever filed) are in the feed of every current employee and
+ * representative, as the cases themselves are.
  */
-export function organisationCaseIdsSql(organisationParam: string): string {
-  return `(SELECT id FROM applications WHERE organisation_id = ${organisationParam}::uuid UNION ALL SELECT id FROM appeals WHERE organisation_id = ${organisationParam}::uuid)`;
+export function reachedCaseIdsSql(applicantsParam: string, organisationsParam: string): string {
+  const where = applicantCaseSql('c', applicantsParam, organisationsParam);
+  return `(SELECT c.id FROM applications c WHERE ${where} UNION ALL SELECT c.id FROM appeals c WHERE ${where})`;
 }
 
 /** The same condition for Sequelize finders on Application and Appeal. */
 export function applicantCaseWhere(account: ApplicantAccount): WhereOptions<{ applicantId: string; organisationId: string | null }> {
-  const own = { organisationId: null, applicantId: account.id };
-  return account.organisationId ? { [Op.or]: [{ organisationId: account.organisationId }, own] } : own;
+  const { applicantIds, organisationIds } = reachOf(account);
+  const own = { organisationId: null, applicantId: applicantIds.length === 1 ? applicantIds[0]! : { [Op.in]: applicantIds } };
+  return organisationIds.length ? { [Op.or]: [{ organisationId: { [Op.in]: organisationIds } }, own] } : own;
 }

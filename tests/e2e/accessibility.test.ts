@@ -21,8 +21,8 @@ const ARTIFACT = path.resolve(import.meta.dirname, '..', '.artifacts', 'axe-repo
 
 const PAGES: Record<'visitor' | 'applicant' | 'staff' | 'auditor' | 'admin' | 'supplier', string[]> = {
   visitor: ['/', '/login', '/register', '/forgot-password', '/calculator', '/outages', '/open-data/lead-times', '/open-data/disclosures', '/open-data/capacity'],
-  applicant: ['/', '/applications', '/applications/new', '/appeals', '/appeals/new', '/notifications', '/rating', '/profile', '/calculator', '/outages'],
-  staff: ['/staff/applications', '/staff/appeals', '/staff/appeals/report', '/staff/ratings', '/staff/penalties', '/staff/register-visitor', '/staff/outages', '/staff/departments'],
+  applicant: ['/', '/applications', '/applications/new', '/appeals', '/appeals/new', '/notifications', '/rating', '/profile', '/representation', '/calculator', '/outages'],
+  staff: ['/staff/applications', '/staff/appeals', '/staff/appeals/report', '/staff/ratings', '/staff/penalties', '/staff/register-visitor', '/staff/outages', '/staff/departments', '/staff/powers-of-attorney'],
   auditor: ['/audit', '/audit/access-log', '/staff/applications'],
   admin: ['/admin/users', '/admin/tariffs', '/admin/calendars', '/admin/capacity', '/admin/payment-requisites', '/admin/departments'],
   supplier: ['/supplier'],

@@ -12,6 +12,7 @@
 // the first test until it is added.
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { QueryTypes } from 'sequelize';
 import type { ApplicationFormInput } from '../../domain/application';
 import { cookiesOf } from '../support/api-client';
 import { individualRegistration, registeredApplicant } from '../support/applicants';
@@ -38,6 +39,9 @@ interface Owner {
   subscriptionId: string;
   /** Every document of the application's case page (uploads and what the grid published). */
   documentIds: string[];
+  /** A power of attorney A issued to a third applicant (still on staff's check), and its scan. */
+  poaId: string;
+  poaDocumentId: string;
 }
 
 /** B's own material, so that A's identifier is the only thing wrong with B's request. */
@@ -71,6 +75,7 @@ const OWNERSHIP: Record<string, Record<string, IdField>> = {
     draftId: (a, b) => refused({ draftId: a.draftId, form: b.form }),
     'form.attachments[].id': (a, b) => ({ input: { draftId: newDraftId(), form: { ...b.form, attachments: [{ id: a.freeUploadId, kind: 'idCopy' }] } }, verdict: { field: 'attachments' } }),
     'form.supplierId': { notApplicantOwned: 'a guaranteeing supplier from the public list' },
+    forPoaId: (a, b) => ({ input: { draftId: newDraftId(), form: b.form, forPoaId: a.poaId }, verdict: { field: 'forPoaId' } }),
   },
   'applications.get': { id: (a) => refused({ id: a.applicationId }) },
   'applications.act': { id: (a) => refused({ id: a.applicationId, action: 'withdraw', input: { reason: 'Отзываю чужую заявку' } }) },
@@ -108,7 +113,15 @@ const OWNERSHIP: Record<string, Record<string, IdField>> = {
     id: (a, b) => refused({ id: a.appealId, form: b.appealForm }),
     'form.applicationId': (a, b) => ({ input: { id: randomUUID(), form: { ...b.appealForm, applicationId: a.applicationId } }, verdict: { field: 'applicationId' } }),
     'form.attachments[].id': (a, b) => ({ input: { id: randomUUID(), form: { ...b.appealForm, attachments: [{ id: a.freeUploadId, kind: 'other' }] } }, verdict: { field: 'attachments' } }),
+    forPoaId: (a, b) => ({ input: { id: randomUUID(), form: b.appealForm, forPoaId: a.poaId }, verdict: { field: 'forPoaId' } }),
   },
+  // Powers of attorney: B can neither use, revoke nor decide on A's, nor issue one with A's scan.
+  'representation.grant': {
+    documentId: (a) => ({ input: { representativeEmail: a.email, number: '1', issuedOn: '2026-01-01', validUntil: '2036-01-01', documentId: a.poaDocumentId }, verdict: { field: 'documentId' } }),
+  },
+  'representation.revoke': { id: (a) => refused({ id: a.poaId }) },
+  'staffRepresentation.verify': { id: (a) => refused({ id: a.poaId }) },
+  'staffRepresentation.refuse': { id: (a) => refused({ id: a.poaId, reason: 'Чужая доверенность, отклоняю' }) },
   'appeals.get': { id: (a) => refused({ id: a.appealId }) },
   'appeals.act': { id: (a) => refused({ id: a.appealId, action: 'confirm', input: {} }) },
   'staffAppeals.get': { id: (a) => refused({ id: a.appealId }) },
@@ -160,6 +173,9 @@ async function fileOwner(): Promise<{ owner: Owner; session: Session; traces: st
     id: randomUUID(),
     form: { topic: 'connection', kind: 'request', text: A_APPEAL_TEXT, applicationId: application.id, answerChannel: 'cabinet', attachments: [{ id: appealFile.id, kind: 'other' }] },
   });
+  const third = await registeredApplicant();
+  const poaScan = await upload(client, 'powerOfAttorney');
+  const poa = await client.representation.grant.mutate({ representativeEmail: third.email, number: 'Заречная-1', issuedOn: '2026-01-01', validUntil: '2036-01-01', documentId: poaScan.id });
   const { id: subscriptionId } = await client.outages.subscribe.mutate({ settlement: 'Кимры', street: 'Неприметная', house: '17' });
   await client.ratings.submit.mutate({ caseId: application.id, stage: 'registered', clarity: 5, timeliness: 5, competence: 5, overall: 5, comment: 'Спасибо от Заречной' });
   let [notification] = await client.notifications.list.query({});
@@ -180,7 +196,9 @@ async function fileOwner(): Promise<{ owner: Owner; session: Session; traces: st
     appealNumber: appeal.number,
     notificationId: notification.id,
     subscriptionId,
-    documentIds: [...view.documents.map((d) => d.id), appealFile.id],
+    documentIds: [...view.documents.map((d) => d.id), appealFile.id, poaScan.id],
+    poaId: poa.id,
+    poaDocumentId: poaScan.id,
   };
   const snils = registration.snils.replace(/\D/g, '');
   const found = [email, A_IDENTITY.middleName, A_IDENTITY.phone, 'Неприметная', 'Заречн', application.number, appeal.number, snils, `${snils.slice(0, 3)}-${snils.slice(3, 6)}-${snils.slice(6, 9)}`];
@@ -211,7 +229,9 @@ async function ownerState() {
     db.User.findByPk(a.userId),
     db.Document.findAll({ where: { id: [a.attachedUploadId, a.freeUploadId, ...a.documentIds] }, order: [['id', 'ASC']] }),
   ]);
+  const [poa] = await db.sequelize.query('SELECT verified_at, refused_at, revoked_at, document_id FROM powers_of_attorney WHERE id = $1', { bind: [a.poaId], type: QueryTypes.SELECT });
   return {
+    poa,
     draft: draft && { form: draft.form, number: draft.number },
     application: application && { stage: application.stage, lastSeq: application.lastSeq, status: application.status },
     appeal: appeal && { stage: appeal.stage, lastSeq: appeal.lastSeq },

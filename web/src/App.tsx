@@ -80,6 +80,10 @@ const ROUTES: RouteDefinition[] = [
   section(guarded('applicants', 'Раздел «Организация» — для заявителей: организаций и индивидуальных предпринимателей.'), {
     '/organisation': () => import('./features/organisation/OrganisationPage'),
   }),
+  section(guarded('applicants', 'Раздел «Представители» — для заявителей. Доверенности сотрудники проверяют в разделе «Доверенности» группы «Сотрудникам».'), {
+    // Powers of attorney: whom the applicant authorised and whom they represent (issue 20 item 6).
+    '/representation': () => import('./features/representation/RepresentationPage'),
+  }),
   section(guarded(undefined), {
     '/notifications': () => import('./pages/Notifications'),
     // Conversations of an applicant's cases, or applicants' unread messages for staff (issue 20 item 5).
@@ -97,6 +101,7 @@ const ROUTES: RouteDefinition[] = [
     '/staff/departments': () => import('./features/departments/DepartmentList'),
     '/staff/departments/:id': () => import('./features/departments/DepartmentQueue'),
     '/staff/departments/:id/workload': () => import('./features/departments/DepartmentWorkload'),
+    '/staff/powers-of-attorney': () => import('./features/representation/StaffPowersOfAttorney'),
     '/staff/appeals/:id': () => import('./pages/staff/appeals/Case'),
   }),
   section(guarded('staff'), {

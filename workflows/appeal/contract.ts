@@ -6,12 +6,14 @@ import type { z } from 'zod';
 import type { AnswerChannel, AppealActionInput, appealActionSchemas, AppealChannel, AppealKind, AppealTopic } from '../../domain/appeal';
 import type { AppealAction, AppealStage } from '../../domain/procedures/appeal';
 import type { ResolvedTerms } from '../../domain/regulations';
-import type { ActionRequest, CaseSnapshot, CaseView } from '../case/contract';
+import type { ActionRequest, Actor, CaseSnapshot, CaseView } from '../case/contract';
 
 export interface AppealWorkflowInput {
   appealId: string;
   number: string;
   applicant: { id: string; name: string };
+  /** A representative who filed for the applicant by a power of attorney (issue 20 item 6); absent: the applicant filed, as in every older case. */
+  filedBy?: Actor;
   topic: AppealTopic;
   kind: AppealKind;
   channel: AppealChannel;

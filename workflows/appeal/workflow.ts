@@ -23,7 +23,7 @@ export async function appealWorkflow(input: AppealWorkflowInput): Promise<Appeal
   const number = input.number;
 
   // Registered: the number and date are the applicant's receipt; the answer term starts.
-  await appeal.enter('registered', { type: 'registered', title: events.registered, actor: { ...input.applicant, role: 'applicant' } }, { tellStaff: toStaff.newAppeal(number) });
+  await appeal.enter('registered', { type: 'registered', title: events.registered, actor: input.filedBy ?? { ...input.applicant, role: 'applicant' } }, { tellStaff: toStaff.newAppeal(number) });
 
   for (;;) {
     // Assigned: a staff member takes the appeal, or a supervisor assigns it.

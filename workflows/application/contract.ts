@@ -12,12 +12,14 @@ import type { ScheduleOption, ScheduleState } from '../../domain/payment-schedul
 import type { ResolvedTerms } from '../../domain/regulations';
 import type { ConnectionKindInput } from '../../domain/connection-kind';
 import type { SupplierTrackState } from '../../domain/supply-contract';
-import type { ActionRequest, CaseSnapshot, CaseView } from '../case/contract';
+import type { ActionRequest, Actor, CaseSnapshot, CaseView } from '../case/contract';
 
 export interface ApplicationWorkflowInput {
   applicationId: string;
   number: string;
   applicant: { id: string; name: string };
+  /** A representative who filed for the applicant by a power of attorney (issue 20 item 6); absent: the applicant filed, as in every older case. */
+  filedBy?: Actor;
   category: string;
   object: { name: string; address: string; maxPowerKw: number; voltageKv: number; distanceM: number; territory: 'urban' | 'rural' };
   publicBuyer: boolean;

@@ -36,7 +36,7 @@ async function connect(run: ConnectionCase): Promise<ApplicationOutcome> {
   // 1. The application is registered with its number and date; the supplier of last resort is told
   // (by the handover below, which names the application, once its track exists).
   const oneSupplierMail = since('supplier-one-mail-at-registration');
-  await run.enterStage('registered', { type: 'submitted', title: events.submitted, actor: { ...input.applicant, role: 'applicant' } }, {
+  await run.enterStage('registered', { type: 'submitted', title: events.submitted, actor: input.filedBy ?? { ...input.applicant, role: 'applicant' } }, {
     docs: ['registrationReceipt'],
     tellStaff: toStaff.newApplication(input),
     ...(oneSupplierMail ? {} : { supplier: toSupplier.registered(input) }),

@@ -12,6 +12,17 @@ export interface Actor {
   role: 'applicant' | 'staff' | 'admin' | 'bank' | 'system' | 'supplier';
   /** Set by the API for a staff member who supervises the department serving the case's stage (domain/departments.ts): may act on a case another holds. */
   supervisor?: boolean;
+  /**
+   * Set by the API for an applicant-side actor who is not the case's applicant but may act for it
+   * (domain/case-access.ts: an employee of the applicant's organisation, a representative by power of
+   * attorney): the applicant's id, which the workflow accepts in place of the actor's own.
+   */
+  onBehalfOf?: string;
+}
+
+/** Whether an applicant-side actor acts as the case's applicant: the applicant, or someone the API let act for them. */
+export function actsAsApplicant(actor: Actor, applicantId: string): boolean {
+  return actor.id === applicantId || actor.onBehalfOf === applicantId;
 }
 
 /** What every action Update carries. */

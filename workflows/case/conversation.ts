@@ -14,7 +14,7 @@ export type { ConversationMessage };
 import { REFUSAL_BY } from '../../domain/procedures/table';
 import type { TermSpec } from '../../domain/regulations';
 import { projectionActivities } from './activity-proxies';
-import type { ActionRequest, NotificationRequest } from './contract';
+import { actsAsApplicant, type ActionRequest, type NotificationRequest } from './contract';
 import { since } from './patches';
 
 /** What posting a message answers: its number in the conversation and when it was stored. */
@@ -69,7 +69,7 @@ export class Conversation {
     if (action === null) return request.actor.role === 'applicant' ? CONVERSATION_REFUSALS.noteByApplicant : CONVERSATION_REFUSALS.notApplicant;
     // Every action of the conversation is open in every stage until the case closes (the table's `everyStage`).
     if (!CONVERSATION_ACTIONS[action].everyStage) return CONVERSATION_REFUSALS.closed(this.host.noun, this.host.number());
-    if (action === 'message' && request.actor.id !== this.host.applicantId()) return REFUSAL_BY.applicant;
+    if (action === 'message' && !actsAsApplicant(request.actor, this.host.applicantId())) return REFUSAL_BY.applicant;
     const parsed = messageInputSchema.safeParse(request.input);
     return parsed.success ? null : parsed.error.issues.map((i) => i.message).join('; ');
   }

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { GeneratedDocKind } from '../../documents/kinds';
 import { heldByAnother, mayHold, openIn, performs, REFUSAL_BY, type CaseFacts, type ProcedureTable } from '../../domain/procedures/table';
 import type { ResolvedTerms } from '../../domain/regulations';
-import type { ActionRequest, Actor, CaseEventRecord, CaseSnapshot, CaseView, Projected, StartingTerm } from './contract';
+import { actsAsApplicant, type ActionRequest, type Actor, type CaseEventRecord, type CaseSnapshot, type CaseView, type Projected, type StartingTerm } from './contract';
 import type { DeadlineChange } from './deadline';
 import { caseNotices } from './notices';
 
@@ -83,7 +83,7 @@ export function refusalOf<S extends string, A extends string>(
   if (!openIn(d.table, c.stage, name)) return caseNotices.notInStage(d.table.actions[name].label, stageRow.title);
   const row = d.table.actions[name];
   if (!performs(row.by, request.actor.role)) return REFUSAL_BY[row.by];
-  if (row.by === 'applicant' && request.actor.id !== c.applicantId) return REFUSAL_BY.applicant;
+  if (row.by === 'applicant' && !actsAsApplicant(request.actor, c.applicantId)) return REFUSAL_BY.applicant;
   if ((row.holderOnly || heldByAnother(row, request.actor, c.facts)) && !mayHold(request.actor, c.facts)) return c.holderRefusal();
   const refusal = row.refuse?.(c.facts);
   if (refusal) return refusal;

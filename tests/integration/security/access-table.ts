@@ -139,6 +139,13 @@ export const ACCESS_TABLE: Record<string, readonly Audience[]> = {
   'organisation.removeMember': APPLICANT,
   'organisation.invitation': EVERYONE,
   'organisation.acceptInvitation': EVERYONE,
+  // Representatives (issue 20 item 6): applicants grant, revoke and see theirs; the grid reads the check queue, staff decide.
+  'representation.get': APPLICANT,
+  'representation.grant': APPLICANT,
+  'representation.revoke': APPLICANT,
+  'staffRepresentation.queue': READERS,
+  'staffRepresentation.verify': STAFF,
+  'staffRepresentation.refuse': STAFF,
 
   'ratings.rateable': APPLICANT,
   'ratings.submit': APPLICANT,

@@ -43,6 +43,7 @@ export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
     items: [
       { href: '/profile', label: 'Профиль' },
       { href: '/organisation', label: 'Организация', group: 'applicants', when: (user) => Boolean(user?.organisationId) },
+      { href: '/representation', label: 'Представители', group: 'applicants' },
     ],
   },
   {
@@ -55,6 +56,7 @@ export const NAV_GROUPS: { title: string; items: NavItem[] }[] = [
       { href: '/messages', label: 'Сообщения заявителей', group: 'staff', count: () => unreadMessages.count() },
       { href: '/staff/appeals/report', label: 'Отчёт по обращениям', group: 'readers' },
       { href: '/staff/penalties', label: 'Неустойки', group: 'readers' },
+      { href: '/staff/powers-of-attorney', label: 'Доверенности', group: 'readers' },
       { href: '/staff/register-visitor', label: 'Регистрация посетителя', group: 'staff' },
       { href: '/staff/outages', label: 'Отключения (сотрудники)', group: 'staff' },
       { href: '/admin/users', label: 'Пользователи', group: 'admins' },

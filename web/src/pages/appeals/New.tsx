@@ -16,6 +16,7 @@ import { Alert, Button, buttonClass, Card, Field, PageHeader, Select } from '../
 import { formatDate, formatTime } from '../../ui/format';
 import type { UploadedFile } from '../../uploads';
 import '../../features/appeals/appeals.css';
+import { PrincipalChoice } from '../../features/representation/PrincipalChoice';
 
 type Filed = RouterOutputs['appeals']['create'];
 
@@ -39,7 +40,7 @@ function useApplicationOptions() {
   return { options, hint };
 }
 
-function AppealForm(props: { onFiled: (result: Filed) => void }) {
+function AppealForm(props: { onFiled: (result: Filed) => void; forPoaId: string }) {
   const id = newId();
   const [files, setFiles] = createSignal<UploadedFile[]>([]);
   const [uploading, setUploading] = createSignal(0);
@@ -99,7 +100,7 @@ function AppealForm(props: { onFiled: (result: Filed) => void }) {
     }
     setSubmitting(true);
     try {
-      props.onFiled(await trpc.appeals.create.mutate({ id, form: data }));
+      props.onFiled(await trpc.appeals.create.mutate({ id, form: data, ...(props.forPoaId ? { forPoaId: props.forPoaId } : {}) }));
     } catch (error) {
       const { message, fieldErrors } = describeApiError(error);
       const stray = form.showServerErrors(fieldErrors);
@@ -177,6 +178,10 @@ function AppealForm(props: { onFiled: (result: Filed) => void }) {
 
 export default function NewAppealPage() {
   const [filed, setFiled] = createSignal<Filed | null>(null);
+  // A representative may file for a principal (pages/applications/New.tsx PrincipalChoice).
+  const [representation] = createResource(() => trpc.representation.get.query());
+  const principals = () => representation.latest?.inForce ?? [];
+  const [forPoaId, setForPoaId] = createSignal('');
   // A new form (and a new id) for each appeal: «Подать ещё одно обращение» must not find the previous one.
   const [round, setRound] = createSignal(0);
   let successEl: HTMLDivElement | undefined;
@@ -196,7 +201,8 @@ export default function NewAppealPage() {
         when={filed()}
         fallback={
           <Show when={round() + 1} keyed>
-            <AppealForm onFiled={onFiled} />
+            <PrincipalChoice idPrefix="appeal" principals={principals()} value={forPoaId()} onValue={setForPoaId} />
+            <AppealForm onFiled={onFiled} forPoaId={forPoaId()} />
           </Show>
         }
       >

@@ -10,11 +10,14 @@ import { session } from '../../session';
 import { LoadError } from '../../components/LoadError';
 import { trpc, type PublicUser } from '../../trpc';
 import { Alert, buttonClass, Loading, PageHeader } from '../../ui';
+import { PrincipalChoice, type Principal } from '../../features/representation/PrincipalChoice';
+
 import { ApplicationEditor } from './new/ApplicationEditor';
 import { DraftsList } from './new/DraftsList';
 
-function DraftEditor(props: { draftId: string; user: PublicUser; onSubmitted: () => void }) {
-  const kind = (): ApplicantKind => props.user.kind ?? 'individual';
+function DraftEditor(props: { draftId: string; user: PublicUser; principal: Principal | null; onSubmitted: () => void }) {
+  // Filing for a principal, the form follows the principal's kind (its categories, its documents).
+  const kind = (): ApplicantKind => props.principal?.principalKind ?? props.user.kind ?? 'individual';
   const [draft, { refetch }] = createResource(
     () => props.draftId,
     (id) => trpc.applications.draft.query({ id }),
@@ -37,7 +40,7 @@ function DraftEditor(props: { draftId: string; user: PublicUser; onSubmitted: ()
         )}
       </Match>
       <Match when={draft.state === 'ready'}>
-        <ApplicationEditor draftId={props.draftId} user={props.user} kind={kind()} initial={draft() ?? null} onSubmitted={props.onSubmitted} />
+        <ApplicationEditor draftId={props.draftId} user={props.user} principal={props.principal} kind={kind()} initial={draft() ?? null} onSubmitted={props.onSubmitted} />
       </Match>
       <Match when={true}>
         <Loading label="Открываем заявку…" />
@@ -47,7 +50,10 @@ function DraftEditor(props: { draftId: string; user: PublicUser; onSubmitted: ()
 }
 
 export default function NewApplicationPage() {
-  const [params, setParams] = useSearchParams<{ draft?: string }>();
+  const [params, setParams] = useSearchParams<{ draft?: string; for?: string }>();
+  const [representation] = createResource(() => trpc.representation.get.query());
+  const principals = (): Principal[] => representation.latest?.inForce ?? [];
+  const principal = (): Principal | null => principals().find((p) => p.poaId === params.for) ?? null;
   const draftId = () => (typeof params.draft === 'string' && UUID_RE.test(params.draft) ? params.draft.toLowerCase() : null);
   const [draftsVersion, setDraftsVersion] = createSignal(0);
 
@@ -63,9 +69,16 @@ export default function NewApplicationPage() {
         description="Заявка на технологическое присоединение энергопринимающих устройств к электрическим сетям. Заполненные поля сохраняются в черновик автоматически."
       />
       <Show when={draftId()}>{(id) => <DraftsList currentId={id()} version={draftsVersion()} />}</Show>
+      <PrincipalChoice idPrefix="app" principals={principals()} value={principal()?.poaId ?? ''} onValue={(poaId) => setParams({ for: poaId || undefined }, { replace: true })} />
       <Show when={draftId()} keyed>
         {(id) => (
-          <Show when={session.user()}>{(user) => <DraftEditor draftId={id} user={user()} onSubmitted={() => setDraftsVersion((v) => v + 1)} />}</Show>
+          <Show when={session.user()}>
+            {(user) => (
+              <Show when={principal()?.poaId ?? 'self'} keyed>
+                {(_forWhom) => <DraftEditor draftId={id} user={user()} principal={principal()} onSubmitted={() => setDraftsVersion((v) => v + 1)} />}
+              </Show>
+            )}
+          </Show>
         )}
       </Show>
     </div>

@@ -9,24 +9,48 @@ import type { PublicUser } from '../../../trpc';
 import { Card } from '../../../ui';
 import { NO_VALUE } from '../../../ui/format';
 import type { ApplicationFormState } from '../application-form';
+import type { Principal } from '../../../features/representation/PrincipalChoice';
 
-export function ApplicantCard(props: { user: PublicUser; kind: ApplicantKind }) {
+export function ApplicantCard(props: { user: PublicUser; kind: ApplicantKind; principal?: Principal | null }) {
   return (
-    <Card title="Заявитель">
-      <dl class="dl">
-        <dt>{props.kind === 'legal' ? 'Организация' : 'Заявитель'}</dt>
-        <dd>{props.user.displayName || props.user.email}</dd>
-        <dt>Вид заявителя</dt>
-        <dd>{APPLICANT_KIND_LABELS[props.kind]}</dd>
-        <dt>Электронная почта</dt>
-        <dd>{props.user.email}</dd>
-        <dt>Телефон</dt>
-        <dd>{props.user.phone || NO_VALUE}</dd>
-      </dl>
-      <p class="muted small" style={{ margin: 'var(--space-3) 0 0' }}>
-        Сведения о заявителе берутся из профиля. Контактные данные можно изменить в разделе <A href="/profile">«Профиль»</A>.
-      </p>
-    </Card>
+    <Show
+      when={props.principal}
+      fallback={
+        <Card title="Заявитель">
+          <dl class="dl">
+            <dt>{props.kind === 'legal' ? 'Организация' : 'Заявитель'}</dt>
+            <dd>{props.user.displayName || props.user.email}</dd>
+            <dt>Вид заявителя</dt>
+            <dd>{APPLICANT_KIND_LABELS[props.kind]}</dd>
+            <dt>Электронная почта</dt>
+            <dd>{props.user.email}</dd>
+            <dt>Телефон</dt>
+            <dd>{props.user.phone || NO_VALUE}</dd>
+          </dl>
+          <p class="muted small" style={{ margin: 'var(--space-3) 0 0' }}>
+            Сведения о заявителе берутся из профиля. Контактные данные можно изменить в разделе <A href="/profile">«Профиль»</A>.
+          </p>
+        </Card>
+      }
+    >
+      {(p) => (
+        <Card title="Заявитель">
+          <dl class="dl">
+            <dt>Заявитель (доверитель)</dt>
+            <dd>{p().principalName}</dd>
+            <dt>Вид заявителя</dt>
+            <dd>{APPLICANT_KIND_LABELS[props.kind]}</dd>
+            <dt>Представитель</dt>
+            <dd>
+              {props.user.displayName}, доверенность № {p().number}
+            </dd>
+          </dl>
+          <p class="muted small" style={{ margin: 'var(--space-3) 0 0' }}>
+            Заявка будет подана от имени доверителя и принадлежать ему; проверенная доверенность приложится к заявке автоматически.
+          </p>
+        </Card>
+      )}
+    </Show>
   );
 }
 

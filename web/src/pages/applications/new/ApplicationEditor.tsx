@@ -9,6 +9,7 @@ import { describeApiError, trpc, type PublicUser, type RouterOutputs } from '../
 import { Alert, Button, buttonClass, Card } from '../../../ui';
 import { formatDate, formatTime } from '../../../ui/format';
 import { createApplicationForm } from '../application-form';
+import type { Principal } from '../../../features/representation/PrincipalChoice';
 import { ApplicantCard, Attachments } from './ApplicantFiles';
 import { createAutosave } from './autosave';
 import { FormSections } from './FormSections';
@@ -20,7 +21,7 @@ function registeredText(result: Submitted): string {
   return `Заявка ${result.number} зарегистрирована ${formatDate(result.submittedAt)} в ${formatTime(result.submittedAt)} (мск)`;
 }
 
-export function ApplicationEditor(props: { draftId: string; user: PublicUser; kind: ApplicantKind; initial: Draft | null; onSubmitted: () => void }) {
+export function ApplicationEditor(props: { draftId: string; user: PublicUser; principal: Principal | null; kind: ApplicantKind; initial: Draft | null; onSubmitted: () => void }) {
   const form = createApplicationForm(props.kind);
   const initial = untrack(() => props.initial);
   // A new application starts with what the applicant typed as a visitor (calculator, outage address), if anything.
@@ -71,7 +72,7 @@ export function ApplicationEditor(props: { draftId: string; user: PublicUser; ki
     setSubmitting(true);
     try {
       await autosave.stop();
-      const result = await trpc.applications.submit.mutate({ draftId: props.draftId, form: data });
+      const result = await trpc.applications.submit.mutate({ draftId: props.draftId, form: data, ...(props.principal ? { forPoaId: props.principal.poaId } : {}) });
       setSubmitted(result);
       props.onSubmitted();
       queueMicrotask(() => {
@@ -96,7 +97,7 @@ export function ApplicationEditor(props: { draftId: string; user: PublicUser; ki
       when={submitted()}
       fallback={
         <form ref={formEl} class="stack stack--lg application-form" novalidate onSubmit={submit} aria-label="Заявка на технологическое присоединение">
-          <ApplicantCard user={props.user} kind={props.kind} />
+          <ApplicantCard user={props.user} kind={props.kind} principal={props.principal} />
 
           <FormSections form={form} kind={props.kind} />
 

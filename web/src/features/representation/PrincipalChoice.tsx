@@ -1,0 +1,30 @@
+// «Заявитель» on the application and appeal forms of a representative: on their
+// own behalf, or for a principal whose power of attorney is in force.
+import { Show } from 'solid-js';
+import type { RouterOutputs } from '../../trpc';
+import { Card, Select } from '../../ui';
+
+/** A power of attorney in force naming the user as representative (api/representation/service.ts). */
+export type Principal = RouterOutputs['representation']['get']['inForce'][number];
+
+/**
+ * «Заявитель»: shown to a representative with powers of attorney in force — on their own behalf or
+ * for a principal; the choice is kept in the address (?for=…) like the draft.
+ */
+export function PrincipalChoice(props: { idPrefix: string; principals: Principal[]; value: string; onValue: (poaId: string) => void }) {
+  return (
+    <Show when={props.principals.length > 0}>
+      <Card>
+        <Select
+          id={`${props.idPrefix}-for`}
+          label="Заявитель"
+          hint="Вы представитель по доверенности: подайте от своего имени или от имени доверителя. Доверенность приложится автоматически."
+          value={props.value}
+          onValue={props.onValue}
+          options={[{ value: '', label: 'От своего имени' }, ...props.principals.map((p) => ({ value: p.poaId, label: `${p.principalName} (доверенность № ${p.number})` }))]}
+        />
+      </Card>
+    </Show>
+  );
+}
+
