@@ -95,5 +95,5 @@ export function representationLine(r: { principalName: string; representativeNam
 
 /** The actor's name in a case's history when a representative acts: who, for whom and by which document. */
 export function representativeActorName(name: string, a: Pick<Authority, 'principalName' | 'number'>): string {
-  return `${name}, представитель ${a.principalName} по доверенности № ${a.number}`;
+  return `${name}, представитель по доверенности № ${a.number} (доверитель: ${a.principalName})`;
 }

@@ -7,7 +7,7 @@ import { TRPCError } from '@trpc/server';
 import type { z } from 'zod';
 import type { Transaction } from 'sequelize';
 import { applicantDisplayName } from '../../domain/account';
-import { moscowDate, type IsoDate } from '../../domain/calendar';
+import { formatRuDate, moscowDate, type IsoDate } from '../../domain/calendar';
 import {
   grantDateIssues,
   poaStatus,
@@ -144,7 +144,7 @@ export async function grantPowerOfAttorney(ctx: Caller, input: z.output<typeof g
   await queryRows(
     db,
     `INSERT INTO notifications (id, user_id, audience, kind, title, body, idempotency_key, link) VALUES ($1, NULL, 'staff', 'representation', $2, $3, $4, '/staff/powers-of-attorney')`,
-    [randomUUID(), 'Доверенность на проверку', `${principalName} уполномочивает ${representativeName} (доверенность № ${input.number}). Сверьте документ и подтвердите или отклоните.`, `poa:${id}:pending`],
+    [randomUUID(), 'Доверенность на проверку', `Доверитель: ${principalName}. Представитель: ${representativeName}. Доверенность № ${input.number}. Сверьте документ и подтвердите или отклоните.`, `poa:${id}:pending`],
   );
   await notifyUser(db, representative.id, `poa:${id}:named`, 'Вас назначили представителем', `${principalName} загрузил(а) доверенность № ${input.number} на ваше имя. Вы сможете действовать от имени доверителя, когда сетевая организация её проверит.`);
   return view((await queryRows<PoaRow>(db, `SELECT ${COLUMNS} FROM powers_of_attorney WHERE id = $1`, [id]))[0]!, today());
@@ -201,7 +201,7 @@ async function decide(ctx: Caller, id: string, set: string, bind: unknown[]) {
 
 export async function verifyPowerOfAttorney(ctx: Caller, id: string) {
   const row = await decide(ctx, id, 'verified_at = now(), verified_by = $2', [ctx.user.id]);
-  const text = `Доверенность № ${row.number}: ${row.representative_name} представляет ${row.principal_name} до ${row.valid_until} включительно.`;
+  const text = `Доверенность № ${row.number} проверена. Доверитель: ${row.principal_name}. Представитель: ${row.representative_name}. Действует до ${formatRuDate(row.valid_until)} включительно.`;
   await notifyUser(ctx.db, row.principal_id, `poa:${id}:verified:principal`, 'Доверенность проверена', text);
   await notifyUser(ctx.db, row.representative_id, `poa:${id}:verified:representative`, 'Доверенность проверена: можно действовать', `${text} Подавайте заявки и обращения от имени доверителя и действуйте по его делам.`);
   return view(row, today());
@@ -209,7 +209,7 @@ export async function verifyPowerOfAttorney(ctx: Caller, id: string) {
 
 export async function refusePowerOfAttorney(ctx: Caller, id: string, reason: string) {
   const row = await decide(ctx, id, 'refused_at = now(), refused_by = $2, refusal_reason = $3', [ctx.user.id, reason]);
-  const text = `Доверенность № ${row.number} на имя ${row.representative_name} не принята. Причина: ${reason}`;
+  const text = `Доверенность № ${row.number} (представитель: ${row.representative_name}) не принята. Причина: ${reason}`;
   await notifyUser(ctx.db, row.principal_id, `poa:${id}:refused:principal`, 'Доверенность отклонена', text);
   await notifyUser(ctx.db, row.representative_id, `poa:${id}:refused:representative`, 'Доверенность отклонена', text);
   return view(row, today());

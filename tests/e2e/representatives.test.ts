@@ -63,7 +63,7 @@ describe('a representative in the browser', () => {
     await grant.getByLabel('Скан доверенности').setInputFiles({ name: 'Доверенность.pdf', mimeType: 'application/pdf', buffer: Buffer.from(samplePdf('доверенность')) });
     await grant.getByRole('list', { name: 'Приложенные файлы: Скан доверенности' }).getByText('Доверенность.pdf', { exact: true }).waitFor();
     await grant.getByRole('button', { name: 'Отправить на проверку' }).click();
-    await expect.poll(() => grant.getByText('Доверенность № 77 АА 1234567 на имя Поверенный Илья Сергеевич отправлена на проверку', { exact: false }).count()).toBe(1);
+    await expect.poll(() => grant.getByText('Доверенность № 77 АА 1234567 (представитель: Поверенный Илья Сергеевич) отправлена на проверку', { exact: false }).count()).toBe(1);
     await expect.poll(() => principalPage.getByRole('region', { name: 'Выданные доверенности' }).getByText('На проверке').count()).toBe(1);
 
     // Staff compare the scan and confirm.
@@ -98,7 +98,7 @@ describe('a representative in the browser', () => {
     await expect.poll(() => summary(page, 'Этап').textContent()).toBe(STAGE_DEFINITIONS.tuFulfilment.title);
     expect((await principal.client.applications.get.query({ id: caseId })).summary.contractConcludedAt).not.toBeNull();
     const [paid] = await stack.db.sequelize.query<{ actor_name: string }>(`SELECT actor_name FROM case_events WHERE case_id = $1 AND type = 'paid'`, { bind: [caseId], type: QueryTypes.SELECT });
-    expect(paid?.actor_name).toBe('Поверенный Илья Сергеевич, представитель Доверова Анна Павловна по доверенности № 77 АА 1234567');
+    expect(paid?.actor_name).toBe('Поверенный Илья Сергеевич, представитель по доверенности № 77 АА 1234567 (доверитель: Доверова Анна Павловна)');
 
     // The principal revokes on «Представители»; the representative's cabinet no longer opens the case.
     await principalPage.reload();

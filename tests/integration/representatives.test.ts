@@ -78,7 +78,7 @@ describe('representatives by power of attorney', () => {
 
     // The history names the representative, for whom and by which document.
     const [submitted] = await stack.db.sequelize.query<{ actor_id: string; actor_name: string }>('SELECT actor_id, actor_name FROM case_events WHERE case_id = $1 ORDER BY seq LIMIT 1', { bind: [application.id], type: QueryTypes.SELECT });
-    expect(submitted).toEqual({ actor_id: representative.user.id, actor_name: 'Поверенный Илья Сергеевич, представитель Доверова Анна Павловна по доверенности № 77 АА 1234567' });
+    expect(submitted).toEqual({ actor_id: representative.user.id, actor_name: 'Поверенный Илья Сергеевич, представитель по доверенности № 77 АА 1234567 (доверитель: Доверова Анна Павловна)' });
 
     // The receipt names both; the notices reach both, naming both.
     await expect.poll(async () => (await principal.client.applications.get.query({ id: application.id })).documents.some((d) => d.source === 'system'), { timeout: 20_000 }).toBe(true);
@@ -95,7 +95,7 @@ describe('representatives by power of attorney', () => {
     // Acting on the case: a message in its conversation, recorded with the representative's standing.
     await representative.client.conversations.post.mutate({ caseId: application.id, text: 'Пишу от имени доверителя: когда будет проверка?' });
     const messages = await stack.db.sequelize.query<{ actor_name: string }>(`SELECT actor_name FROM case_events WHERE case_id = $1 AND type = 'message'`, { bind: [application.id], type: QueryTypes.SELECT });
-    expect(messages.map((m) => m.actor_name)).toContain('Поверенный Илья Сергеевич, представитель Доверова Анна Павловна по доверенности № 77 АА 1234567');
+    expect(messages.map((m) => m.actor_name)).toContain('Поверенный Илья Сергеевич, представитель по доверенности № 77 АА 1234567 (доверитель: Доверова Анна Павловна)');
 
     // An appeal for the principal, linked to the principal's application.
     const appeal = await representative.client.appeals.create.mutate({

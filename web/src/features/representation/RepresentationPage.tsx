@@ -32,7 +32,7 @@ function GrantForm(props: { onGranted: () => void }) {
     onStart: () => setNotice(null),
     send: async (data) => {
       const granted = await trpc.representation.grant.mutate(data);
-      setNotice(`Доверенность № ${granted.number} на имя ${granted.representativeName} отправлена на проверку. Представитель сможет действовать, когда сетевая организация её подтвердит.`);
+      setNotice(`Доверенность № ${granted.number} (представитель: ${granted.representativeName}) отправлена на проверку. Представитель сможет действовать, когда сетевая организация её подтвердит.`);
       form.reset();
       setFile(null);
       props.onGranted();

@@ -45,7 +45,7 @@ function Decision(props: { poa: Poa; onDecided: (text: string, tone: AlertTone) 
       <Field id={`refuse-${p.id}`} label="Причина отказа (если отклоняете)" multiline rows={2} maxLength={1000} value={reason()} onValue={setReason} />
       <Show when={problem()}>{(m) => <Alert tone="error">{m()}</Alert>}</Show>
       <div class="cluster">
-        <Button loading={busy()} disabled={busy()} onClick={() => void run(() => trpc.staffRepresentation.verify.mutate({ id: p.id }), `Доверенность № ${p.number} подтверждена: ${p.representativeName} действует от имени ${p.principalName}.`)}>
+        <Button loading={busy()} disabled={busy()} onClick={() => void run(() => trpc.staffRepresentation.verify.mutate({ id: p.id }), `Доверенность № ${p.number} подтверждена: представитель ${p.representativeName} действует за доверителя (${p.principalName}).`)}>
           Подтвердить
         </Button>
         <Button variant="danger" disabled={busy()} onClick={() => void run(() => trpc.staffRepresentation.refuse.mutate({ id: p.id, reason: reason() }), `Доверенность № ${p.number} отклонена.`)}>
