@@ -77,7 +77,7 @@ describe('a representative in the browser', () => {
     // The representative files for the principal: «Заявитель» is the principal, the power of attorney goes with it.
     const page = await pageOf(representative.client);
     await page.goto(`${appUrl()}/applications/new`);
-    await page.getByLabel('Заявитель', { exact: true }).selectOption({ label: 'Доверова Анна Павловна (доверенность № 77 АА 1234567)' });
+    await page.getByLabel('Подать от имени', { exact: true }).selectOption({ label: 'Доверова Анна Павловна (доверенность № 77 АА 1234567)' });
     await page.getByText('Заявитель (доверитель)').waitFor();
     await fillApplication(page);
     await snapshot(page, 'representative-files-for-principal');

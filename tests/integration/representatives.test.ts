@@ -94,8 +94,8 @@ describe('representatives by power of attorney', () => {
 
     // Acting on the case: a message in its conversation, recorded with the representative's standing.
     await representative.client.conversations.post.mutate({ caseId: application.id, text: 'Пишу от имени доверителя: когда будет проверка?' });
-    const messages = await stack.db.sequelize.query<{ actor_name: string }>(`SELECT actor_name FROM case_events WHERE case_id = $1 AND type = 'message'`, { bind: [application.id], type: QueryTypes.SELECT });
-    expect(messages.map((m) => m.actor_name)).toContain('Поверенный Илья Сергеевич, представитель по доверенности № 77 АА 1234567 (доверитель: Доверова Анна Павловна)');
+    const messages = await stack.db.sequelize.query<{ author_name: string }>('SELECT author_name FROM case_messages WHERE case_id = $1', { bind: [application.id], type: QueryTypes.SELECT });
+    expect(messages.map((m) => m.author_name)).toContain('Поверенный Илья Сергеевич, представитель по доверенности № 77 АА 1234567 (доверитель: Доверова Анна Павловна)');
 
     // An appeal for the principal, linked to the principal's application.
     const appeal = await representative.client.appeals.create.mutate({
