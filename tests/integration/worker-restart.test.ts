@@ -1,6 +1,6 @@
 // A worker process is killed (SIGKILL) in the middle of a staff action; a new
 // one takes over. The case goes on and no e-mail or row is written twice.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { inject, describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { Client, Connection } from '@temporalio/client';
@@ -12,44 +12,21 @@ import { sendAction, submitApplication } from '../../api/applications/service';
 import { fileAppeal, sendAppealAction } from '../../api/appeals/service';
 import { appealFormSchema } from '../../domain/appeal';
 import type { ApiServices } from '../../api/context';
-import { ROOT_DIR } from '../../infra/config';
 import { registeredApplicant } from '../support/applicants';
 import { completeIndividualForm, newDraftId } from '../support/applications';
 import { mailsTo } from '../support/mail';
 import { temporalDataConverter } from '../../infra/data-converter';
-import { testEnv, TEST_PAYLOAD_KEYS } from '../support/test-env';
+import { testEnv } from '../support/test-env';
+import { killWorker, ready, startWorkerProcess } from '../support/worker-process';
 import { invoiceOf } from '../support/invoice-input';
 
 const taskQueue = `restart-${randomUUID()}`;
 const workers: ChildProcess[] = [];
 
-function startWorkerProcess(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-    cwd: ROOT_DIR,
-    env: {
-      ...process.env,
-      TEMPORAL_ADDRESS: inject('temporalAddress'),
-      DATABASE_URL: inject('databaseUrl'),
-      SMTP_URL: inject('smtpUrl'),
-      TEMPORAL_TASK_QUEUE: taskQueue,
-      PUBLIC_URL: inject('appUrl'),
-      DATA_DIR: testEnv().DATA_DIR,
-      PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+function startWorker(): ChildProcess {
+  const child = startWorkerProcess(taskQueue);
   workers.push(child);
   return child;
-}
-
-function ready(child: ChildProcess): Promise<void> {
-  return new Promise((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      if (chunk.includes('Worker polling')) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`worker exited early with ${code}`)));
-  });
 }
 
 let db: Db;
@@ -68,7 +45,7 @@ afterAll(async () => {
 
 describe('worker killed mid-case', () => {
   it('goes on after a restart with no duplicate e-mail or row (an application and an appeal)', async () => {
-    const first = startWorkerProcess();
+    const first = startWorker();
     await ready(first);
     const applicant = await registeredApplicant();
     const user = (await db.User.findByPk(applicant.user.id))!;
@@ -82,10 +59,9 @@ describe('worker killed mid-case', () => {
     const accepted = sendAction(services, app.id, 'acceptComplete', operator, { comment: '' });
     const taken = sendAppealAction(services, appeal.id, 'take', operator, { comment: '' });
     await new Promise((r) => setTimeout(r, 150));
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    await killWorker(first);
 
-    const second = startWorkerProcess();
+    const second = startWorker();
     await ready(second);
     expect((await accepted).stage).toBe('preparingDocuments');
     expect((await taken).stage).toBe('assigned');
