@@ -5,6 +5,8 @@
 // once accepted it leaves reception's queue for the technical department's
 // because its stage changed; a technician takes it and the holder shows in the
 // queue and on the staff case page; the workload page (item 4) shows both.
+// With its term shrunk to seconds, the holder is warned in «Уведомления» before
+// the term ends (item 3).
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -13,9 +15,13 @@ import { DEMO_ACCOUNTS } from '../../db/seed-demo';
 import { cookiesOf } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 import { completeIndividualForm, newDraftId } from '../support/applications';
+import { useStackClients } from '../support/stack-clients';
+import { submitApplication } from '../../api/applications/service';
+import { applicationFormSchema } from '../../domain/application';
 import { launchBrowser } from '../support/browser';
 import { namedStaff } from '../support/staff';
 
+const stack = useStackClients();
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -123,4 +129,34 @@ describe('departments and holders in the browser', () => {
     await bench.getByRole('heading', { name: `Очередь отдела «${technicalName}»` }).waitFor();
     expect(await bench.getByRole('link', { name: 'Нагрузка отдела' }).count()).toBe(0);
   });
+
+  it('a technician holding a case is warned in the cabinet before the stage’s term ends (terms shrunk to seconds)', async () => {
+    const demoAdmin = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
+    const admin = await loggedIn(demoAdmin.email, demoAdmin.password);
+    const technician = await namedStaff('Сроков', 'Павел');
+    const technical = await admin.departments.create.mutate({ name: `Технический отдел ${randomUUID().slice(0, 6)}`, stages: ['application:preparingDocuments'] });
+    await admin.departments.setMembers.mutate({ id: technical.id, members: [{ userId: technician.id, supervisor: false }] });
+
+    // Filed with the grid's term for the documents shrunk to two minutes, the warning due half-way (time to take it first on a loaded machine).
+    const applicant = await registeredApplicant();
+    const user = (await stack.db.User.findByPk(applicant.user.id))!;
+    const form = applicationFormSchema.parse(await completeIndividualForm(applicant.client));
+    const app = await submitApplication(stack.services({ postContractDocuments: { amount: 120, unit: 'seconds' }, termAtRisk: { amount: 60, unit: 'seconds' } }), user, newDraftId(), form);
+    await expect.poll(async () => (await stack.db.Application.findByPk(app.id))?.stage, { timeout: 60_000 }).toBe('completenessCheck');
+    await admin.staffApplications.act.mutate({ id: app.id, action: 'acceptComplete', input: {} });
+    await technician.client.departments.takeCase.mutate({ id: app.id });
+
+    // The warning reaches the holder's «Уведомления» before the term ends; the case is still in the stage.
+    const page = await (await contextFor(technician.client)).newPage();
+    const title = `Срок под угрозой: ${app.number}, этап «Подготовка условий договора, ТУ и счёта»`;
+    await expect.poll(async () => {
+      await page.goto(`${appUrl()}/notifications`);
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      return page.getByText(title).count();
+    }, { timeout: 150_000, interval: 3_000 }).toBeGreaterThan(0);
+    expect((await stack.db.Application.findByPk(app.id))!.stage).toBe('preparingDocuments');
+    const warnings = await stack.db.Notification.count({ where: { caseId: app.id, userId: technician.id, title } });
+    expect(warnings).toBe(1);
+  }, 300_000);
 });
+
