@@ -28,6 +28,7 @@ const SAMPLES: Record<string, (fuzzEmail: () => string) => unknown> = {
   'calculator.calculate': () => ({ region: 'Московская область', category: 'individual15', maxPowerKw: 15, voltageKv: 0.4, reliability: 'III', territory: 'urban', distanceToNetworkM: 100, meteringType: '1ph' }),
   'appeals.create': () => ({ id: randomUUID(), form: { topic: 'other', kind: 'question', text: 'Когда подключат мой дом к сети?' } }),
   'staffAppeals.register': (fuzzEmail) => ({ id: randomUUID(), applicantEmail: fuzzEmail(), channel: 'written', form: { topic: 'other', kind: 'question', text: 'Когда подключат мой дом к сети?' } }),
+  'representation.grant': (fuzzEmail) => ({ representativeEmail: fuzzEmail(), number: '77 АА 1', issuedOn: '2026-01-01', validUntil: '2036-01-01', documentId: randomUUID() }),
   'audit.history': () => ({ workflowId: `application-${randomUUID()}` }),
   'audit.replay': () => ({ workflowId: `appeal-${randomUUID()}` }),
   'audit.checkReadModel': () => ({ caseId: randomUUID(), kind: 'application' }),
