@@ -67,7 +67,19 @@ export async function recalculateRunningDeadlines(services: Pick<ApiServices, 'd
   return { found: cases.length, recalculated, failed: failed.sort((a, b) => a.number.localeCompare(b.number)) };
 }
 
+/**
+ * How long one case may take to answer. A case whose worker is away (a task queue nobody polls) would
+ * hold the admin's load for ever: it is reported instead, and loading the calendar again recomputes it.
+ */
+const CASE_ANSWER_MS = 30_000;
+
 async function sendChange(services: Pick<ApiServices, 'temporal'>, ref: RunningCaseRef, change: CalendarChange): Promise<void> {
   const workflowId = ref.kind === 'application' ? applicationWorkflowId(ref.id) : appealWorkflowId(ref.id);
-  await services.temporal.workflow.getHandle(workflowId).executeUpdate(recalculateDeadlineUpdate, { args: [change] });
+  const deadline = Date.now() + CASE_ANSWER_MS;
+  try {
+    await services.temporal.withDeadline(deadline, () => services.temporal.workflow.getHandle(workflowId).executeUpdate(recalculateDeadlineUpdate, { args: [change] }));
+  } catch (error) {
+    if (Date.now() < deadline) throw error;
+    throw new Error(`Дело не ответило за ${CASE_ANSWER_MS / 1000} с: срок не пересчитан. Загрузите календарь ещё раз позже`, { cause: error });
+  }
 }

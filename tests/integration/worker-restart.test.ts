@@ -8,8 +8,9 @@ import { connectDb, type Db } from '../../db';
 import { applicationFormSchema } from '../../domain/application';
 import { resolveTerms } from '../../domain/regulations';
 import { DEFAULT_THROTTLE_RULES } from '../../auth/throttle';
-import { sendAction, submitApplication } from '../../api/applications/service';
-import { fileAppeal, sendAppealAction } from '../../api/appeals/service';
+import { actorOf, applicationWorkflowId, sendAction, submitApplication } from '../../api/applications/service';
+import { appealWorkflowId, fileAppeal, sendAppealAction } from '../../api/appeals/service';
+import { HAPPY_PATH } from '../../bench/happy-path';
 import { appealFormSchema } from '../../domain/appeal';
 import type { ApiServices } from '../../api/context';
 import { registeredApplicant } from '../support/applicants';
@@ -89,5 +90,14 @@ describe('worker killed mid-case', () => {
     expect(new Set(documents.map((d) => d.kind)).size).toBe(documents.length);
     const events = await db.CaseEvent.findAll({ where: { caseId: app.id } });
     expect(events.map((e) => e.seq)).toEqual([...events.keys()].map((i) => i + 1));
+
+    // Both cases end, so none is left running on this test's queue once its worker is gone
+    // (a calendar load asks every running case with a deadline in the year to recompute it).
+    const applicantActor = actorOf(user);
+    for (const step of HAPPY_PATH.slice(HAPPY_PATH.findIndex((s) => s.action === 'payInvoice'))) {
+      await sendAction(services, app.id, step.action, step.by === 'staff' ? operator : applicantActor, step.input);
+    }
+    await sendAppealAction(services, appeal.id, 'confirm', applicantActor, {});
+    await Promise.all([applicationWorkflowId(app.id), appealWorkflowId(appeal.id)].map((id) => services.temporal.workflow.getHandle(id).result()));
   });
 });
