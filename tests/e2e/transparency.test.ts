@@ -16,7 +16,7 @@ import { cookiesOf } from '../support/api-client';
 import { loggedIn, registeredApplicant } from '../support/applicants';
 import { launchBrowser, snapshot } from '../support/browser';
 import { useStackClients } from '../support/stack-clients';
-import { expectedLeadTimes, seedQuarter, type Seeded } from '../support/transparency-seed';
+import { expectedLeadTimes, randomOldQuarter, seedQuarter, type Seeded } from '../support/transparency-seed';
 import { stageTitle } from '../../web/src/features/transparency/wording';
 
 const stack = useStackClients();
@@ -24,7 +24,7 @@ let browser: Browser;
 let seeded: Seeded;
 beforeAll(async () => {
   browser = await launchBrowser();
-  seeded = await seedQuarter(stack.db, (await registeredApplicant()).user.id);
+  seeded = await seedQuarter(stack.db, (await registeredApplicant()).user.id, randomOldQuarter(2001));
 });
 afterAll(() => browser?.close());
 

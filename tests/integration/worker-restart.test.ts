@@ -83,7 +83,7 @@ describe('worker killed mid-case', () => {
     const notifications = await db.Notification.findAll({ where: { caseId: app.id, userId: user.id } });
     const keys = notifications.map((n) => n.idempotencyKey);
     expect(new Set(keys).size).toBe(keys.length);
-    await expect.poll(async () => (await mailsTo(applicant.email)).filter((m) => m.subject.startsWith(app.number)).length, { timeout: 15_000 }).toBe(notifications.length);
+    await expect.poll(async () => (await mailsTo(applicant.email)).filter((m) => m.subject.startsWith(app.number)).length, { timeout: 60_000 }).toBe(notifications.length);
     const mails = (await mailsTo(applicant.email)).filter((m) => m.subject.startsWith(app.number));
     expect(new Set(mails.map((m) => m.headers['message-id'])).size).toBe(mails.length);
     const documents = await db.Document.findAll({ where: { caseId: app.id, source: 'system' } });

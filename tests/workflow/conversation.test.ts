@@ -130,10 +130,10 @@ describe('the conversation of a case', () => {
     // A new worker replays the history, the timer fires once, and one notice counts both messages.
     await procedure().run(async () => {
       const handle = procedure().env.client.workflow.getHandle(`appeal-${input.appealId}`);
-      await expect.poll(() => notices(input.number).length, { timeout: 30_000 }).toBe(1);
+      await expect.poll(() => notices(input.number).length, { timeout: 60_000 }).toBe(1);
       expect(notices(input.number)[0]!.title).toBe('Новые сообщения в переписке: 2');
       await handle.executeUpdate(postMessageUpdate, { args: [{ actor: applicant, input: { text: 'Третье' } }] });
-      await expect.poll(() => notices(input.number).length, { timeout: 30_000 }).toBe(2);
+      await expect.poll(() => notices(input.number).length, { timeout: 60_000 }).toBe(2);
       await new Promise((r) => setTimeout(r, 7_000));
       expect(notices(input.number).map((n) => n.key)).toEqual([`${input.appealId}:conversation:1:grid`, `${input.appealId}:conversation:2:grid`]);
     });
