@@ -191,4 +191,26 @@ describe('appeals in the browser', () => {
     await staff.context().close();
     await mine.context().close();
   });
+
+  it('a search still waiting when the operator opens a case stays behind on the list, not on the case page', async () => {
+    const app = inject('appUrl');
+    const applicant = await registeredApplicant();
+    const appeal = await applicant.client.appeals.create.mutate({ id: crypto.randomUUID(), form: { topic: 'other', kind: 'question', text: 'Когда подключат мой дом к сети?', answerChannel: 'cabinet' } });
+    const staff = await loginPage(operator.email, operator.password);
+    await staff.goto(`${app}/staff/appeals?q=${appeal.number}`);
+    await staff.getByRole('link', { name: appeal.number }).waitFor();
+    // The case page (its code and its data) comes slowly, so the navigation is still under
+    // way when the search's delay ends: the router would merge the query onto its address.
+    await staff.route('**/*', async (route) => {
+      await new Promise((r) => setTimeout(r, 1_500));
+      await route.continue();
+    });
+    await staff.getByLabel('Поиск').fill(`${appeal.number} `);
+    await staff.getByRole('link', { name: appeal.number }).click();
+    await staff.getByRole('heading', { name: `Обращение ${appeal.number}` }).waitFor();
+    await staff.waitForTimeout(1_000);
+    expect(new URL(staff.url()).pathname).toBe(`/staff/appeals/${appeal.id}`);
+    expect(new URL(staff.url()).search).toBe('');
+    await staff.context().close();
+  });
 });

@@ -1,5 +1,6 @@
 // The search field of a filtered list: what is typed shows at once, the address
 // (and so the list) follows a moment after the typing stops.
+import { useBeforeLeave, useLocation } from '@solidjs/router';
 import { createSignal, onCleanup } from 'solid-js';
 
 const SEARCH_DELAY_MS = 300;
@@ -8,6 +9,13 @@ export function createSearchBox(initial: unknown, apply: (query: string | undefi
   const [text, setText] = createSignal(typeof initial === 'string' ? initial : '');
   let timer: ReturnType<typeof setTimeout> | undefined;
   onCleanup(() => clearTimeout(timer));
+  // Typing then following a link at once: the router merges a query set during a
+  // navigation onto its target, so the waiting search would land on the next page
+  // (the case opened as «…?q=…»). Leaving the list drops it.
+  const here = useLocation().pathname;
+  useBeforeLeave((leave) => {
+    if (typeof leave.to === 'number' || new URL(leave.to, window.location.href).pathname !== here) clearTimeout(timer);
+  });
   return {
     text,
     onInput(value: string) {
