@@ -3,6 +3,7 @@
 // inside the workflow task that took an action (the projection).
 import { proxyActivities, proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
+import { oneAtATime } from './one-at-a-time';
 import { since } from './patches';
 
 // Short attempts: these activities take seconds, and a worker that dies mid-attempt
@@ -11,10 +12,15 @@ export const caseActivities = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
-const localCaseActivities = proxyLocalActivities<Activities>({
+const local = proxyLocalActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+const localCaseActivities: Pick<Activities, 'projectApplication' | 'projectAppeal' | 'projectMessage'> = {
+  projectApplication: oneAtATime(local.projectApplication),
+  projectAppeal: oneAtATime(local.projectAppeal),
+  projectMessage: oneAtATime(local.projectMessage),
+};
 
 /**
  * Where the read-model projection runs. An action is answered only once its

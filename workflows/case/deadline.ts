@@ -7,9 +7,13 @@ import { proxyLocalActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import { formatTerm, type TermSpec } from '../../domain/regulations';
 import type { CaseSnapshot, StartingTerm } from './contract';
+import { oneAtATime } from './one-at-a-time';
 import { since } from './patches';
 
-const { deadlineFor, resumeDeadline, termAtRiskFrom } = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds' });
+const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds' });
+const deadlineFor = oneAtATime(local.deadlineFor);
+const resumeDeadline = oneAtATime(local.resumeDeadline);
+const termAtRiskFrom = oneAtATime(local.termAtRiskFrom);
 
 /** A term's end on the production calendar, computed outside the workflow and recorded in its history. */
 export const computeDeadline = (startMs: number, term: TermSpec): Promise<number> => deadlineFor(startMs, term);

@@ -29,6 +29,8 @@ export const CASE_PATCHES = {
   'conversations': 'Переписка по делу: сообщения заявителя и сотрудников, внутренние заметки сотрудников и одно уведомление на серию сообщений (таймер окна в истории дела)',
   // Issue 20 item 3: the at-risk timer of a grid-bound stage (termAtRisk before its end) and the supervisors told of a missed term.
   'term-escalation': 'Эскалация по сроку: за срок termAtRisk до конца срока этапа сетевой организации предупреждаются исполнитель и руководители отдела этапа; о пропуске срока — руководители отдела',
+  // Two local activities of one task resolved in an order the history does not keep (workflows/case/one-at-a-time.ts).
+  'local-activities-one-at-a-time': 'Локальные активности дела (проекция, расчёт сроков) выполняются по одной: действие, пришедшее в одной задаче с другим, воспроизводится без ошибки недетерминизма',
 } as const;
 
 export type CasePatch = keyof typeof CASE_PATCHES;
