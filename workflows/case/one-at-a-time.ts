@@ -11,11 +11,12 @@ import { since } from './patches';
 /** A queue of work: each starts when the one before it has settled. */
 class OneAtATime {
   private running = 0;
-  private last: Promise<unknown> = Promise.resolve();
+  /** Settles (never rejects) once the last queued work has. */
+  private last: Promise<void> = Promise.resolve();
 
   run<T>(work: () => Promise<T>): Promise<T> {
     // Free: start now, in the caller's step, so a case with nothing queued emits its commands where it always did.
-    const result = this.running === 0 ? work() : this.last.then(work, work);
+    const result = this.running === 0 ? work() : this.last.then(work);
     this.running += 1;
     this.last = result.then(
       () => void (this.running -= 1),
